@@ -1,0 +1,245 @@
+"""Bodies, the organisations that sit on them, and their terms of reference.
+
+Organisation lives here rather than in ``members`` because the terms of reference themselves
+name organisations: a seat is held "from which organisation", and a body's secretariat is
+provided by one. Keeping it here lets ``governance`` stand alone (``governance`` ← ``members``
+← ``meetings``).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        INTEGRATED_CARE_BOARD = "icb", "Integrated care board"
+        CLINICAL_COMMISSIONING_GROUP = "ccg", "Clinical commissioning group"
+        NHS_TRUST = "nhs_trust", "NHS trust or foundation trust"
+        COUNTY_COUNCIL = "county_council", "Local authority (county)"
+        UNITARY_AUTHORITY = "unitary_authority", "Local authority (unitary)"
+        CITY_COUNCIL = "city_council", "Local authority (city)"
+        DISTRICT_COUNCIL = "district_council", "Local authority (district)"
+        LONDON_BOROUGH = "london_borough", "Local authority (London borough)"
+        HEALTHWATCH = "healthwatch", "Healthwatch"
+        VOLUNTARY_SECTOR = "voluntary_sector", "Voluntary and community sector"
+        PRIMARY_CARE_NETWORK = "primary_care_network", "Primary care network"
+        UNIVERSITY = "university", "University"
+        OTHER = "other", "Other"
+
+    LOCAL_AUTHORITY_KINDS = frozenset(
+        {
+            Kind.COUNTY_COUNCIL,
+            Kind.UNITARY_AUTHORITY,
+            Kind.CITY_COUNCIL,
+            Kind.DISTRICT_COUNCIL,
+            Kind.LONDON_BOROUGH,
+        }
+    )
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=40, blank=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.OTHER)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_local_authority(self) -> bool:
+        return self.kind in self.LOCAL_AUTHORITY_KINDS
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+class BodyQuerySet(models.QuerySet):
+    def meeting_in_public(self) -> BodyQuerySet:
+        return self.filter(meets_in_public=True)
+
+
+class Body(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=20, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    purpose = models.TextField(blank=True)
+    duties = models.JSONField(
+        default=list, blank=True, help_text="The body's duties, in the order its terms list them."
+    )
+    reports_to = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reporting_bodies",
+    )
+    reporting_arrangements = models.TextField(
+        blank=True, help_text="How the body reports, in the words of its terms of reference."
+    )
+    secretariat_organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="secretariat_for",
+    )
+    default_location = models.CharField(max_length=200, blank=True)
+    meets_in_public = models.BooleanField(default=False)
+
+    objects = BodyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "bodies"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if not isinstance(self.duties, list) or not all(
+            isinstance(duty, str) and duty.strip() for duty in self.duties
+        ):
+            raise ValidationError({"duties": "Duties must be a list of non-empty sentences."})
+        ancestor = self.reports_to
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"reports_to": "A body cannot report to itself."})
+            ancestor = ancestor.reports_to
+
+    def terms_in_force(self, on: datetime.date) -> TermsOfReference | None:
+        """The approved (or since superseded) version that governed the body on ``on``."""
+        return (
+            self.terms_versions.exclude(status=TermsOfReference.Status.DRAFT)
+            .filter(effective_from__lte=on)
+            .order_by("-effective_from", "-pk")
+            .first()
+        )
+
+
+class TermsOfReference(models.Model):
+    """One version of a body's terms of reference; every earlier version is kept."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved"
+        SUPERSEDED = "superseded", "Superseded"
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="terms_versions")
+    version_label = models.CharField(max_length=40)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    prepared_on = models.DateField(null=True, blank=True)
+    approved_on = models.DateField(null=True, blank=True)
+    approved_by = models.CharField(
+        max_length=200, blank=True, help_text="The body or person that approved this version."
+    )
+    author = models.CharField(max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+    effective_from = models.DateField(null=True, blank=True)
+    review_due = models.DateField(null=True, blank=True)
+    rules = models.JSONField(
+        default=dict, blank=True, help_text="The rules in force under this version."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["body", "-effective_from", "-prepared_on", "-pk"]
+        verbose_name = "terms of reference version"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "version_label"], name="terms_version_label_unique_per_body"
+            ),
+            models.UniqueConstraint(
+                fields=["body"],
+                condition=Q(status="approved"),
+                name="one_current_approved_terms_per_body",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft")
+                | (Q(approved_on__isnull=False) & Q(effective_from__isnull=False)),
+                name="approved_terms_have_approval_and_effective_dates",
+            ),
+            models.CheckConstraint(
+                condition=Q(review_due__isnull=True)
+                | Q(effective_from__isnull=True)
+                | Q(review_due__gt=models.F("effective_from")),
+                name="terms_review_after_effective_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body.short_name} terms of reference {self.version_label} ({self.status})"
+
+
+class SeatCategory(models.Model):
+    """A per-body tag on seats (clinical, provider, finance, elected member, …)."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="seat_categories")
+    slug = models.SlugField(max_length=60)
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["body", "name"]
+        verbose_name_plural = "seat categories"
+        constraints = [
+            models.UniqueConstraint(fields=["body", "slug"], name="seat_category_unique_per_body"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.body.short_name})"
+
+
+class Seat(models.Model):
+    """A place on a body, defined by post and organisation as the terms of reference list it."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        CO_CHAIR = "co_chair", "Co-chair"
+        VICE_CHAIR = "vice_chair", "Vice chair"
+        MEMBER = "member", "Member"
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="seats")
+    key = models.SlugField(
+        max_length=80, help_text="A stable name for the seat within its body, used in files."
+    )
+    position = models.PositiveSmallIntegerField(help_text="Order in the terms' membership list.")
+    title = models.CharField(max_length=200)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="seats"
+    )
+    categories = models.ManyToManyField(SeatCategory, blank=True, related_name="seats")
+    voting = models.BooleanField(default=True)
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
+    designate_may_attend = models.BooleanField(
+        default=False, help_text='The terms allow the holder "or their designate".'
+    )
+    max_holders = models.PositiveSmallIntegerField(
+        default=1, help_text="How many people may hold the seat at once."
+    )
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["body", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "key"], name="seat_key_unique_per_body"),
+            models.UniqueConstraint(
+                fields=["body", "position"], name="seat_position_unique_per_body"
+            ),
+            models.CheckConstraint(condition=Q(max_holders__gte=1), name="seat_has_a_holder"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.body.short_name})"
+
+    def clean(self) -> None:
+        if self.pk and self.body_id:
+            foreign = self.categories.exclude(body_id=self.body_id)
+            if foreign.exists():
+                raise ValidationError("A seat's categories must belong to its own body.")

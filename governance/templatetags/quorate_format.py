@@ -1,0 +1,7 @@
+from django import template
+
+from governance.formatting import long_date, long_datetime
+
+register = template.Library()
+register.filter("long_date", long_date)
+register.filter("long_datetime", long_datetime)

@@ -1,0 +1,266 @@
+"""The demo: the five seed bodies from their definition files, with fictional people.
+
+Everything here is deterministic: names, vacancies, deputies and interests are chosen by
+hashing the body and seat keys, so loading the demo twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+import holidays
+from django.db import transaction
+
+from governance import bodyfile
+from governance.models import Body, Seat
+from governance.services import body_import
+from members.models import Appointment, DeputyNomination, InterestDeclaration, Person, User
+
+from .models import Meeting
+
+LONDON = ZoneInfo("Europe/London")
+APPOINTED_FROM = datetime.date(2024, 4, 1)
+DEMO_PASSWORD = "quorate-demo"
+
+GIVEN_NAMES = """
+    Aisha Alex Amara Anil Beth Callum Chen Chloe Dev Eleanor Emeka Fatima Freya Gareth
+    Grace Hannah Imran Isla James Jaspreet Kofi Laura Leon Lucy Marcus Maya Mohammed
+    Nadia Niamh Oliver Olu Priya Rachel Rhys Rosa Sam Sanjay Sarah Siobhan Tom Uma
+    Victoria Wei Yusuf Zara Zoe
+""".split()
+FAMILY_NAMES = """
+    Adebayo Ahmed Ali Bailey Bennett Brooks Campbell Chambers Chauhan Clarke Cole Davies
+    Dhillon Doyle Edwards Evans Fletcher Gill Green Hall Harris Hughes Hussain Jackson
+    James Jones Kaur Khan Kowalski Lewis Mahmood Marsh Mensah Mitchell Morgan Murphy
+    Nowak Okafor Osei Owen Parker Patel Price Reid Roberts Robinson Shah Sharma Singh
+    Stewart Taylor Thomas Turner Walker Ward Watson White Williams Wilson Wood Wright
+    Young
+""".split()
+INTEREST_TEMPLATES = {
+    InterestDeclaration.Category.FINANCIAL: (
+        "Shareholding in a company that supplies services to {org}"
+    ),
+    InterestDeclaration.Category.NON_FINANCIAL_PROFESSIONAL: "Honorary contract with {org}",
+    InterestDeclaration.Category.NON_FINANCIAL_PERSONAL: (
+        "Trustee of a charity that works with {org}"
+    ),
+    InterestDeclaration.Category.INDIRECT: "Spouse employed by {org}",
+}
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    description: str
+    body_slug: str | None = None
+    seat_key: str | None = None
+
+
+DEMO_USERS = (
+    DemoUser("clerk", "secretariat officer for all five bodies"),
+    DemoUser(
+        "chair", "Chair of the LIE", "leicestershire-integration-executive", "clinical-chair-wlccg"
+    ),
+    DemoUser(
+        "member",
+        "member of the LIE",
+        "leicestershire-integration-executive",
+        "director-public-health",
+    ),
+    DemoUser(
+        "othermember",
+        "member of the SEL ICP only",
+        "south-east-london-icp",
+        "elected-member-greenwich",
+    ),
+)
+RESERVED_SEATS = {(u.body_slug, u.seat_key) for u in DEMO_USERS if u.seat_key}
+
+
+def _hash(*parts: object) -> int:
+    return int(hashlib.sha256("/".join(map(str, parts)).encode()).hexdigest()[:12], 16)
+
+
+def _pick(options, *parts):
+    return options[_hash(*parts) % len(options)]
+
+
+@transaction.atomic
+def load(*, today: datetime.date, with_users: bool) -> dict[str, int]:
+    files = bodyfile.in_dependency_order([bodyfile.read(p) for p in bodyfile.shipped_paths()])
+    bodies = [body_import(body_file=f) for f in files]
+    counts = {"bodies": len(bodies), "meetings": 0}
+    used_emails: set[str] = set()
+    for body, body_file in zip(bodies, files, strict=True):
+        _populate(body, used_emails)
+        counts["meetings"] += _programme(body, body_file.data.get("demo_programme"), today)
+    if with_users:
+        _users(bodies)
+    return counts
+
+
+def _populate(body: Body, used_emails: set[str]) -> None:
+    for seat in body.seats.select_related("organisation").order_by("position"):
+        reserved = (body.slug, seat.key) in RESERVED_SEATS
+        vacant = (
+            seat.role == Seat.Role.MEMBER and not reserved and _hash(body.slug, seat.key) % 9 == 4
+        )
+        if vacant:
+            continue
+        holder = _person(seat, "holder", seat.title, used_emails)
+        tenure = (
+            Appointment.Tenure.INTERIM
+            if _hash(seat.key, "tenure") % 13 == 0
+            else Appointment.Tenure.SUBSTANTIVE
+        )
+        appointment = Appointment.objects.filter(seat=seat, place=1, ends_on__isnull=True).first()
+        if appointment is None:
+            appointment = Appointment(
+                person=holder, seat=seat, place=1, starts_on=APPOINTED_FROM, tenure=tenure
+            )
+            appointment.full_clean()
+            appointment.save()
+        if _hash(body.slug, seat.key, "deputy") % 3 == 0:
+            deputy = _person(seat, "deputy", f"Deputy to the {seat.title}", used_emails)
+            DeputyNomination.objects.get_or_create(
+                person=deputy, seat=seat, starts_on=APPOINTED_FROM
+            )
+        if _hash(body.slug, seat.key, "interest") % 5 == 0:
+            _interest(holder, body, seat)
+
+
+def _person(seat: Seat, role: str, job_title: str, used_emails: set[str]) -> Person:
+    given = _pick(GIVEN_NAMES, seat.body_id, seat.key, role, "given")
+    family = _pick(FAMILY_NAMES, seat.body_id, seat.key, role, "family")
+    domain = (seat.organisation.slug if seat.organisation else seat.body.slug) + ".example"
+    email = f"{given}.{family}@{domain}".lower()
+    suffix = 2
+    while email in used_emails:
+        email = f"{given}.{family}{suffix}@{domain}".lower()
+        suffix += 1
+    used_emails.add(email)
+    categories = set(seat.categories.values_list("slug", flat=True))
+    honorific = (
+        "Cllr" if categories & {"elected-member", "hwb-chair"} and role == "holder"
+        else "Dr" if "clinical" in categories and role == "holder"
+        else ""
+    )  # fmt: skip
+    person, _ = Person.objects.get_or_create(
+        email=email,
+        defaults={
+            "given_name": given,
+            "family_name": family,
+            "honorific": honorific,
+            "job_title": job_title,
+            "phone": f"0300 555 {_hash(email) % 10000:04d}",
+        },
+    )
+    return person
+
+
+def _interest(person: Person, body: Body, seat: Seat) -> None:
+    others = list(
+        Seat.objects.filter(body=body, organisation__isnull=False)
+        .exclude(organisation=seat.organisation)
+        .values_list("organisation__pk", "organisation__name")
+        .order_by("position")
+    )
+    if not others:
+        return
+    organisation_id, organisation_name = _pick(others, seat.key, "interest-org")
+    category = _pick(list(INTEREST_TEMPLATES), seat.key, "interest-category")
+    InterestDeclaration.objects.get_or_create(
+        person=person,
+        organisation_id=organisation_id,
+        category=category,
+        defaults={
+            "description": INTEREST_TEMPLATES[category].format(org=organisation_name),
+            "starts_on": APPOINTED_FROM,
+            "declared_on": APPOINTED_FROM,
+            "action_taken": "Declared to the chair, who will decide at each meeting whether "
+            f"the member takes part in items concerning {organisation_name}.",
+        },
+    )
+
+
+def programme_dates(spec: dict, start: datetime.date, months: int) -> list[datetime.date]:
+    """The nth weekday of every Nth month from ``start``, a week later on a bank holiday."""
+    bank_holidays = holidays.country_holidays(
+        "GB", subdiv="ENG", years=range(start.year, start.year + 3)
+    )
+    weekday = bodyfile.WEEKDAYS.index(spec["weekday"])
+    dates = []
+    for offset in range(months):
+        year, month = divmod(start.month - 1 + offset, 12)
+        year, month = start.year + year, month + 1
+        if (month - spec.get("first_month", 1)) % spec["every_months"]:
+            continue
+        first = datetime.date(year, month, 1)
+        day = first + datetime.timedelta(days=(weekday - first.weekday()) % 7)
+        day += datetime.timedelta(weeks=spec.get("week_of_month", 1) - 1)
+        while day in bank_holidays:
+            day += datetime.timedelta(weeks=1)
+        dates.append(day)
+    return dates
+
+
+def _programme(body: Body, spec: dict | None, today: datetime.date) -> int:
+    """A year of meetings: the three months before ``today``'s month and nine after it."""
+    if not spec:
+        return 0
+    year, month = divmod(today.month - 1 - 3, 12)
+    start = datetime.date(today.year + year, month + 1, 1)
+    hours, minutes = map(int, spec["time"].split(":"))
+    created = 0
+    for day in programme_dates(spec, start, 12):
+        starts_at = datetime.datetime.combine(day, datetime.time(hours, minutes), tzinfo=LONDON)
+        _, was_created = Meeting.objects.get_or_create(
+            body=body,
+            starts_at=starts_at,
+            defaults={
+                "ends_at": starts_at + datetime.timedelta(minutes=spec["duration_minutes"]),
+                "location": body.default_location,
+                "held_in_public": spec.get("held_in_public", body.meets_in_public),
+                "status": Meeting.Status.HELD if day < today else Meeting.Status.SCHEDULED,
+            },
+        )
+        created += was_created
+    return created
+
+
+def _users(bodies: list[Body]) -> None:
+    for demo in DEMO_USERS:
+        user, created = User.objects.get_or_create(
+            username=demo.username, defaults={"email": f"{demo.username}@quorate.example"}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+        if demo.seat_key is None:
+            user.first_name, user.last_name, user.is_staff = "Jo", "Clerk", True
+            user.save()
+            user.secretariat_bodies.set(bodies)
+            continue
+        person = (
+            Appointment.objects.filter(seat__body__slug=demo.body_slug, seat__key=demo.seat_key)
+            .select_related("person")
+            .get(place=1, ends_on__isnull=True)
+            .person
+        )
+        user.first_name, user.last_name = person.given_name, person.family_name
+        user.save()
+        if person.user_id != user.pk:
+            person.user = user
+            person.save(update_fields=["user"])
+    admin, created = User.objects.get_or_create(
+        username="admin", defaults={"is_staff": True, "is_superuser": True}
+    )
+    if created:
+        admin.set_password(DEMO_PASSWORD)
+        admin.save()
+
+
+def logins() -> list[tuple[str, str]]:
+    return [(u.username, u.description) for u in DEMO_USERS] + [("admin", "Django admin")]

@@ -1,0 +1,147 @@
+"""Who may see what: every role check in Quorate goes through this module.
+
+A user's roles are worked out once per request (three small queries) and kept on the user:
+- secretariat for some bodies, or for all (``User.serves_all_bodies``);
+- a member of a body through a current appointment to one of its seats;
+- a deputy through a current nomination to deputise for one of its seats;
+- anonymous visitors are the public, who see only bodies and meetings held in public.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from governance.models import Body, Seat
+
+from .models import Person
+
+
+@dataclass(frozen=True)
+class Roles:
+    authenticated: bool = False
+    serves_all_bodies: bool = False
+    served: frozenset[int] = frozenset()
+    member_of: frozenset[int] = frozenset()
+    deputy_for: frozenset[int] = frozenset()
+
+    @property
+    def is_secretariat(self) -> bool:
+        return self.serves_all_bodies or bool(self.served)
+
+    def serves(self, body: Body) -> bool:
+        return self.serves_all_bodies or body.pk in self.served
+
+    def sits_on(self, body: Body) -> bool:
+        """A member or nominated deputy of the body: entitled to its members' material."""
+        return body.pk in self.member_of or body.pk in self.deputy_for
+
+    def can_view_body(self, body: Body) -> bool:
+        return body.meets_in_public or self.serves(body) or self.sits_on(body)
+
+    def can_see_contact_details(self, body: Body) -> bool:
+        return self.serves(body)
+
+    def can_view_meeting(self, meeting) -> bool:
+        return meeting.held_in_public or self.serves(meeting.body) or self.sits_on(meeting.body)
+
+    @property
+    def body_ids_with_access(self) -> frozenset[int]:
+        """Bodies whose non-public business the user may see (all, if serving every body)."""
+        return self.served | self.member_of | self.deputy_for
+
+
+ANONYMOUS = Roles()
+
+
+def roles_for(user, on: datetime.date | None = None) -> Roles:
+    """The user's roles today (or on ``on``), cached on the user object for the request."""
+    if not user.is_authenticated:
+        return ANONYMOUS
+    on = on or timezone.localdate()
+    cached = getattr(user, "_quorate_roles", None)
+    if cached is not None and cached[0] == on:
+        return cached[1]
+    roles = Roles(
+        authenticated=True,
+        serves_all_bodies=user.serves_all_bodies,
+        served=frozenset(user.secretariat_bodies.values_list("pk", flat=True)),
+        member_of=frozenset(
+            Seat.objects.filter(
+                Q(appointments__ends_on__isnull=True) | Q(appointments__ends_on__gte=on),
+                appointments__person__user=user,
+                appointments__starts_on__lte=on,
+            ).values_list("body_id", flat=True)
+        ),
+        deputy_for=frozenset(
+            Seat.objects.filter(
+                Q(deputy_nominations__ends_on__isnull=True)
+                | Q(deputy_nominations__ends_on__gte=on),
+                deputy_nominations__person__user=user,
+                deputy_nominations__starts_on__lte=on,
+            ).values_list("body_id", flat=True)
+        ),
+    )
+    user._quorate_roles = (on, roles)
+    return roles
+
+
+def bodies_visible_to(user):
+    """Bodies the user may open: served, sat on, deputised for, or meeting in public."""
+    roles = roles_for(user)
+    if roles.serves_all_bodies:
+        return Body.objects.all()
+    return Body.objects.filter(Q(meets_in_public=True) | Q(pk__in=roles.body_ids_with_access))
+
+
+def bodies_served_by(user):
+    roles = roles_for(user)
+    if roles.serves_all_bodies:
+        return Body.objects.all()
+    return Body.objects.filter(pk__in=roles.served)
+
+
+def people_visible_to(user):
+    """People a secretariat officer may look up: those connected with the bodies they serve."""
+    roles = roles_for(user)
+    if roles.serves_all_bodies:
+        return Person.objects.all()
+    return Person.objects.filter(
+        Q(appointments__seat__body__in=roles.served)
+        | Q(deputy_nominations__seat__body__in=roles.served)
+    ).distinct()
+
+
+def secretariat_required(view):
+    """Signed-in secretariat officers only; anyone else signed in is refused (403)."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not roles_for(request.user).is_secretariat:
+            raise PermissionDenied("This page is for the secretariat.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def get_body_for_user(request, slug: str) -> Body:
+    """The body, or 404 where the user may not see it (the public: bodies meeting in public)."""
+    body = get_object_or_404(
+        Body.objects.select_related("reports_to", "secretariat_organisation"), slug=slug
+    )
+    if not roles_for(request.user).can_view_body(body):
+        raise Http404("No such body.")
+    return body
+
+
+def get_person_for_secretariat(request, pk: int) -> Person:
+    return get_object_or_404(people_visible_to(request.user), pk=pk)

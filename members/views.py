@@ -1,0 +1,128 @@
+"""Bodies with their membership, people and organisations."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from governance.models import Organisation, Seat
+
+from .access import (
+    bodies_served_by,
+    bodies_visible_to,
+    get_body_for_user,
+    get_person_for_secretariat,
+    people_visible_to,
+    roles_for,
+    secretariat_required,
+)
+from .models import Appointment, OutboxMessage
+from .queries import seat_holders
+
+PAGE_SIZE = 50
+
+
+@login_required
+def body_list(request):
+    bodies = (
+        bodies_visible_to(request.user)
+        .select_related("reports_to")
+        .annotate(seat_count=Count("seats", distinct=True))
+        .order_by("name")
+    )
+    return render(request, "members/body_list.html", {"bodies": bodies})
+
+
+def body_detail(request, slug):
+    body = get_body_for_user(request, slug)
+    today = timezone.localdate()
+    seats = list(
+        body.seats.select_related("organisation")
+        .prefetch_related("categories", *seat_holders(today))
+        .order_by("position")
+    )
+    vacancies = [seat for seat in seats if len(seat.current_appointments) < seat.max_holders]
+    context = {
+        "body": body,
+        "seats": seats,
+        "vacancies": vacancies,
+        "terms": body.terms_in_force(today),
+        "show_contact": roles_for(request.user).can_see_contact_details(body),
+    }
+    return render(request, "members/body_detail.html", context)
+
+
+@secretariat_required
+def person_list(request):
+    today = timezone.localdate()
+    people = people_visible_to(request.user).prefetch_related(
+        Prefetch(
+            "appointments",
+            queryset=Appointment.objects.current(today).select_related("seat__body"),
+            to_attr="current_appointments",
+        )
+    )
+    query = request.GET.get("q", "").strip()
+    if query:
+        people = people.filter(
+            Q(given_name__icontains=query)
+            | Q(family_name__icontains=query)
+            | Q(job_title__icontains=query)
+        )
+    page = Paginator(people.order_by("family_name", "given_name", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "members/person_list.html", {"page": page, "query": query})
+
+
+@secretariat_required
+def person_detail(request, pk):
+    person = get_person_for_secretariat(request, pk)
+    served = bodies_served_by(request.user)
+    context = {
+        "person": person,
+        "appointments": person.appointments.filter(seat__body__in=served)
+        .select_related("seat__body", "seat__organisation")
+        .order_by("-starts_on"),
+        "nominations": person.deputy_nominations.filter(seat__body__in=served)
+        .select_related("seat__body")
+        .order_by("-starts_on"),
+        "interests": person.interests.select_related("organisation").order_by("-declared_on"),
+        "today": timezone.localdate(),
+    }
+    return render(request, "members/person_detail.html", context)
+
+
+@secretariat_required
+def organisation_list(request):
+    organisations = Organisation.objects.annotate(
+        seat_count=Count("seats", filter=Q(seats__body__in=bodies_served_by(request.user)))
+    ).order_by("name")
+    return render(request, "members/organisation_list.html", {"organisations": organisations})
+
+
+@secretariat_required
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    today = timezone.localdate()
+    seats = (
+        Seat.objects.filter(organisation=organisation, body__in=bodies_served_by(request.user))
+        .select_related("body")
+        .prefetch_related(*seat_holders(today))
+        .order_by("body__name", "position")
+    )
+    context = {"organisation": organisation, "seats": seats}
+    return render(request, "members/organisation_detail.html", context)
+
+
+@login_required
+def outbox(request):
+    """The e-mails the embedded default has 'sent'; for staff on a development machine."""
+    if not request.user.is_staff:
+        raise PermissionDenied("The outbox is for staff.")
+    messages = OutboxMessage.objects.all()[:100]
+    return render(request, "members/outbox.html", {"outbox": messages})

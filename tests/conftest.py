@@ -1,0 +1,73 @@
+"""Named personas, built once per test: the clerk of a body, a member, a deputy, a member of
+another body, a secretariat officer for every body, and an anonymous visitor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from governance.models import Body
+
+from .factories import (
+    PASSWORD,
+    AppointmentFactory,
+    BodyFactory,
+    DeputyNominationFactory,
+    SeatFactory,
+    UserFactory,
+)
+
+
+@dataclass
+class World:
+    body: Body  # private: does not meet in public
+    other_body: Body  # private, with its own member
+    public_body: Body  # meets in public
+    users: dict
+
+
+PERSONAS = ("anonymous", "clerk", "member", "deputy", "other_member", "all_bodies_clerk")
+
+
+@pytest.fixture
+def world(db) -> World:
+    body = BodyFactory(name="Alpha Joint Commissioning Group", short_name="AJCG", slug="alpha")
+    other_body = BodyFactory(name="Beta Integration Executive", short_name="BIE", slug="beta")
+    public_body = BodyFactory(
+        name="Gamma Partnership", short_name="GP", slug="gamma", meets_in_public=True
+    )
+    seat = SeatFactory(body=body, title="Director of Public Health")
+    deputy_seat = SeatFactory(body=body, title="Director of Finance")
+    other_seat = SeatFactory(body=other_body, title="Healthwatch representative")
+    SeatFactory(body=public_body, title="Chair of the ICB")
+
+    clerk = UserFactory(username="clerk")
+    clerk.secretariat_bodies.add(body)
+    member = UserFactory(username="member")
+    AppointmentFactory(seat=seat, person__user=member)
+    deputy = UserFactory(username="deputy")
+    AppointmentFactory(seat=deputy_seat)
+    DeputyNominationFactory(seat=deputy_seat, person__user=deputy)
+    other_member = UserFactory(username="other_member")
+    AppointmentFactory(seat=other_seat, person__user=other_member)
+    all_bodies_clerk = UserFactory(username="all_bodies_clerk", serves_all_bodies=True)
+
+    users = {
+        "anonymous": None,
+        "clerk": clerk,
+        "member": member,
+        "deputy": deputy,
+        "other_member": other_member,
+        "all_bodies_clerk": all_bodies_clerk,
+    }
+    return World(body=body, other_body=other_body, public_body=public_body, users=users)
+
+
+def client_for(world: World, persona: str) -> Client:
+    client = Client()
+    user = world.users[persona]
+    if user is not None:
+        assert client.login(username=user.username, password=PASSWORD)
+    return client

@@ -1,0 +1,122 @@
+"""The demo command: the five seed bodies, people, deputies, interests, meetings, sign-ins."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import holidays
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.core.serializers import serialize
+from django.test import Client
+
+from governance.models import Body, Seat
+from meetings import demo
+from meetings.models import Meeting
+from members.models import Appointment, DeputyNomination, InterestDeclaration, User
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date(2026, 11, 23)
+
+SEED_SEATS = {
+    "leicestershire-integration-executive": 15,
+    "leicestershire-joint-commissioning-group": 7,
+    "llr-stp-partnership-group": 16,
+    "mid-and-south-essex-icp": 50,
+    "south-east-london-icp": 21,
+}
+
+
+@pytest.fixture
+def loaded():
+    demo.load(today=TODAY, with_users=True)
+
+
+def snapshot() -> str:
+    models = [
+        m
+        for app in ("governance", "members", "meetings")
+        for m in apps.get_app_config(app).get_models()
+        if m.__name__ != "OutboxMessage"
+    ]
+    return "".join(serialize("json", m.objects.order_by("pk")) for m in models)
+
+
+def test_the_five_seed_bodies_load_with_their_seats(loaded):
+    counts = {body.slug: body.seats.count() for body in Body.objects.all()}
+    assert counts == SEED_SEATS
+
+
+def test_the_mid_and_south_essex_seats_follow_appendix_two(loaded):
+    seats = Seat.objects.filter(body__slug="mid-and-south-essex-icp").order_by("position")
+    assert seats.first().title == "Chair, Mid & South Essex ICB"
+    assert seats.first().role == Seat.Role.CHAIR
+    assert [s.role for s in seats[1:4]] == [Seat.Role.VICE_CHAIR] * 3
+    assert seats.last().title == "Medical Director, Mid & South Essex ICB"
+
+
+def test_running_the_demo_twice_changes_nothing(loaded):
+    before = snapshot()
+    call_command("load_demo", "--allow-demo-users", stdout=io.StringIO())
+    demo.load(today=TODAY, with_users=True)
+    assert snapshot() == before
+
+
+def test_most_seats_are_filled_and_a_few_are_vacant(loaded):
+    filled = Appointment.objects.values("seat").distinct().count()
+    total = Seat.objects.count()
+    assert 0 < total - filled < total // 5
+
+
+def test_deputies_and_interests_are_declared(loaded):
+    assert DeputyNomination.objects.count() >= 10
+    assert InterestDeclaration.objects.filter(organisation__isnull=False).count() >= 5
+
+
+def test_each_body_has_a_year_of_meetings_at_its_frequency(loaded):
+    per_body = {b.slug: b.meetings.count() for b in Body.objects.all()}
+    assert per_body == {
+        "leicestershire-integration-executive": 12,  # monthly
+        "leicestershire-joint-commissioning-group": 6,  # bi-monthly
+        "llr-stp-partnership-group": 4,  # at least four a year
+        "mid-and-south-essex-icp": 6,  # bi-monthly
+        "south-east-london-icp": 4,  # at least four a year
+    }
+
+
+def test_no_demo_meeting_falls_on_a_bank_holiday(loaded):
+    bank_holidays = holidays.country_holidays("GB", subdiv="ENG", years=[2026, 2027])
+    for meeting in Meeting.objects.all():
+        assert meeting.starts_at.date() not in bank_holidays
+
+
+def test_the_programme_moves_a_meeting_off_bank_holidays():
+    spec = {"every_months": 12, "first_month": 12, "weekday": "friday", "week_of_month": 4}
+    # The fourth Friday of December 2026 is Christmas Day, and a week later is New Year's Day.
+    assert demo.programme_dates(spec, datetime.date(2026, 12, 1), 1) == [datetime.date(2027, 1, 8)]
+
+
+def test_the_demo_users_sign_in_in_their_roles(loaded):
+    client = Client()
+    assert client.login(username="clerk", password=demo.DEMO_PASSWORD)
+    assert client.get("/people/").status_code == 200
+    member = Client()
+    assert member.login(username="member", password=demo.DEMO_PASSWORD)
+    assert member.get("/bodies/leicestershire-integration-executive/").status_code == 200
+    other = Client()
+    assert other.login(username="othermember", password=demo.DEMO_PASSWORD)
+    assert other.get("/bodies/leicestershire-integration-executive/").status_code == 404
+
+
+def test_the_chair_is_the_person_in_the_chair_seat(loaded):
+    chair = User.objects.get(username="chair")
+    assert chair.person.appointments.get().seat.role == Seat.Role.CHAIR
+
+
+def test_demo_sign_ins_are_not_made_with_debug_off(settings, capsys):
+    settings.DEBUG = False
+    call_command("load_demo")
+    assert not User.objects.exists()
+    assert "not created" in capsys.readouterr().out

@@ -1,0 +1,42 @@
+"""The apps depend one way only: governance ← members ← meetings."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FORBIDDEN = {
+    "governance": {"members", "meetings"},
+    "members": {"meetings"},
+    "meetings": set(),
+}
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("app", sorted(FORBIDDEN))
+def test_app_imports_only_the_apps_below_it(app):
+    offences = [
+        f"{path.relative_to(ROOT)} imports {module}"
+        for path in (ROOT / app).rglob("*.py")
+        for module in imported_modules(path)
+        if module.split(".")[0] in FORBIDDEN[app]
+    ]
+    assert offences == []
+
+
+def test_the_check_sees_imports():
+    source = ROOT / "meetings" / "views.py"
+    assert "members.access" in imported_modules(source)
