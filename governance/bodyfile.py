@@ -19,10 +19,20 @@ import yaml
 SHIPPED_DIR = Path(__file__).resolve().parent / "bodies"
 FORMAT = "quorate-body/1"
 ORGANISATION_KINDS = {
-    "icb", "ccg", "nhs_trust", "county_council", "unitary_authority", "city_council",
-    "district_council", "london_borough", "healthwatch", "voluntary_sector",
-    "primary_care_network", "university", "other",
-}  # fmt: skip
+    "icb",
+    "ccg",
+    "nhs_trust",
+    "county_council",
+    "unitary_authority",
+    "city_council",
+    "district_council",
+    "london_borough",
+    "healthwatch",
+    "voluntary_sector",
+    "primary_care_network",
+    "university",
+    "other",
+}
 SEAT_ROLES = {"chair", "co_chair", "vice_chair", "member"}
 TERMS_STATUSES = {"draft", "approved", "superseded"}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

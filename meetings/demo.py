@@ -144,10 +144,12 @@ def _person(seat: Seat, role: str, job_title: str, used_emails: set[str]) -> Per
     used_emails.add(email)
     categories = set(seat.categories.values_list("slug", flat=True))
     honorific = (
-        "Cllr" if categories & {"elected-member", "hwb-chair"} and role == "holder"
-        else "Dr" if "clinical" in categories and role == "holder"
+        "Cllr"
+        if categories & {"elected-member", "hwb-chair"} and role == "holder"
+        else "Dr"
+        if "clinical" in categories and role == "holder"
         else ""
-    )  # fmt: skip
+    )
     person, _ = Person.objects.get_or_create(
         email=email,
         defaults={

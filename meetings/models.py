@@ -7,8 +7,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from governance.formatting import long_datetime
 from governance.models import Body
+from governance.rules.words import long_datetime
 
 
 class MeetingQuerySet(models.QuerySet):

@@ -1,6 +1,6 @@
 from django import template
 
-from governance.formatting import long_date, long_datetime
+from governance.rules.words import long_date, long_datetime
 
 register = template.Library()
 register.filter("long_date", long_date)

@@ -1,0 +1,163 @@
+"""Working days and notice deadlines.
+
+A working day is a weekday that is not a bank holiday in the body's nation (England and
+Wales, Scotland or Northern Ireland, from the ``holidays`` package) and not one of the body's
+own closure days.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+
+import holidays
+
+from .words import LONDON, dates_in_months, day_and_month, long_date
+
+
+class Nation(StrEnum):
+    ENGLAND_AND_WALES = "england-and-wales"
+    SCOTLAND = "scotland"
+    NORTHERN_IRELAND = "northern-ireland"
+
+
+_SUBDIVISIONS = {
+    Nation.ENGLAND_AND_WALES: "ENG",
+    Nation.SCOTLAND: "SCT",
+    Nation.NORTHERN_IRELAND: "NIR",
+}
+
+
+@lru_cache(maxsize=64)
+def _bank_holidays(nation: Nation, year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("GB", subdiv=_SUBDIVISIONS[nation], years=year)
+
+
+@dataclass(frozen=True)
+class WorkingCalendar:
+    nation: Nation = Nation.ENGLAND_AND_WALES
+    closures: frozenset[datetime.date] = field(default_factory=frozenset)
+
+    def bank_holiday(self, day: datetime.date) -> str | None:
+        return _bank_holidays(self.nation, day.year).get(day)
+
+    def is_working_day(self, day: datetime.date) -> bool:
+        return day.weekday() < 5 and day not in self.closures and not self.bank_holiday(day)
+
+    def step(self, day: datetime.date, working_days: int) -> tuple[datetime.date, list]:
+        """The day ``working_days`` working days after ``day`` (before, if negative), and the
+        weekday holidays and closures passed over on the way."""
+        direction = 1 if working_days >= 0 else -1
+        passed = []
+        remaining = abs(working_days)
+        while remaining:
+            day += datetime.timedelta(days=direction)
+            if self.is_working_day(day):
+                remaining -= 1
+            elif day.weekday() < 5:
+                passed.append(day)
+        return day, passed
+
+    def describe_days_off(self, days) -> str:
+        """ "25 and 28 December are bank holidays; 24 December is a closure day"."""
+        bank = [d for d in days if self.bank_holiday(d)]
+        closed = [d for d in days if d in self.closures and not self.bank_holiday(d)]
+        parts = []
+        for group, one, many in (
+            (bank, "is a bank holiday", "are bank holidays"),
+            (closed, "is a closure day", "are closure days"),
+        ):
+            if group:
+                parts.append(f"{dates_in_months(group)} {one if len(group) == 1 else many}")
+        return "; ".join(parts)
+
+
+class NoticeCounting(StrEnum):
+    WORKING_DAYS_BEFORE = "working_days_before"
+    CLEAR_WORKING_DAYS = "clear_working_days"
+
+
+@dataclass(frozen=True)
+class NoticePolicy:
+    """When the agenda and papers must go out."""
+
+    working_days: int
+    counting: NoticeCounting = NoticeCounting.WORKING_DAYS_BEFORE
+    cutoff: datetime.time = datetime.time(17, 0)
+    extraordinary_working_days: int | None = None
+    late_needs_chair_authorisation: bool = True
+    public_copy_same_deadline: bool = True
+    assumed: bool = False
+    clause: str = ""
+
+    def days_for(self, extraordinary: bool) -> int:
+        if extraordinary and self.extraordinary_working_days is not None:
+            return self.extraordinary_working_days
+        return self.working_days
+
+
+@dataclass(frozen=True)
+class NoticeDeadline:
+    deadline: datetime.datetime
+    working_days: int
+    counting: NoticeCounting
+    extraordinary: bool
+    days_off: tuple[datetime.date, ...]
+    sentence: str
+
+    def is_late(self, published_at: datetime.datetime) -> bool:
+        return published_at > self.deadline
+
+
+def notice_deadline(
+    policy: NoticePolicy,
+    calendar: WorkingCalendar,
+    meeting_starts: datetime.datetime,
+    *,
+    extraordinary: bool = False,
+) -> NoticeDeadline:
+    """The latest moment to publish the agenda and papers, with the reasoning.
+
+    "Working days before": the meeting day is not counted and the day of issue is, so four
+    working days before a Thursday is the Friday before (with no holidays between).
+    "Clear working days": neither the day of issue nor the meeting day is counted, so the
+    papers go out on the working day before those days.
+    """
+    if meeting_starts.tzinfo is None:
+        raise ValueError("The meeting's start must be an aware datetime.")
+    meeting_day = meeting_starts.astimezone(LONDON).date()
+    days = policy.days_for(extraordinary)
+    steps = days + 1 if policy.counting == NoticeCounting.CLEAR_WORKING_DAYS else days
+    issue_day, days_off = calendar.step(meeting_day, -steps)
+    deadline = datetime.datetime.combine(issue_day, policy.cutoff, tzinfo=LONDON)
+
+    kind = (
+        "clear working day"
+        if policy.counting == NoticeCounting.CLEAR_WORKING_DAYS
+        else ("working day")
+    )
+    same_year = meeting_day.year == issue_day.year
+    meeting = day_and_month(meeting_day) if same_year else long_date(meeting_day)
+    occasion = "the extraordinary meeting on " if extraordinary else ""
+    sentence = (
+        f"Publish by {policy.cutoff:%H:%M} on {long_date(issue_day)}: "
+        f"{days} {kind}{'' if days == 1 else 's'} before {occasion}{meeting}"
+    )
+    if days_off:
+        sentence += f"; {calendar.describe_days_off(days_off)}"
+    return NoticeDeadline(
+        deadline=deadline,
+        working_days=days,
+        counting=policy.counting,
+        extraordinary=extraordinary,
+        days_off=tuple(days_off),
+        sentence=sentence + ".",
+    )
+
+
+def working_days_after(
+    calendar: WorkingCalendar, day: datetime.date, working_days: int
+) -> datetime.date:
+    return calendar.step(day, working_days)[0]

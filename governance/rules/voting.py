@@ -1,0 +1,147 @@
+"""Is a motion carried under the body's voting rule."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+from .words import join
+
+
+class MajorityOf(StrEnum):
+    MEMBERS_PRESENT = "members_present"
+    VOTES_CAST = "votes_cast"
+
+
+class Casting(StrEnum):
+    FOR = "for"
+    AGAINST = "against"
+
+
+@dataclass(frozen=True)
+class VotingPolicy:
+    consensus_first: bool = True
+    majority_of: MajorityOf = MajorityOf.VOTES_CAST
+    fraction: Fraction = Fraction(1, 2)
+    more_than: bool = True
+    casting_vote: bool = False
+    assumed: bool = False
+    clause: str = ""
+
+    def describe(self) -> str:
+        if self.fraction == Fraction(1, 2) and self.more_than:
+            share = "a simple majority"
+        else:
+            words = "more than" if self.more_than else "at least"
+            share = f"{words} {self.fraction.numerator}/{self.fraction.denominator}"
+        whom = (
+            "of the voting members present"
+            if self.majority_of == MajorityOf.MEMBERS_PRESENT
+            else "of the votes cast"
+        )
+        parts = []
+        if self.consensus_first:
+            parts.append("Decisions are reached by consensus where possible; when a vote is needed")
+        parts.append(f"a motion is carried by {share} {whom}")
+        parts.append(
+            "on equal votes the person presiding has a casting vote"
+            if self.casting_vote
+            else "there is no casting vote, so equal votes mean the motion is not carried"
+        )
+        return sentence_join(parts)
+
+
+def sentence_join(parts: list[str]) -> str:
+    text = join(parts[1:]) if len(parts) > 1 else parts[0]
+    return f"{parts[0]}, {text}." if len(parts) > 1 else f"{text}."
+
+
+@dataclass(frozen=True)
+class VoteResult:
+    carried: bool | None
+    votes_for: int
+    against: int
+    abstentions: int
+    eligible: int
+    needed: int
+    rule: str
+    casting_vote_used: bool
+    sentence: str
+
+    def to_dict(self) -> dict:
+        return {key: getattr(self, key) for key in self.__dataclass_fields__}
+
+
+def decide(
+    policy: VotingPolicy,
+    *,
+    votes_for: int,
+    against: int,
+    abstentions: int = 0,
+    eligible: int,
+    casting: Casting | None = None,
+) -> VoteResult:
+    """Count a vote. ``eligible`` is the number present who may vote; on equal votes for and
+    against, a casting vote (where the rule gives one) decides, and without it the result is
+    undecided (``carried`` is None) until the person presiding gives it."""
+    if min(votes_for, against, abstentions) < 0:
+        raise ValueError("Votes cannot be negative.")
+    if votes_for + against + abstentions > eligible:
+        raise ValueError(
+            f"{votes_for + against + abstentions} votes recorded but only {eligible} present "
+            "may vote."
+        )
+    base = eligible if policy.majority_of == MajorityOf.MEMBERS_PRESENT else votes_for + against
+    exact = policy.fraction * base
+    needed = math.floor(exact) + 1 if policy.more_than else math.ceil(exact)
+    needed = max(needed, 1)
+    rule = policy.describe()
+    tally = f"{votes_for} for, {against} against, {abstentions} abstaining"
+
+    if votes_for == against and policy.casting_vote:
+        if casting is None:
+            return VoteResult(
+                None,
+                votes_for,
+                against,
+                abstentions,
+                eligible,
+                needed,
+                rule,
+                False,
+                f"The votes are equal ({tally}): the person presiding must give a casting vote.",
+            )
+        carried = casting == Casting.FOR
+        outcome = "carried" if carried else "not carried"
+        return VoteResult(
+            carried,
+            votes_for,
+            against,
+            abstentions,
+            eligible,
+            needed,
+            rule,
+            True,
+            f"The votes are equal ({tally}); the motion is {outcome} on the "
+            f"casting vote of the person presiding.",
+        )
+    carried = votes_for >= needed
+    basis = (
+        f"{needed} of the {eligible} members present who may vote"
+        if policy.majority_of == MajorityOf.MEMBERS_PRESENT
+        else f"{needed} of the {base} votes cast"
+    )
+    verdict = "carried" if carried else "not carried"
+    return VoteResult(
+        carried,
+        votes_for,
+        against,
+        abstentions,
+        eligible,
+        needed,
+        rule,
+        False,
+        f"The motion is {verdict} ({tally}): it needed {basis}.",
+    )

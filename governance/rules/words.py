@@ -1,0 +1,52 @@
+"""Wording shared by the engines' explanations: dates as people in England write them
+("Thursday 10 December 2026, 14:00"), numbers in words, lists joined with "and"."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+LONDON = ZoneInfo("Europe/London")
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def long_date(value: datetime.date) -> str:
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def day_and_month(value: datetime.date) -> str:
+    """ "Thursday 31 December": for a date whose year is clear from the sentence."""
+    return f"{value:%A} {value.day} {value:%B}"
+
+
+def long_datetime(value: datetime.datetime) -> str:
+    local = value.astimezone(LONDON) if value.tzinfo else value
+    return f"{long_date(local)}, {local:%H:%M}"
+
+
+def number(n: int) -> str:
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+
+
+def join(items: Iterable[str], conjunction: str = "and") -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def dates_in_months(dates: Iterable[datetime.date]) -> str:
+    """ "25 and 28 December and 1 January": days grouped under their month."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for value in sorted(dates):
+        groups.setdefault((value.year, value.month), []).append(value.day)
+    return join(
+        f"{join(str(day) for day in days)} {datetime.date(year, month, 1):%B}"
+        for (year, month), days in groups.items()
+    )
+
+
+def sentence_case(text: str) -> str:
+    """Capitalise the first letter only, leaving names such as "NHS" alone."""
+    return text[:1].upper() + text[1:]
