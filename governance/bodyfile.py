@@ -1,40 +1,29 @@
-"""Body definition files: read, check and order them before anything is written.
+"""Body definition files: read and check them completely before anything is written.
 
-A body file (YAML, ``format: quorate-body/1``) describes one body: its organisations, seat
-categories, seats and terms-of-reference versions. The shipped files are in
-``governance/bodies/``. Every problem is reported with the file and the place in the
-document, e.g. ``mid-and-south-essex-icp.yaml: seats[3].organisation: no organisation
-'essex-cc' is listed under organisations``.
+A body file (YAML, ``format: quorate-body/1``, described in ``bodies/README.md`` and
+``bodies/schema.json``) defines one body: its organisations, seat categories, seats and
+terms-of-reference versions, each approved version carrying its rules. Every problem is
+reported with the file and the place in the document, e.g.
+``mid-and-south-essex-icp.yaml: seats[3].organisation: no organisation 'essex-cc' is listed
+under organisations``.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import yaml
 
+from .rules import language
+
 SHIPPED_DIR = Path(__file__).resolve().parent / "bodies"
-FORMAT = "quorate-body/1"
-ORGANISATION_KINDS = {
-    "icb",
-    "ccg",
-    "nhs_trust",
-    "county_council",
-    "unitary_authority",
-    "city_council",
-    "district_council",
-    "london_borough",
-    "healthwatch",
-    "voluntary_sector",
-    "primary_care_network",
-    "university",
-    "other",
-}
-SEAT_ROLES = {"chair", "co_chair", "vice_chair", "member"}
-TERMS_STATUSES = {"draft", "approved", "superseded"}
+SCHEMA_PATH = SHIPPED_DIR / "schema.json"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -43,6 +32,21 @@ class BodyFileError(ValueError):
         self.source = source
         self.problems = problems
         super().__init__("\n".join(f"{source}: {problem}" for problem in problems))
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates stay text, as the schema and JSON expect."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text()))
 
 
 @dataclass(frozen=True)
@@ -58,20 +62,51 @@ class BodyFile:
     def reports_to(self) -> str | None:
         return self.data["body"].get("reports_to")
 
+    def names(self) -> language.Names:
+        return names_of(self.data)
+
+    def current_terms(self) -> dict[str, Any]:
+        """The approved version, or else the newest version that has rules."""
+        versions = self.data["terms"]
+        approved = [t for t in versions if t["status"] == "approved"]
+        with_rules = [t for t in versions if "rules" in t]
+        return (approved or with_rules or versions)[-1]
+
+    def rules(self) -> language.BodyRules:
+        return language.parse(self.current_terms().get("rules", {}), self.names())
+
+
+def names_of(data: dict[str, Any]) -> language.Names:
+    return language.Names(
+        seats={s["key"]: s["title"] for s in data.get("seats", [])},
+        categories={c["slug"]: c["name"] for c in data.get("categories", [])},
+        organisations={o["slug"]: o["name"] for o in data.get("organisations", [])},
+    )
+
 
 def shipped_paths() -> list[Path]:
     return sorted(SHIPPED_DIR.glob("*.yaml"))
 
 
+def load_text(text: str, source: str) -> BodyFile:
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        raise BodyFileError(source, [f"not valid YAML: {error}"]) from error
+    problems = [f"{_place(e.absolute_path)}: {e.message}" for e in _schema_errors(data)]
+    if not problems:
+        problems = list(_reference_problems(data))
+    if problems:
+        raise BodyFileError(source, problems)
+    return BodyFile(source, data)
+
+
 def read(path: Path) -> BodyFile:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise BodyFileError(path.name, [f"not valid YAML: {error}"]) from error
-    problems = list(_problems(data))
-    if problems:
-        raise BodyFileError(path.name, problems)
-    return BodyFile(path.name, data)
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise BodyFileError(str(path), [f"cannot be read: {error.strerror}"]) from error
+    return load_text(text, Path(path).name)
 
 
 def in_dependency_order(files: list[BodyFile]) -> list[BodyFile]:
@@ -96,97 +131,62 @@ def in_dependency_order(files: list[BodyFile]) -> list[BodyFile]:
     return ordered
 
 
-def _problems(data: Any):
-    if not isinstance(data, dict):
-        yield "the file must be a mapping with body, organisations, categories, seats and terms"
-        return
-    if data.get("format") != FORMAT:
-        yield f"format: must be '{FORMAT}'"
-    body = data.get("body")
-    if not isinstance(body, dict):
-        yield "body: missing"
-        return
-    for key in ("name", "short_name", "slug"):
-        if not isinstance(body.get(key), str) or not body[key].strip():
-            yield f"body.{key}: required text"
-    duties = body.get("duties", [])
-    if not isinstance(duties, list) or not all(isinstance(d, str) and d for d in duties):
-        yield "body.duties: must be a list of sentences"
+def _schema_errors(data):
+    return sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
 
-    organisations = _list(data, "organisations")
-    org_slugs = set()
-    for i, org in enumerate(organisations):
-        where = f"organisations[{i}]"
-        if not isinstance(org, dict) or not org.get("slug") or not org.get("name"):
-            yield f"{where}: needs a slug and a name"
-            continue
-        if org.get("kind", "other") not in ORGANISATION_KINDS:
-            kinds = ", ".join(sorted(ORGANISATION_KINDS))
-            yield f"{where}.kind: '{org['kind']}' is not one of {kinds}"
-        org_slugs.add(org["slug"])
-    if body.get("secretariat_organisation") not in (None, *org_slugs):
+
+def _place(path) -> str:
+    place = ""
+    for part in path:
+        place += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return place.lstrip(".") or "the document"
+
+
+def _reference_problems(data: dict[str, Any]):
+    """What the schema cannot see: references between parts of the file, and real dates."""
+    names = names_of(data)
+    body = data["body"]
+    if body.get("secretariat_organisation") not in (None, *names.organisations):
         yield (
-            f"body.secretariat_organisation: no organisation '{body['secretariat_organisation']}'"
-            " is listed under organisations"
+            f"body.secretariat_organisation: no organisation "
+            f"'{body['secretariat_organisation']}' is listed under organisations"
         )
-
-    category_slugs = set()
-    for i, category in enumerate(_list(data, "categories")):
-        if not isinstance(category, dict) or not category.get("slug") or not category.get("name"):
-            yield f"categories[{i}]: needs a slug and a name"
-            continue
-        category_slugs.add(category["slug"])
-
-    seat_keys: set[str] = set()
-    for i, seat in enumerate(_list(data, "seats")):
+    seen: set[str] = set()
+    for i, seat in enumerate(data["seats"]):
         where = f"seats[{i}]"
-        if not isinstance(seat, dict) or not seat.get("key") or not seat.get("title"):
-            yield f"{where}: needs a key and a title"
-            continue
-        if seat["key"] in seat_keys:
+        if seat["key"] in seen:
             yield f"{where}.key: '{seat['key']}' is used by an earlier seat"
-        seat_keys.add(seat["key"])
-        if seat.get("organisation") not in (None, *org_slugs):
+        seen.add(seat["key"])
+        if seat.get("organisation") not in (None, *names.organisations):
             yield (
                 f"{where}.organisation: no organisation '{seat['organisation']}' is listed "
                 "under organisations"
             )
         for category in seat.get("categories", []):
-            if category not in category_slugs:
+            if category not in names.categories:
                 yield f"{where}.categories: no category '{category}' is listed under categories"
-        if seat.get("role", "member") not in SEAT_ROLES:
-            yield f"{where}.role: '{seat['role']}' is not one of {', '.join(sorted(SEAT_ROLES))}"
-        max_holders = seat.get("max_holders", 1)
-        if not isinstance(max_holders, int) or max_holders < 1:
-            yield f"{where}.max_holders: must be a whole number of at least 1"
-
-    approved = 0
-    for i, terms in enumerate(_list(data, "terms")):
+    labels: set[str] = set()
+    for i, terms in enumerate(data["terms"]):
         where = f"terms[{i}]"
-        if not isinstance(terms, dict) or not terms.get("version"):
-            yield f"{where}: needs a version"
-            continue
-        status = terms.get("status", "draft")
-        if status not in TERMS_STATUSES:
-            yield f"{where}.status: '{status}' is not one of draft, approved, superseded"
+        if terms["version"] in labels:
+            yield f"{where}.version: '{terms['version']}' is used by an earlier version"
+        labels.add(terms["version"])
         for key in ("prepared_on", "approved_on", "effective_from", "review_due"):
-            if terms.get(key) is not None and not isinstance(terms[key], datetime.date):
-                yield f"{where}.{key}: must be a date written as YYYY-MM-DD"
-        if status == "approved":
-            approved += 1
-        if status != "draft" and not (terms.get("approved_on") and terms.get("effective_from")):
-            yield f"{where}: an approved version needs approved_on and effective_from"
-    if approved > 1:
+            if key in terms and not _is_date(terms[key]):
+                yield f"{where}.{key}: '{terms[key]}' is not a real date"
+        if "rules" in terms:
+            try:
+                language.parse(terms["rules"], names)
+            except language.RulesError as error:
+                for place, problem in error.problems:
+                    yield f"{where}.{place}: {problem}"
+    if sum(t["status"] == "approved" for t in data["terms"]) > 1:
         yield "terms: only one version may be approved; mark the older ones superseded"
 
-    programme = data.get("demo_programme")
-    if programme is not None:
-        if not isinstance(programme, dict) or programme.get("weekday") not in WEEKDAYS:
-            yield "demo_programme.weekday: must be a day of the week, e.g. thursday"
-        elif programme.get("every_months") not in (1, 2, 3, 4, 6, 12):
-            yield "demo_programme.every_months: must be 1, 2, 3, 4, 6 or 12"
 
-
-def _list(data: dict, key: str) -> list:
-    value = data.get(key, [])
-    return value if isinstance(value, list) else []
+def _is_date(value: str) -> bool:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

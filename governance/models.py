@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from .rules import language
+
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):
@@ -147,6 +149,12 @@ class TermsOfReference(models.Model):
     rules = models.JSONField(
         default=dict, blank=True, help_text="The rules in force under this version."
     )
+    source_label = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The version in the body file this one was imported from (an amended "
+        "version keeps the label it amends).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -176,6 +184,22 @@ class TermsOfReference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body.short_name} terms of reference {self.version_label} ({self.status})"
+
+    def body_rules(self, names: language.Names) -> language.BodyRules:
+        """The engines' inputs for this version's rules."""
+        return language.parse(self.rules, names)
+
+    def names(self) -> language.Names:
+        """What this version's rules may refer to: the body's seats, categories and
+        organisations (one query each, to be prefetched by callers that loop)."""
+        seats = self.body.seats.select_related("organisation")
+        return language.Names(
+            seats={seat.key: seat.title for seat in seats},
+            categories=dict(self.body.seat_categories.values_list("slug", "name")),
+            organisations={
+                s.organisation.slug: s.organisation.name for s in seats if s.organisation
+            },
+        )
 
 
 class SeatCategory(models.Model):

@@ -1,6 +1,10 @@
-"""Writes that touch several governance models."""
+"""Writes that touch several governance models: importing and exporting body files."""
 
 from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F
@@ -8,22 +12,69 @@ from django.db.models import F
 from .bodyfile import BodyFile
 from .models import Body, Organisation, Seat, SeatCategory, TermsOfReference
 
+FORMAT = "quorate-body/1"
 
-@transaction.atomic
-def body_import(*, body_file: BodyFile) -> Body:
-    """Create or update a body and everything its file defines. Running it twice changes
-    nothing; seats and versions are matched by their keys and labels."""
+
+@dataclass
+class ImportReport:
+    """What an import changed (or, in a dry run, would change), one line a change."""
+
+    body: str
+    changes: list[str] = field(default_factory=list)
+
+    def note(self, line: str) -> None:
+        self.changes.append(line)
+
+
+class _DryRun(Exception):
+    pass
+
+
+def body_import(
+    *, body_file: BodyFile, dry_run: bool = False, today: datetime.date | None = None
+) -> ImportReport:
+    """Create or update a body and everything its file defines.
+
+    Running it twice changes nothing. Seats, categories and versions are matched by key and
+    label. A version that is in force or superseded is history: when the file changes its
+    rules, a new version is made (effective ``today``) and the old one is kept, superseded.
+    """
+    report = ImportReport(body_file.data["body"]["name"])
+    try:
+        with transaction.atomic():
+            _import(body_file, report, today or datetime.date.today())
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return report
+
+
+def _import(body_file: BodyFile, report: ImportReport, today: datetime.date) -> None:
     data = body_file.data
-    organisations = {
-        org["slug"]: _organisation_upsert(org) for org in data.get("organisations", [])
-    }
+    organisations = {}
+    for spec in data["organisations"]:
+        organisations[spec["slug"]] = _upsert(
+            report,
+            Organisation,
+            f"organisation '{spec['slug']}'",
+            {"slug": spec["slug"]},
+            {
+                "name": spec["name"],
+                "short_name": spec.get("short_name", ""),
+                "kind": spec.get("kind", Organisation.Kind.OTHER),
+            },
+        )
     spec = data["body"]
-    reports_to = None
-    if spec.get("reports_to"):
-        reports_to = Body.objects.filter(slug=spec["reports_to"]).first()
-    body, _ = Body.objects.update_or_create(
-        slug=spec["slug"],
-        defaults={
+    reports_to = (
+        Body.objects.filter(slug=spec["reports_to"]).first() if spec.get("reports_to") else None
+    )
+    body = _upsert(
+        report,
+        Body,
+        f"body '{spec['slug']}'",
+        {"slug": spec["slug"]},
+        {
             "name": spec["name"],
             "short_name": spec["short_name"],
             "purpose": spec.get("purpose", ""),
@@ -35,60 +86,225 @@ def body_import(*, body_file: BodyFile) -> Body:
             "meets_in_public": spec.get("meets_in_public", False),
         },
     )
-    body.full_clean()
-
-    categories = {}
-    for category in data.get("categories", []):
-        categories[category["slug"]], _ = SeatCategory.objects.update_or_create(
-            body=body, slug=category["slug"], defaults={"name": category["name"]}
+    categories = {
+        c["slug"]: _upsert(
+            report,
+            SeatCategory,
+            f"category '{c['slug']}'",
+            {"body": body, "slug": c["slug"]},
+            {"name": c["name"]},
         )
+        for c in data.get("categories", [])
+    }
+    _import_seats(body, data["seats"], organisations, categories, report)
+    for terms in data["terms"]:
+        _import_terms(body, terms, body_file.source, report, today)
 
-    # Positions are moved out of the way first so that reordering never trips the
-    # one-seat-per-position constraint.
-    offset = 1000
-    Seat.objects.filter(body=body, position__lt=offset).update(position=F("position") + offset)
-    for position, spec_seat in enumerate(data.get("seats", []), start=1):
-        seat, _ = Seat.objects.update_or_create(
-            body=body,
-            key=spec_seat["key"],
-            defaults={
+
+def _import_seats(body, seats, organisations, categories, report) -> None:
+    current = {seat.key: seat for seat in body.seats.prefetch_related("categories")}
+    wanted = {spec["key"]: position for position, spec in enumerate(seats, start=1)}
+    if any(current[key].position != position for key, position in wanted.items() if key in current):
+        # Move positions out of the way so that reordering never trips their uniqueness.
+        body.seats.update(position=F("position") + 1000)
+    for position, spec in enumerate(seats, start=1):
+        seat = _upsert(
+            report,
+            Seat,
+            f"seat '{spec['key']}'",
+            {"body": body, "key": spec["key"]},
+            {
                 "position": position,
-                "title": spec_seat["title"],
-                "organisation": organisations.get(spec_seat.get("organisation")),
-                "voting": spec_seat.get("voting", True),
-                "role": spec_seat.get("role", Seat.Role.MEMBER),
-                "designate_may_attend": spec_seat.get("designate_may_attend", False),
-                "max_holders": spec_seat.get("max_holders", 1),
-                "notes": spec_seat.get("notes", ""),
+                "title": spec["title"],
+                "organisation": organisations.get(spec.get("organisation")),
+                "voting": spec.get("voting", True),
+                "role": spec.get("role", Seat.Role.MEMBER),
+                "designate_may_attend": spec.get("designate_may_attend", False),
+                "max_holders": spec.get("max_holders", 1),
+                "notes": spec.get("notes", ""),
             },
         )
-        seat.categories.set([categories[slug] for slug in spec_seat.get("categories", [])])
+        wanted_categories = {categories[slug] for slug in spec.get("categories", [])}
+        if set(seat.categories.all()) != wanted_categories:
+            seat.categories.set(wanted_categories)
+            if spec["key"] in current:
+                report.note(f"Changed the categories of seat '{spec['key']}'.")
+    for key in sorted(set(current) - set(wanted)):
+        report.note(f"Seat '{key}' is no longer in the file; it is kept, with its history.")
 
-    for terms in data.get("terms", []):
-        TermsOfReference.objects.update_or_create(
-            body=body,
-            version_label=terms["version"],
-            defaults={
-                "status": terms.get("status", TermsOfReference.Status.DRAFT),
-                "prepared_on": terms.get("prepared_on"),
-                "approved_on": terms.get("approved_on"),
-                "approved_by": terms.get("approved_by", ""),
-                "author": terms.get("author", ""),
-                "notes": terms.get("notes", ""),
-                "effective_from": terms.get("effective_from"),
-                "review_due": terms.get("review_due"),
-            },
+
+def _import_terms(body, spec, source, report, today) -> None:
+    values = {
+        "status": spec["status"],
+        "prepared_on": _date(spec.get("prepared_on")),
+        "approved_on": _date(spec.get("approved_on")),
+        "approved_by": spec.get("approved_by", ""),
+        "author": spec.get("author", ""),
+        "notes": spec.get("notes", ""),
+        "effective_from": _date(spec.get("effective_from")),
+        "review_due": _date(spec.get("review_due")),
+        "rules": spec.get("rules", {}),
+    }
+    label = spec["version"]
+    existing = body.terms_versions.filter(version_label=label).first()
+    if existing is None:
+        if values["status"] == TermsOfReference.Status.APPROVED:
+            _supersede_current(body, report)
+        TermsOfReference.objects.create(
+            body=body, version_label=label, source_label=label, **values
         )
-    return body
-
-
-def _organisation_upsert(spec: dict) -> Organisation:
-    organisation, _ = Organisation.objects.update_or_create(
-        slug=spec["slug"],
-        defaults={
-            "name": spec["name"],
-            "short_name": spec.get("short_name", ""),
-            "kind": spec.get("kind", Organisation.Kind.OTHER),
+        report.note(f"New terms of reference version '{label}' ({values['status']}).")
+        return
+    if existing.status == TermsOfReference.Status.DRAFT:
+        if values["status"] == TermsOfReference.Status.APPROVED:
+            _supersede_current(body, report)
+        _update(report, existing, f"version '{label}'", values)
+        return
+    if existing.rules == values["rules"] or _already_amended(body, label, values["rules"]):
+        metadata = {k: v for k, v in values.items() if k in ("notes", "review_due", "author")}
+        _update(report, existing, f"version '{label}'", metadata)
+        return
+    # A version that has been in force is history: a changed rule makes a new version.
+    _supersede_current(body, report)
+    amended = f"{label} (amended {today:%Y-%m-%d})"
+    TermsOfReference.objects.create(
+        body=body,
+        version_label=amended,
+        source_label=label,
+        **{
+            **values,
+            "status": TermsOfReference.Status.APPROVED,
+            "approved_on": today,
+            "approved_by": f"Imported from {source}",
+            "effective_from": today,
+            "review_due": None,
+            "notes": f"Rules changed from version '{label}' by importing {source}.",
         },
     )
-    return organisation
+    report.note(
+        f"The rules of version '{label}' changed: new version '{amended}' is in force "
+        f"from {today:%-d %B %Y}; '{label}' is kept."
+    )
+
+
+def _already_amended(body, label, rules) -> bool:
+    newest = (
+        body.terms_versions.filter(source_label=label)
+        .exclude(version_label=label)
+        .order_by("-pk")
+        .first()
+    )
+    return newest is not None and newest.rules == rules
+
+
+def _supersede_current(body, report) -> None:
+    for current in body.terms_versions.filter(status=TermsOfReference.Status.APPROVED):
+        current.status = TermsOfReference.Status.SUPERSEDED
+        current.save(update_fields=["status"])
+        report.note(f"Version '{current.version_label}' is superseded.")
+
+
+def _upsert(report, model, label, lookup, values):
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        instance = model(**lookup, **values)
+        instance.full_clean()
+        instance.save()
+        report.note(f"New {label}.")
+        return instance
+    _update(report, instance, label, values)
+    return instance
+
+
+def _update(report, instance, label, values) -> None:
+    changed = [name for name, value in values.items() if getattr(instance, name) != value]
+    for name in changed:
+        setattr(instance, name, values[name])
+    if changed:
+        instance.full_clean()
+        instance.save()
+    if changed:
+        report.note(f"Changed {label}: {', '.join(name.replace('_', ' ') for name in changed)}.")
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def body_export(body: Body) -> dict[str, Any]:
+    """The body as a body file, which imports back unchanged."""
+    seats = list(
+        body.seats.select_related("organisation")
+        .prefetch_related("categories")
+        .order_by("position")
+    )
+    organisations = {s.organisation for s in seats if s.organisation}
+    if body.secretariat_organisation:
+        organisations.add(body.secretariat_organisation)
+    return {
+        "format": FORMAT,
+        "body": {
+            "name": body.name,
+            "short_name": body.short_name,
+            "slug": body.slug,
+            "purpose": body.purpose,
+            "duties": list(body.duties),
+            "reports_to": body.reports_to.slug if body.reports_to else None,
+            "reporting_arrangements": body.reporting_arrangements,
+            "secretariat_organisation": (
+                body.secretariat_organisation.slug if body.secretariat_organisation else None
+            ),
+            "default_location": body.default_location,
+            "meets_in_public": body.meets_in_public,
+        },
+        "organisations": [
+            _without_blanks(
+                {"slug": o.slug, "name": o.name, "short_name": o.short_name, "kind": o.kind}
+            )
+            for o in sorted(organisations, key=lambda o: o.slug)
+        ],
+        "categories": [
+            {"slug": c.slug, "name": c.name} for c in body.seat_categories.order_by("slug")
+        ],
+        "seats": [
+            _without_blanks(
+                {
+                    "key": s.key,
+                    "title": s.title,
+                    "organisation": s.organisation.slug if s.organisation else None,
+                    "categories": sorted(c.slug for c in s.categories.all()),
+                    "role": s.role,
+                    "voting": s.voting,
+                    "designate_may_attend": s.designate_may_attend,
+                    "max_holders": s.max_holders,
+                    "notes": s.notes,
+                }
+            )
+            for s in seats
+        ],
+        "terms": [
+            _without_blanks(
+                {
+                    "version": t.version_label,
+                    "status": t.status,
+                    "prepared_on": _iso(t.prepared_on),
+                    "approved_on": _iso(t.approved_on),
+                    "approved_by": t.approved_by,
+                    "author": t.author,
+                    "notes": t.notes,
+                    "effective_from": _iso(t.effective_from),
+                    "review_due": _iso(t.review_due),
+                    "rules": t.rules,
+                }
+            )
+            for t in body.terms_versions.order_by("pk")
+        ],
+    }
+
+
+def _iso(value: datetime.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _without_blanks(mapping: dict) -> dict:
+    return {k: v for k, v in mapping.items() if v not in (None, "", [], {})}

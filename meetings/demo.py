@@ -91,7 +91,9 @@ def _pick(options, *parts):
 @transaction.atomic
 def load(*, today: datetime.date, with_users: bool) -> dict[str, int]:
     files = bodyfile.in_dependency_order([bodyfile.read(p) for p in bodyfile.shipped_paths()])
-    bodies = [body_import(body_file=f) for f in files]
+    for body_file in files:
+        body_import(body_file=body_file, today=today)
+    bodies = [Body.objects.get(slug=f.slug) for f in files]
     counts = {"bodies": len(bodies), "meetings": 0}
     used_emails: set[str] = set()
     for body, body_file in zip(bodies, files, strict=True):

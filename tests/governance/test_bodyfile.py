@@ -1,83 +1,231 @@
-"""Body definition files: the shipped ones are valid; broken ones say where and what."""
+"""Body definition files: the shipped ones are valid; every kind of error in a broken one
+is reported with the file, the place in the document and the problem."""
 
 from __future__ import annotations
 
-import textwrap
+import copy
 
 import pytest
+import yaml
 
 from governance import bodyfile
 from governance.bodyfile import BodyFileError
 
+VALID = {
+    "format": "quorate-body/1",
+    "body": {"name": "Test Board", "short_name": "TB", "slug": "test-board"},
+    "organisations": [
+        {"slug": "lcc", "name": "Leicestershire County Council", "kind": "county_council"}
+    ],
+    "categories": [{"slug": "finance", "name": "Finance"}],
+    "seats": [
+        {"key": "chair", "title": "Chair", "organisation": "lcc", "role": "chair"},
+        {
+            "key": "dof",
+            "title": "Director of Finance",
+            "organisation": "lcc",
+            "categories": ["finance"],
+        },
+    ],
+    "terms": [
+        {
+            "version": "v1",
+            "status": "approved",
+            "approved_on": "2025-01-01",
+            "effective_from": "2025-01-01",
+            "rules": {
+                "quorum": [
+                    {
+                        "name": "All business",
+                        "minimum": {"number": 2},
+                        "requirements": [{"label": "finance lead", "categories": ["finance"]}],
+                    }
+                ],
+                "notice": {"working_days": 5},
+                "chair": {"kind": "fixed", "seats": ["chair"]},
+            },
+        }
+    ],
+}
 
-def write(tmp_path, text: str):
-    path = tmp_path / "broken.yaml"
-    path.write_text(textwrap.dedent(text))
-    return path
+
+def load(data) -> bodyfile.BodyFile:
+    return bodyfile.load_text(yaml.safe_dump(data), "broken.yaml")
 
 
-VALID = """
-    format: quorate-body/1
-    body: {name: Test Board, short_name: TB, slug: test-board}
-    organisations:
-      - {slug: lcc, name: Leicestershire County Council, kind: county_council}
-    categories:
-      - {slug: finance, name: Finance}
-    seats:
-      - {key: dof, title: Director of Finance, organisation: lcc, categories: [finance]}
-    terms:
-      - {version: v1, status: approved, approved_on: 2025-01-01, effective_from: 2025-01-01}
-"""
+def broken(change):
+    data = copy.deepcopy(VALID)
+    change(data)
+    return data
 
 
 @pytest.mark.parametrize("path", bodyfile.shipped_paths(), ids=lambda p: p.stem)
 def test_every_shipped_body_file_is_valid(path):
     body_file = bodyfile.read(path)
     assert body_file.slug == path.stem
+    assert body_file.rules().notice is not None
 
 
-def test_a_valid_file_reads(tmp_path):
-    assert bodyfile.read(write(tmp_path, VALID)).slug == "test-board"
+def test_a_valid_file_reads():
+    assert load(VALID).rules().quorum[0].minimum.number == 2
 
 
-@pytest.mark.parametrize(
-    ("change", "problem"),
-    [
-        (
-            ("organisation: lcc", "organisation: lcx"),
-            "seats[0].organisation: no organisation 'lcx' is listed under organisations",
-        ),
-        (
-            ("categories: [finance]", "categories: [clinical]"),
-            "seats[0].categories: no category 'clinical' is listed under categories",
-        ),
-        (("kind: county_council", "kind: parish"), "organisations[0].kind: 'parish' is not one of"),
-        (("quorate-body/1", "quorate-body/9"), "format: must be 'quorate-body/1'"),
-        (
-            ("effective_from: 2025-01-01", "effective_from: soon"),
-            "terms[0].effective_from: must be a date written as YYYY-MM-DD",
-        ),
-        (("status: approved", "status: adopted"), "terms[0].status: 'adopted' is not one of"),
-        (("slug: test-board", "slug: ''"), "body.slug: required text"),
-    ],
-)
-def test_each_problem_names_the_file_and_the_place(tmp_path, change, problem):
-    path = write(tmp_path, VALID.replace(*change))
+def _set(path, value):
+    def change(data):
+        target = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+
+    return change
+
+
+def _delete(path):
+    def change(data):
+        target = data
+        for key in path[:-1]:
+            target = target[key]
+        del target[path[-1]]
+
+    return change
+
+
+RULES = ("terms", 0, "rules")
+CASES = [
+    (_set(("format",), "quorate-body/9"), "format: 'quorate-body/1' was expected"),
+    (_delete(("body", "name")), "body: 'name' is a required property"),
+    (_set(("body", "slug"), "Test Board"), "body.slug: 'Test Board' does not match"),
+    (
+        _set(("body", "short_name"), "X" * 21),
+        "body.short_name: 'XXXXXXXXXXXXXXXXXXXXX' is too long",
+    ),
+    (
+        _set(("body", "meets_in_public"), "yes"),
+        "body.meets_in_public: 'yes' is not of type 'boolean'",
+    ),
+    (
+        _set(("body", "colour"), "blue"),
+        "body: Additional properties are not allowed ('colour' was unexpected)",
+    ),
+    (_set(("organisations", 0, "kind"), "parish"), "organisations[0].kind: 'parish' is not one of"),
+    (_set(("seats",), []), "seats: [] should be non-empty"),
+    (_set(("seats", 1, "max_holders"), 0), "seats[1].max_holders: 0 is less than the minimum of 1"),
+    (_set(("seats", 1, "role"), "president"), "seats[1].role: 'president' is not one of"),
+    (
+        _set(("seats", 1, "organisation"), "lcx"),
+        "seats[1].organisation: no organisation 'lcx' is listed under organisations",
+    ),
+    (
+        _set(("seats", 1, "categories"), ["clinical"]),
+        "seats[1].categories: no category 'clinical' is listed under categories",
+    ),
+    (_set(("seats", 1, "key"), "chair"), "seats[1].key: 'chair' is used by an earlier seat"),
+    (
+        _set(("body", "secretariat_organisation"), "nhse"),
+        "body.secretariat_organisation: no organisation 'nhse'",
+    ),
+    (_set(("terms", 0, "status"), "adopted"), "terms[0].status: 'adopted' is not one of"),
+    (_delete(("terms", 0, "approved_on")), "terms[0]: 'approved_on' is a required property"),
+    (
+        _set(("terms", 0, "effective_from"), "soon"),
+        "terms[0].effective_from: 'soon' does not match",
+    ),
+    (
+        _set(("terms", 0, "effective_from"), "2025-02-30"),
+        "terms[0].effective_from: '2025-02-30' is not a real date",
+    ),
+    (
+        _set((*RULES, "notice", "working_days"), -1),
+        "terms[0].rules.notice.working_days: -1 is less than the minimum of 0",
+    ),
+    (
+        _set((*RULES, "notice", "counting"), "calendar_days"),
+        "terms[0].rules.notice.counting: 'calendar_days' is not one of",
+    ),
+    (
+        _set((*RULES, "notice", "cutoff"), "5pm"),
+        "terms[0].rules.notice.cutoff: '5pm' does not match",
+    ),
+    (
+        _set((*RULES, "quorum", 0, "minimum"), {"fraction": "1/2"}),
+        "terms[0].rules.quorum[0].minimum",
+    ),
+    (
+        _set((*RULES, "quorum", 0, "minimum"), {"fraction": "half", "of": "voting_seats"}),
+        "terms[0].rules.quorum[0].minimum.fraction: 'half' does not match",
+    ),
+    (
+        _set((*RULES, "quorum", 0, "requirements", 0), {"label": "someone"}),
+        "terms[0].rules.quorum[0].requirements[0]",
+    ),
+    (
+        _set((*RULES, "quorum", 0, "requirements", 0, "seats"), ["treasurer"]),
+        "terms[0].rules.quorum[0].requirements[0]: no seat 'treasurer' on this body",
+    ),
+    (
+        _set((*RULES, "quorum", 0, "requirements", 0, "categories"), ["clinical"]),
+        "terms[0].rules.quorum[0].requirements[0]: no category 'clinical' on this body",
+    ),
+    (
+        _set((*RULES, "quorum", 0, "business"), ["decisions"]),
+        "terms[0].rules.quorum[0].business: no business type 'decisions'",
+    ),
+    (
+        _set((*RULES, "deputies"), {"permission": "sometimes"}),
+        "terms[0].rules.deputies.permission: 'sometimes' is not one of",
+    ),
+    (
+        _set((*RULES, "voting"), {"majority_of": "everyone"}),
+        "terms[0].rules.voting.majority_of: 'everyone' is not one of",
+    ),
+    (
+        _set((*RULES, "chair"), {"kind": "rotating"}),
+        "terms[0].rules.chair: 'sides' is a required property",
+    ),
+    (
+        _set((*RULES, "chair"), {"kind": "fixed", "seats": ["president"]}),
+        "terms[0].rules.chair: no seat 'president' on this body",
+    ),
+    (
+        _set((*RULES, "calendar"), {"nation": "wales"}),
+        "terms[0].rules.calendar.nation: 'wales' is not one of",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "problem"), CASES, ids=[p[:50] for _, p in CASES])
+def test_each_problem_names_the_file_the_place_and_the_problem(change, problem):
     with pytest.raises(BodyFileError) as raised:
-        bodyfile.read(path)
+        load(broken(change))
     assert f"broken.yaml: {problem}" in str(raised.value)
 
 
-def test_a_file_that_is_not_yaml_is_refused(tmp_path):
+def test_every_problem_is_reported_at_once():
+    def two_problems(data):
+        data["seats"][1]["max_holders"] = 0
+        data["organisations"][0]["kind"] = "parish"
+
+    with pytest.raises(BodyFileError) as raised:
+        load(broken(two_problems))
+    assert len(raised.value.problems) == 2
+
+
+def test_a_file_that_is_not_yaml_is_refused():
     with pytest.raises(BodyFileError, match=r"broken\.yaml: not valid YAML"):
-        bodyfile.read(write(tmp_path, "body: [unclosed"))
+        bodyfile.load_text("body: [unclosed", "broken.yaml")
 
 
-def test_two_approved_versions_are_refused(tmp_path):
-    second = "{version: v2, status: approved, approved_on: 2026-01-01, effective_from: 2026-01-01}"
-    text = f"{VALID}      - {second}\n"
+def test_a_missing_file_is_refused_by_name(tmp_path):
+    with pytest.raises(BodyFileError, match=r"nowhere\.yaml: cannot be read"):
+        bodyfile.read(tmp_path / "nowhere.yaml")
+
+
+def test_two_approved_versions_are_refused():
+    def second(data):
+        data["terms"].append({**data["terms"][0], "version": "v2"})
+
     with pytest.raises(BodyFileError, match="only one version may be approved"):
-        bodyfile.read(write(tmp_path, text))
+        load(broken(second))
 
 
 def test_bodies_are_ordered_after_the_bodies_they_report_to():

@@ -1,0 +1,526 @@
+"""The rule language: a body's rules document (the ``rules`` of a terms-of-reference version,
+written in its body file) read into the engines' inputs, and said back in plain English.
+
+The document's shape is described in ``governance/bodies/README.md`` and checked by
+``governance/bodies/schema.json`` before it gets here; ``parse`` checks what a schema cannot:
+that every seat, category and organisation it names exists.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from .attendance import DeputyCounts, DeputyPermission, DeputyPolicy
+from .calendar import Nation, NoticeCounting, NoticePolicy, WorkingCalendar
+from .chair import ChairArrangements, ChairKind, Deputising, RotationSide
+from .quorum import Base, ChairCounting, Minimum, QuorumRule, Requirement, Rounding
+from .voting import MajorityOf, VotingPolicy
+from .words import join, number
+
+
+class RulesError(ValueError):
+    def __init__(self, problems: list[tuple[str, str]]):
+        self.problems = problems
+        super().__init__("; ".join(f"{where}: {what}" for where, what in problems))
+
+
+@dataclass(frozen=True)
+class Names:
+    """What the rules may refer to: the body's seats, categories and organisations."""
+
+    seats: dict[str, str] = field(default_factory=dict)  # key -> title
+    categories: dict[str, str] = field(default_factory=dict)  # slug -> name
+    organisations: dict[str, str] = field(default_factory=dict)  # slug -> name
+
+
+@dataclass(frozen=True)
+class BusinessType:
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class MinutesPolicy:
+    draft_to_chair_working_days: int | None = None
+    circulate_working_days: int | None = None
+    clause: str = ""
+
+
+@dataclass(frozen=True)
+class Frequency:
+    every_months: int | None = None
+    at_least_per_year: int | None = None
+    clause: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewCycle:
+    first_after_months: int | None = None
+    then_every_months: int = 12
+    clause: str = ""
+
+
+@dataclass(frozen=True)
+class DelegatedLimit:
+    amount: int
+    description: str
+    clause: str = ""
+
+
+@dataclass(frozen=True)
+class DecisionsOutsideMeetings:
+    allowed: bool = False
+    clause: str = ""
+
+
+@dataclass(frozen=True)
+class ConflictsPolicy:
+    decided_by: str = "the Chair"
+    clause: str = ""
+
+
+@dataclass(frozen=True)
+class BodyRules:
+    business_types: tuple[BusinessType, ...]
+    quorum: tuple[QuorumRule, ...]
+    deputies: DeputyPolicy
+    notice: NoticePolicy | None
+    calendar: WorkingCalendar
+    voting: VotingPolicy
+    chair: ChairArrangements
+    conflicts: ConflictsPolicy | None = None
+    minutes: MinutesPolicy | None = None
+    frequency: Frequency | None = None
+    review: ReviewCycle | None = None
+    delegated_limits: tuple[DelegatedLimit, ...] = ()
+    decisions_outside_meetings: DecisionsOutsideMeetings | None = None
+
+    @property
+    def default_business(self) -> BusinessType:
+        return self.business_types[0]
+
+    def business(self, key: str | None) -> BusinessType:
+        if key is None:
+            return self.default_business
+        for business in self.business_types:
+            if business.key == key:
+                return business
+        known = join((f"'{b.key}'" for b in self.business_types), "or")
+        raise ValueError(f"There is no business type '{key}': use {known}.")
+
+    def quorum_rule_for(self, business_key: str) -> QuorumRule | None:
+        return next((rule for rule in self.quorum if rule.applies_to(business_key)), None)
+
+
+ALL_BUSINESS = BusinessType("all", "all business")
+
+
+def parse(document: dict[str, Any], names: Names) -> BodyRules:
+    """Read a rules document; raise RulesError listing every unknown reference."""
+    reader = _Reader(names)
+    rules = reader.rules(document or {})
+    if reader.problems:
+        raise RulesError(reader.problems)
+    return rules
+
+
+class _Reader:
+    def __init__(self, names: Names):
+        self.names = names
+        self.problems: list[tuple[str, str]] = []
+
+    def known(self, where: str, kind: str, values, table: dict[str, str]) -> frozenset[str]:
+        for value in values:
+            if value not in table:
+                self.problems.append((where, f"no {kind} '{value}' on this body"))
+        return frozenset(values)
+
+    def seat_list(self, where: str, keys: list[str]) -> tuple[str, ...]:
+        self.known(where, "seat", keys, self.names.seats)
+        return tuple(keys)
+
+    def rules(self, doc: dict) -> BodyRules:
+        types = tuple(BusinessType(t["key"], t["name"]) for t in doc.get("business_types", [])) or (
+            ALL_BUSINESS,
+        )
+        type_keys = {t.key for t in types}
+        quorum = tuple(
+            self.quorum_rule(rule, f"rules.quorum[{i}]", type_keys)
+            for i, rule in enumerate(doc.get("quorum", []))
+        )
+        calendar = doc.get("calendar", {})
+        return BodyRules(
+            business_types=types,
+            quorum=quorum,
+            deputies=self.deputies(doc.get("deputies", {})),
+            notice=self.notice(doc["notice"]) if "notice" in doc else None,
+            calendar=WorkingCalendar(
+                nation=Nation(calendar.get("nation", Nation.ENGLAND_AND_WALES)),
+                closures=frozenset(_date(d) for d in calendar.get("closures", [])),
+            ),
+            voting=self.voting(doc.get("voting", {"assumed": True})),
+            chair=self.chair(doc.get("chair", {}), "rules.chair"),
+            conflicts=ConflictsPolicy(**doc["conflicts"]) if "conflicts" in doc else None,
+            minutes=MinutesPolicy(**doc["minutes"]) if "minutes" in doc else None,
+            frequency=Frequency(**doc["frequency"]) if "frequency" in doc else None,
+            review=ReviewCycle(**doc["review"]) if "review" in doc else None,
+            delegated_limits=tuple(DelegatedLimit(**d) for d in doc.get("delegated_limits", [])),
+            decisions_outside_meetings=(
+                DecisionsOutsideMeetings(**doc["decisions_outside_meetings"])
+                if "decisions_outside_meetings" in doc
+                else None
+            ),
+        )
+
+    def quorum_rule(self, doc: dict, where: str, type_keys: set[str]) -> QuorumRule:
+        business = doc.get("business", ["*"])
+        for key in business:
+            if key != "*" and key not in type_keys:
+                self.problems.append((f"{where}.business", f"no business type '{key}'"))
+        minimum = None
+        if "minimum" in doc:
+            spec = doc["minimum"]
+            minimum = Minimum(
+                number=spec.get("number"),
+                fraction=Fraction(spec["fraction"]) if "fraction" in spec else None,
+                base=Base(spec.get("of", Base.FILLED_VOTING_SEATS)),
+                rounding=Rounding(spec.get("rounding", Rounding.UP)),
+            )
+        requirements = []
+        for i, spec in enumerate(doc.get("requirements", [])):
+            requirements += self.requirements(spec, f"{where}.requirements[{i}]")
+        counts = doc.get("counts", {})
+        return QuorumRule(
+            name=doc["name"],
+            business=frozenset(business),
+            minimum=minimum,
+            requirements=tuple(requirements),
+            distinct=doc.get("distinct", False),
+            voting_members_only=counts.get("voting_members_only", False),
+            chair=ChairCounting(counts.get("chair", ChairCounting.WITHIN)),
+            clause=doc.get("clause", ""),
+        )
+
+    def requirements(self, spec: dict, where: str) -> list[Requirement]:
+        """One requirement, or one per organisation for ``each_organisation``."""
+        names = self.names
+        common = {
+            "at_least": spec.get("at_least", 1),
+            "article": spec.get("article", "a"),
+            "categories": self.known(
+                where, "category", spec.get("categories", []), names.categories
+            ),
+            "organisation_kinds": frozenset(spec.get("organisation_kinds", [])),
+            "seats": self.known(where, "seat", spec.get("seats", []), names.seats),
+        }
+        label, plural = spec["label"], spec.get("plural", "")
+        each = spec.get("each_organisation")
+        if each is None:
+            organisations = self.known(
+                where, "organisation", spec.get("organisations", []), names.organisations
+            )
+            return [Requirement(noun=label, plural=plural, organisations=organisations, **common)]
+        self.known(where, "organisation", each, names.organisations)
+        return [
+            Requirement(
+                noun=label.format(organisation=names.organisations.get(slug, slug)),
+                plural=plural.format(organisation=names.organisations.get(slug, slug)),
+                organisations=frozenset({slug}),
+                **common,
+            )
+            for slug in each
+        ]
+
+    def deputies(self, doc: dict) -> DeputyPolicy:
+        return DeputyPolicy(
+            permission=DeputyPermission(doc.get("permission", DeputyPermission.ALLOWED)),
+            designated_seats_only=doc.get("designated_seats_only", False),
+            nominated_only=doc.get("nominated_only", False),
+            may_vote=doc.get("may_vote", True),
+            counts_for_quorum=DeputyCounts(doc.get("counts_for_quorum", DeputyCounts.ALWAYS)),
+            may_replace_withdrawn=doc.get("may_replace_withdrawn", False),
+            for_vacant_seats=doc.get("for_vacant_seats", False),
+            assumed=doc.get("assumed", False),
+            clause=doc.get("clause", ""),
+        )
+
+    def notice(self, doc: dict) -> NoticePolicy:
+        hours, minutes = map(int, doc.get("cutoff", "17:00").split(":"))
+        return NoticePolicy(
+            working_days=doc["working_days"],
+            counting=NoticeCounting(doc.get("counting", NoticeCounting.WORKING_DAYS_BEFORE)),
+            cutoff=datetime.time(hours, minutes),
+            extraordinary_working_days=doc.get("extraordinary_working_days"),
+            late_needs_chair_authorisation=doc.get("late_needs_chair_authorisation", True),
+            public_copy_same_deadline=doc.get("public_copy_same_deadline", True),
+            assumed=doc.get("assumed", False),
+            clause=doc.get("clause", ""),
+        )
+
+    def voting(self, doc: dict) -> VotingPolicy:
+        return VotingPolicy(
+            consensus_first=doc.get("consensus_first", True),
+            majority_of=MajorityOf(doc.get("majority_of", MajorityOf.VOTES_CAST)),
+            fraction=Fraction(doc.get("fraction", "1/2")),
+            more_than=doc.get("more_than", True),
+            casting_vote=doc.get("casting_vote", False),
+            assumed=doc.get("assumed", False),
+            clause=doc.get("clause", ""),
+        )
+
+    def chair(self, doc: dict, where: str) -> ChairArrangements:
+        sides = tuple(
+            RotationSide(
+                name=side["name"],
+                organisations=self.known(
+                    f"{where}.sides[{i}]",
+                    "organisation",
+                    side["organisations"],
+                    self.names.organisations,
+                ),
+                chair_seat=self.seat_list(f"{where}.sides[{i}]", [side["chair_seat"]])[0],
+            )
+            for i, side in enumerate(doc.get("sides", []))
+        )
+        return ChairArrangements(
+            kind=ChairKind(doc.get("kind", ChairKind.FIXED)),
+            chair_seats=self.seat_list(where, doc.get("seats", [])),
+            vice_chair_seats=self.seat_list(where, doc.get("vice_chairs", [])),
+            sides=sides,
+            rotation_months=doc.get("rotation_months", 6),
+            rotation_starts=_date(doc["rotation_starts"]) if "rotation_starts" in doc else None,
+            deputising=Deputising(doc.get("deputising", Deputising.VICE_CHAIRS)),
+            term_months=doc.get("term_months"),
+            clause=doc.get("clause", ""),
+        )
+
+
+def _date(value) -> datetime.date:
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+
+
+# Plain English ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Statement:
+    heading: str
+    sentences: tuple[str, ...]
+    clause: str = ""
+    assumed: bool = False
+
+
+def describe(rules: BodyRules, names: Names) -> list[Statement]:
+    """The rules as a clerk would explain them, each with the clause it comes from."""
+    statements = [describe_quorum(rule, rules) for rule in rules.quorum] or [
+        Statement("Quorum", ("The terms of reference set no quorum.",))
+    ]
+    statements.append(describe_deputies(rules.deputies))
+    if rules.notice:
+        statements.append(describe_notice(rules.notice))
+    statements.append(
+        Statement("Voting", (rules.voting.describe(),), rules.voting.clause, rules.voting.assumed)
+    )
+    statements.append(describe_chair(rules.chair, names))
+    if rules.conflicts:
+        statements.append(
+            Statement(
+                "Conflicts of interest",
+                (
+                    "A member with a conflict of interest declares it; "
+                    f"{rules.conflicts.decided_by} decides whether they take part in the item, "
+                    "take part without voting, or withdraw. A withdrawn member does not count "
+                    "towards the quorum for that item.",
+                ),
+                rules.conflicts.clause,
+            )
+        )
+    if rules.minutes:
+        statements.append(describe_minutes(rules.minutes))
+    if rules.frequency:
+        f = rules.frequency
+        sentence = (
+            (
+                f"The body meets every {f.every_months} months."
+                if (f.every_months or 1) > 1
+                else "The body meets monthly."
+            )
+            if f.every_months
+            else (f"The body meets at least {number(f.at_least_per_year)} times a year.")
+        )
+        statements.append(Statement("Meetings", (sentence,), f.clause))
+    if rules.review:
+        r = rules.review
+        first = f"first after {r.first_after_months} months, then " if r.first_after_months else ""
+        every = "annually" if r.then_every_months == 12 else f"every {r.then_every_months} months"
+        statements.append(
+            Statement("Review", (f"The terms of reference are reviewed {first}{every}.",), r.clause)
+        )
+    for limit in rules.delegated_limits:
+        statements.append(
+            Statement(
+                "Delegated financial limit",
+                (
+                    f"Up to £{limit.amount:,}: {limit.description} A decision above the limit is "
+                    "recorded as a recommendation to the body that holds the authority.",
+                ),
+                limit.clause,
+            )
+        )
+    outside = rules.decisions_outside_meetings
+    if outside and outside.allowed:
+        statements.append(
+            Statement(
+                "Decisions outside meetings",
+                (
+                    "A decision may be taken by e-mail or signed letter. It is valid only if, "
+                    "by the stated date, enough members to form a quorum (with the quorum's "
+                    "make-up) say they are in favour.",
+                ),
+                outside.clause,
+            )
+        )
+    return statements
+
+
+def describe_quorum(rule: QuorumRule, rules: BodyRules) -> Statement:
+    business = [b.name for b in rules.business_types if rule.applies_to(b.key)]
+    heading = f"Quorum for {join(business, 'and')}" if "*" not in rule.business else "Quorum"
+    parts = []
+    if rule.minimum:
+        parts.append(rule.minimum.describe())
+    needs = [
+        f"{r.article} {r.noun}" if r.at_least == 1 else f"{r.at_least} {r.plural or r.noun}"
+        for r in rule.requirements
+    ]
+    if rule.chair == ChairCounting.IN_ADDITION:
+        needs.insert(0, "the Chair")
+    if needs:
+        lead = "including" if parts else "at least"
+        parts.append(f"{lead} {join(needs)}")
+    sentences = [
+        f"The meeting is quorate with {', '.join(parts)}."
+        if parts
+        else "The terms set no number for the quorum."
+    ]
+    if rule.distinct:
+        sentences.append("Each of these must be a different person.")
+    if rule.chair == ChairCounting.IN_ADDITION:
+        sentences.append("The Chair is counted in addition to the others.")
+    who = "Only voting members count." if rule.voting_members_only else "Every member counts."
+    sentences.append(
+        f"{who} People in attendance who are not members never count, nor does a "
+        "member withdrawn from an item for a conflict of interest, for that item."
+    )
+    return Statement(heading, tuple(sentences), rule.clause)
+
+
+def describe_deputies(policy: DeputyPolicy) -> Statement:
+    if policy.permission == DeputyPermission.NOT_ALLOWED:
+        return Statement(
+            "Deputies", ("Members may not send deputies.",), policy.clause, policy.assumed
+        )
+    sentences = [
+        {
+            DeputyPermission.ALLOWED: "A member who cannot attend may send a deputy",
+            DeputyPermission.WITH_CHAIR_AGREEMENT: "A member may send a deputy only with the "
+            "chair's agreement",
+        }[policy.permission]
+        + (
+            ' (only for the posts the terms mark "or their designate")'
+            if policy.designated_seats_only
+            else ""
+        )
+        + (
+            ": it must be their nominated deputy."
+            if policy.nominated_only
+            else ": any deputy of sufficient seniority."
+        )
+    ]
+    counts = {
+        DeputyCounts.ALWAYS: "Deputies count towards the quorum",
+        DeputyCounts.NEVER: "Deputies do not count towards the quorum",
+        DeputyCounts.WITH_CHAIR_AGREEMENT: "Deputies count towards the quorum when the chair "
+        "agreed to their attendance",
+    }[policy.counts_for_quorum]
+    votes = "may vote" if policy.may_vote else "may not vote"
+    sentences.append(f"{counts}, and {votes}.")
+    if policy.may_replace_withdrawn:
+        sentences.append(
+            "When a member withdraws from an item for a conflict of interest, "
+            "their organisation may send a deputy in their place for that item."
+        )
+    return Statement("Deputies", tuple(sentences), policy.clause, policy.assumed)
+
+
+def describe_notice(policy: NoticePolicy) -> Statement:
+    kind = (
+        "clear working days (not counting the day they go out or the meeting day)"
+        if policy.counting == NoticeCounting.CLEAR_WORKING_DAYS
+        else "working days"
+    )
+    sentences = [
+        f"The agenda and papers go out at least {policy.working_days} {kind} before "
+        f"the meeting, by {policy.cutoff:%H:%M}."
+    ]
+    if policy.extraordinary_working_days is not None:
+        sentences.append(
+            f"An extraordinary meeting needs {policy.extraordinary_working_days} "
+            "working days' notice."
+        )
+    if policy.late_needs_chair_authorisation:
+        sentences.append("Papers may go out later only with the Chair's recorded authorisation.")
+    if policy.public_copy_same_deadline:
+        sentences.append("For a meeting in public, the public copy is due at the same time.")
+    return Statement("Notice", tuple(sentences), policy.clause, policy.assumed)
+
+
+def describe_chair(chair: ChairArrangements, names: Names) -> Statement:
+    def titles(keys):
+        return join((f"the {names.seats.get(k, k)}" for k in keys), "or")
+
+    if chair.kind == ChairKind.ROTATING:
+        sides = join(side.name for side in chair.sides)
+        sentences = [
+            f"The chair rotates between {sides} every {chair.rotation_months} months"
+            + (f", from {chair.rotation_starts:%-d %B %Y}." if chair.rotation_starts else ".")
+        ]
+    elif chair.kind == ChairKind.CO_CHAIRS:
+        sentences = [
+            f"{titles(chair.chair_seats).replace(' or ', ' and ')} are co-chairs and "
+            "take turns to chair; if only one is present, they preside."
+        ]
+    else:
+        lead = "The independent chair" if chair.kind == ChairKind.INDEPENDENT else "The chair"
+        sentences = [f"{lead} is {titles(chair.chair_seats)}."]
+        if chair.term_months:
+            sentences.append(f"The chair is appointed for {chair.term_months} months at a time.")
+    if chair.vice_chair_seats:
+        sentences.append(
+            f"In the chair's absence, a vice chair presides: {titles(chair.vice_chair_seats)}."
+        )
+    if chair.deputising == Deputising.EITHER_SIDE:
+        sentences.append("In the chair's absence, a member from either side may deputise.")
+    elif chair.deputising == Deputising.MEMBERS_CHOOSE and not chair.vice_chair_seats:
+        sentences.append(
+            "If no one entitled to preside is present, the members choose one of their number."
+        )
+    return Statement("Chair", tuple(sentences), chair.clause)
+
+
+def describe_minutes(policy: MinutesPolicy) -> Statement:
+    sentences = []
+    if policy.draft_to_chair_working_days:
+        sentences.append(
+            f"Draft minutes go to the chair within "
+            f"{policy.draft_to_chair_working_days} working days of the meeting."
+        )
+    if policy.circulate_working_days:
+        sentences.append(
+            f"The minutes, approved by the chair, go to members within "
+            f"{policy.circulate_working_days} working days of the meeting."
+        )
+    return Statement("Minutes", tuple(sentences), policy.clause)
