@@ -116,6 +116,19 @@ class Body(models.Model):
                 raise ValidationError({"reports_to": "A body cannot report to itself."})
             ancestor = ancestor.reports_to
 
+    def rule_names(self, seats: list[Seat] | None = None) -> language.Names:
+        """What the body's rules may refer to. Pass the seats (with organisations) if they
+        are already loaded."""
+        if seats is None:
+            seats = list(self.seats.select_related("organisation"))
+        return language.Names(
+            seats={seat.key: seat.title for seat in seats},
+            categories=dict(self.seat_categories.values_list("slug", "name")),
+            organisations={
+                s.organisation.slug: s.organisation.name for s in seats if s.organisation
+            },
+        )
+
     def terms_in_force(self, on: datetime.date) -> TermsOfReference | None:
         """The approved (or since superseded) version that governed the body on ``on``."""
         return (
@@ -188,18 +201,6 @@ class TermsOfReference(models.Model):
     def body_rules(self, names: language.Names) -> language.BodyRules:
         """The engines' inputs for this version's rules."""
         return language.parse(self.rules, names)
-
-    def names(self) -> language.Names:
-        """What this version's rules may refer to: the body's seats, categories and
-        organisations (one query each, to be prefetched by callers that loop)."""
-        seats = self.body.seats.select_related("organisation")
-        return language.Names(
-            seats={seat.key: seat.title for seat in seats},
-            categories=dict(self.body.seat_categories.values_list("slug", "name")),
-            organisations={
-                s.organisation.slug: s.organisation.name for s in seats if s.organisation
-            },
-        )
 
 
 class SeatCategory(models.Model):

@@ -152,7 +152,7 @@ def notice_deadline(
         working_days=days,
         counting=policy.counting,
         extraordinary=extraordinary,
-        days_off=tuple(days_off),
+        days_off=tuple(sorted(days_off)),
         sentence=sentence + ".",
     )
 
