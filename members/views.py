@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from governance.models import Organisation, Seat
+from governance.rules.language import describe
+from governance.whatif import check_quorum
 
 from .access import (
     bodies_served_by,
@@ -20,8 +22,10 @@ from .access import (
     roles_for,
     secretariat_required,
 )
+from .forms import TryAttendanceForm
 from .models import Appointment, OutboxMessage
 from .queries import seat_holders
+from .snapshots import snapshot
 
 PAGE_SIZE = 50
 
@@ -54,6 +58,38 @@ def body_detail(request, slug):
         "show_contact": roles_for(request.user).can_see_contact_details(body),
     }
     return render(request, "members/body_detail.html", context)
+
+
+def body_terms(request, slug):
+    """The rules in force in plain English, the version history, and for the body's
+    secretariat a "try attendance" panel whose verdict htmx refreshes on every change."""
+    body = get_body_for_user(request, slug)
+    today = timezone.localdate()
+    state = snapshot(body, today)
+    context = {
+        "body": body,
+        "terms": state.terms,
+        "statements": describe(state.rules, state.names) if state.rules else [],
+        "versions": body.terms_versions.order_by("-pk"),
+    }
+    if state.rules and roles_for(request.user).serves(body):
+        form = TryAttendanceForm(
+            request.GET or None, membership=state.membership, rules=state.rules
+        )
+        context["form"] = form
+        if form.is_valid():
+            context["outcome"] = check_quorum(
+                state.rules,
+                state.membership,
+                form.spec(),
+                business=form.cleaned_data["business"],
+                on=today,
+                holders=state.holders,
+            )
+        context["holders"] = state.holders
+        if request.htmx:
+            return render(request, "members/partials/quorum_result.html", context)
+    return render(request, "members/body_terms.html", context)
 
 
 @secretariat_required

@@ -128,7 +128,7 @@ def standing(attendee: Attendee, membership: Membership, policy: DeputyPolicy) -
         )
         votes = policy.may_vote and seat.voting
         if not counts:
-            return Standing(False, votes, f"deputy for the {seat.title}: deputies do not count")
+            return Standing(False, votes, "a deputy, and deputies do not count")
         if not seat.voting:
             return Standing(True, False, "deputy for a non-voting seat")
         return Standing(True, votes, "" if votes else "deputies may not vote")
@@ -139,16 +139,15 @@ def standing(attendee: Attendee, membership: Membership, policy: DeputyPolicy) -
 
 def _deputy_refusal(attendee: Attendee, seat: Seat, policy: DeputyPolicy) -> str:
     if policy.permission == DeputyPermission.NOT_ALLOWED:
-        return f"deputy for the {seat.title}: the terms do not allow deputies"
+        return "a deputy, and the terms do not allow deputies"
     if policy.designated_seats_only and not seat.designate_may_attend:
-        return f"deputy for the {seat.title}: the terms allow designates only for named posts"
-    if policy.permission == DeputyPermission.WITH_CHAIR_AGREEMENT and not attendee.chair_agreed:
-        return f"deputy for the {seat.title} without the chair's agreement"
-    if policy.nominated_only and not attendee.nominated:
-        return f"not the nominated deputy for the {seat.title}"
-    if attendee.replaces_withdrawn and not policy.may_replace_withdrawn:
         return (
-            f"deputy in place of the withdrawn {seat.title}: the terms do not allow a deputy "
-            "to replace a member withdrawn for a conflict"
+            f"a deputy, and the terms allow designates only for named posts, not the {seat.title}"
         )
+    if policy.permission == DeputyPermission.WITH_CHAIR_AGREEMENT and not attendee.chair_agreed:
+        return "a deputy attending without the chair's agreement"
+    if policy.nominated_only and not attendee.nominated:
+        return "a deputy who is not the nominated deputy"
+    if attendee.replaces_withdrawn and not policy.may_replace_withdrawn:
+        return "a deputy in place of a withdrawn member, which the terms do not allow"
     return ""

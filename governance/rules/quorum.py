@@ -9,6 +9,7 @@ which is decided by a maximum bipartite matching, never greedily.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -353,4 +354,23 @@ def _result(rule, business, outcome: _Outcome, critical) -> QuorumResult:
         critical=critical,
         clause=rule.clause if rule else "",
         explanation=tuple(explanation),
+    )
+
+
+def decision_outside_meeting(
+    rule: QuorumRule | None,
+    membership: Membership,
+    in_favour: Attendance,
+    deputies: DeputyPolicy,
+) -> QuorumResult:
+    """A decision made by e-mail is valid only if those who said they were in favour by the
+    stated date would themselves make a quorum, make-up and all."""
+    result = evaluate(rule, membership, in_favour, deputies, business="the decision")
+    if result.quorate:
+        return result
+    needs = result.shortfall.split(": it needs ", 1)[1]
+    return dataclasses.replace(
+        result,
+        shortfall=f"The decision is not valid: those in favour by the stated date are not a "
+        f"quorum; it needs {needs}",
     )

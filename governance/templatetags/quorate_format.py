@@ -5,3 +5,9 @@ from governance.rules.words import long_date, long_datetime
 register = template.Library()
 register.filter("long_date", long_date)
 register.filter("long_datetime", long_datetime)
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping|get_item:key`` for dictionaries keyed by variables."""
+    return mapping.get(key, ())

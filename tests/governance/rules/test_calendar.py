@@ -1,0 +1,163 @@
+"""Working days and notice deadlines, for each nation, across holidays and clock changes."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from governance.rules.calendar import (
+    Nation,
+    NoticeCounting,
+    NoticePolicy,
+    WorkingCalendar,
+    notice_deadline,
+    working_days_after,
+)
+from governance.rules.words import LONDON
+
+D = datetime.date
+ENGLAND, SCOTLAND, NI = (WorkingCalendar(n) for n in Nation)
+
+
+def meeting(year, month, day, hour=14, minute=0):
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=LONDON)
+
+
+def test_the_issue_example_across_christmas():
+    result = notice_deadline(NoticePolicy(4), ENGLAND, meeting(2026, 12, 31))
+    assert result.deadline == meeting(2026, 12, 23, 17)
+    assert result.sentence == (
+        "Publish by 17:00 on Wednesday 23 December 2026: 4 working days before Thursday 31 "
+        "December; 25 and 28 December are bank holidays."
+    )
+
+
+@pytest.mark.parametrize(
+    ("calendar", "day", "working"),
+    [
+        (ENGLAND, D(2026, 12, 25), False),  # Christmas Day
+        (ENGLAND, D(2026, 12, 28), False),  # Boxing Day, moved from Saturday
+        (ENGLAND, D(2027, 1, 1), False),  # New Year's Day
+        (ENGLAND, D(2027, 1, 4), True),
+        (SCOTLAND, D(2027, 1, 4), False),  # 2 January, moved from Saturday
+        (ENGLAND, D(2027, 3, 26), False),  # Good Friday
+        (ENGLAND, D(2027, 3, 29), False),  # Easter Monday
+        (SCOTLAND, D(2027, 3, 29), True),  # no Easter Monday holiday in Scotland
+        (NI, D(2027, 3, 17), False),  # St Patrick's Day
+        (NI, D(2027, 7, 12), False),  # Battle of the Boyne
+        (ENGLAND, D(2027, 7, 12), True),
+        (SCOTLAND, D(2026, 11, 30), False),  # St Andrew's Day
+        (ENGLAND, D(2026, 11, 28), False),  # a Saturday
+    ],
+)
+def test_bank_holidays_by_nation(calendar, day, working):
+    assert calendar.is_working_day(day) is working
+
+
+def test_a_bodys_own_closure_days_are_not_working_days():
+    calendar = WorkingCalendar(closures=frozenset({D(2026, 12, 24)}))
+    result = notice_deadline(NoticePolicy(4), calendar, meeting(2026, 12, 31))
+    assert result.deadline.date() == D(2026, 12, 22)
+    assert result.sentence.endswith(
+        "25 and 28 December are bank holidays; 24 December is a closure day."
+    )
+
+
+def test_new_year_in_scotland_loses_two_days():
+    result = notice_deadline(NoticePolicy(4), SCOTLAND, meeting(2027, 1, 7))
+    assert result.deadline.date() == D(2026, 12, 30)
+    assert "1 January is a bank holiday" not in result.sentence
+    assert "1 and 4 January are bank holidays" in result.sentence
+
+
+def test_easter_in_england_and_in_scotland():
+    policy = NoticePolicy(5)
+    england = notice_deadline(policy, ENGLAND, meeting(2027, 3, 31))
+    scotland = notice_deadline(policy, SCOTLAND, meeting(2027, 3, 31))
+    assert england.deadline.date() == D(2027, 3, 22)
+    assert scotland.deadline.date() == D(2027, 3, 23)
+    assert "26 and 29 March are bank holidays" in england.sentence
+    assert "26 March is a bank holiday" in scotland.sentence
+
+
+def test_clear_working_days_leave_out_the_day_of_issue_and_the_meeting_day():
+    clear = notice_deadline(
+        NoticePolicy(5, NoticeCounting.CLEAR_WORKING_DAYS), ENGLAND, meeting(2026, 11, 26)
+    )
+    before = notice_deadline(NoticePolicy(5), ENGLAND, meeting(2026, 11, 26))
+    assert before.deadline.date() == D(2026, 11, 19)
+    assert clear.deadline.date() == D(2026, 11, 18)
+    assert "5 clear working days before" in clear.sentence
+
+
+def test_an_extraordinary_meeting_has_its_own_notice():
+    policy = NoticePolicy(4, extraordinary_working_days=5)
+    result = notice_deadline(policy, ENGLAND, meeting(2026, 11, 26), extraordinary=True)
+    assert result.deadline.date() == D(2026, 11, 19)
+    assert "before the extraordinary meeting on Thursday 26 November" in result.sentence
+
+
+def test_the_cutoff_is_london_time_after_the_clocks_go_forward():
+    # British Summer Time begins on Sunday 29 March 2026.
+    result = notice_deadline(NoticePolicy(4), ENGLAND, meeting(2026, 3, 31))
+    assert result.deadline == datetime.datetime(2026, 3, 25, 17, tzinfo=LONDON)
+    assert result.deadline.utcoffset() == datetime.timedelta(0)
+    after = notice_deadline(NoticePolicy(1), ENGLAND, meeting(2026, 3, 31))
+    assert after.deadline.utcoffset() == datetime.timedelta(hours=1)
+
+
+def test_the_cutoff_is_london_time_after_the_clocks_go_back():
+    # British Summer Time ends on Sunday 25 October 2026.
+    result = notice_deadline(NoticePolicy(4), ENGLAND, meeting(2026, 10, 27))
+    assert result.deadline.utcoffset() == datetime.timedelta(hours=1)  # Wednesday 21 October
+    assert result.deadline.astimezone(datetime.UTC).hour == 16
+
+
+def test_a_meeting_given_in_utc_is_judged_on_its_london_date():
+    # 23:30 UTC on 30 December is 23:30 in London too; 00:30 BST on 1 July is 30 June UTC.
+    summer = datetime.datetime(2026, 6, 30, 23, 30, tzinfo=datetime.UTC)
+    result = notice_deadline(NoticePolicy(1), ENGLAND, summer)
+    assert result.deadline.date() == D(2026, 6, 30)
+
+
+def test_the_deadline_is_exact_to_the_minute():
+    result = notice_deadline(NoticePolicy(4), ENGLAND, meeting(2026, 12, 31))
+    assert not result.is_late(meeting(2026, 12, 23, 16, 59))
+    assert not result.is_late(meeting(2026, 12, 23, 17, 0))
+    assert result.is_late(meeting(2026, 12, 23, 17, 1))
+
+
+def test_a_naive_meeting_time_is_refused():
+    with pytest.raises(ValueError, match="aware"):
+        notice_deadline(NoticePolicy(4), ENGLAND, datetime.datetime(2026, 12, 31, 14))
+
+
+def test_minutes_deadlines_count_working_days_after_the_meeting():
+    # SEL ICP 13.2: draft to the chair within five working days, circulated within ten.
+    assert working_days_after(ENGLAND, D(2026, 12, 17), 5) == D(2026, 12, 24)
+    assert working_days_after(ENGLAND, D(2026, 12, 17), 10) == D(2027, 1, 5)
+
+
+@given(
+    day=st.dates(D(2024, 1, 1), D(2034, 12, 31)),
+    days=st.integers(0, 10),
+    nation=st.sampled_from(list(Nation)),
+    clear=st.booleans(),
+)
+def test_the_deadline_leaves_exactly_the_working_days_required(day, days, nation, clear):
+    calendar = WorkingCalendar(nation)
+    counting = NoticeCounting.CLEAR_WORKING_DAYS if clear else NoticeCounting.WORKING_DAYS_BEFORE
+    result = notice_deadline(
+        NoticePolicy(days, counting), calendar, meeting(day.year, day.month, day.day)
+    )
+    issue = result.deadline.date()
+    between = [issue + datetime.timedelta(n) for n in range(1, (day - issue).days)]
+    working_between = sum(calendar.is_working_day(d) for d in between)
+    if days:
+        assert calendar.is_working_day(issue)
+    assert issue <= day
+    # "before" counts the day of issue; "clear" counts only the days strictly between.
+    assert working_between == (days if clear else max(days - 1, 0))

@@ -1,0 +1,96 @@
+"""Votes under each seed body's rule, ties with and without a casting vote."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from governance.rules.voting import Casting, MajorityOf, VotingPolicy, decide
+
+from .seeds import MSE, SEL, seed
+
+
+def test_sel_tied_vote_is_settled_by_the_casting_vote():
+    """SEL 9.1 "In the event of equal votes, the chair of the meeting will have a casting vote." """
+    policy = seed(SEL)[0].voting
+    waiting = decide(policy, votes_for=6, against=6, eligible=14)
+    assert waiting.carried is None
+    assert "must give a casting vote" in waiting.sentence
+    carried = decide(policy, votes_for=6, against=6, eligible=14, casting=Casting.FOR)
+    assert (carried.carried, carried.casting_vote_used) == (True, True)
+    lost = decide(policy, votes_for=6, against=6, eligible=14, casting=Casting.AGAINST)
+    assert lost.carried is False
+
+
+def test_mse_has_no_casting_vote_so_a_tie_is_lost():
+    """MSE: "supported by a simple majority of ICP members present at the meeting" """
+    policy = seed(MSE)[0].voting
+    result = decide(policy, votes_for=10, against=10, eligible=20)
+    assert (result.carried, result.casting_vote_used) == (False, False)
+
+
+def test_mse_majority_is_of_the_members_present_so_abstentions_count_against():
+    policy = seed(MSE)[0].voting
+    result = decide(policy, votes_for=15, against=14, abstentions=1, eligible=30)
+    assert result.carried is False
+    assert result.sentence == (
+        "The motion is not carried (15 for, 14 against, 1 abstaining): it needed 16 of the 30 "
+        "members present who may vote."
+    )
+
+
+def test_a_simple_majority_of_votes_cast_ignores_abstentions():
+    result = decide(VotingPolicy(), votes_for=5, against=4, abstentions=6, eligible=15)
+    assert (result.carried, result.needed) == (True, 5)
+
+
+def test_two_thirds_is_at_least_two_thirds():
+    policy = VotingPolicy(fraction=Fraction(2, 3), more_than=False)
+    assert decide(policy, votes_for=8, against=4, eligible=12).carried
+    assert not decide(policy, votes_for=7, against=5, eligible=12).carried
+
+
+def test_more_votes_than_voters_is_refused():
+    with pytest.raises(ValueError, match="only 5 present may vote"):
+        decide(VotingPolicy(), votes_for=4, against=2, eligible=5)
+
+
+def test_the_rule_is_described_for_the_minutes():
+    assert seed(SEL)[0].voting.describe() == (
+        "Decisions are reached by consensus where possible; when a vote is needed, a motion "
+        "is carried by a simple majority of the votes cast and on equal votes the person "
+        "presiding has a casting vote."
+    )
+
+
+@given(
+    votes_for=st.integers(0, 30),
+    against=st.integers(0, 30),
+    abstentions=st.integers(0, 5),
+    casting=st.booleans(),
+    of_present=st.booleans(),
+)
+def test_a_simple_majority_is_carried_iff_more_for_than_half(
+    votes_for, against, abstentions, casting, of_present
+):
+    policy = VotingPolicy(
+        casting_vote=casting,
+        majority_of=MajorityOf.MEMBERS_PRESENT if of_present else MajorityOf.VOTES_CAST,
+    )
+    eligible = votes_for + against + abstentions
+    result = decide(
+        policy,
+        votes_for=votes_for,
+        against=against,
+        abstentions=abstentions,
+        eligible=eligible,
+        casting=Casting.FOR,
+    )
+    if votes_for == against and casting:
+        assert result.carried and result.casting_vote_used
+    else:
+        base = eligible if of_present else votes_for + against
+        assert result.carried == (votes_for * 2 > base)
