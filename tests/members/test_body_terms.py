@@ -1,0 +1,140 @@
+"""The terms-of-reference page: rules in plain English, history, and "try attendance"."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from governance import bodyfile
+from governance.services import body_import
+from tests.conftest import PERSONAS, client_for
+from tests.factories import AppointmentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+# (anonymous, clerk, member, deputy, other_member, all_bodies_clerk)
+PRIVATE = (404, 200, 200, 200, 404, 200)
+PANEL = (False, True, False, False, False, True)
+
+
+@pytest.fixture
+def sel(world):
+    body_import(body_file=bodyfile.read(bodyfile.SHIPPED_DIR / "south-east-london-icp.yaml"))
+    body = world.public_body.__class__.objects.get(slug="south-east-london-icp")
+    world.users["clerk"].secretariat_bodies.add(body)
+    for seat in body.seats.all():
+        AppointmentFactory(seat=seat)
+    return body
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_each_persona_sees_the_rules_of_a_body_it_may_see(world, persona):
+    url = f"/bodies/{world.body.slug}/terms/"
+    assert client_for(world, persona).get(url).status_code == PRIVATE[PERSONAS.index(persona)]
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_the_bodys_secretariat_gets_the_try_attendance_panel(world, sel, persona):
+    page = client_for(world, persona).get(f"/bodies/{sel.slug}/terms/").content.decode()
+    assert ("Try an attendance" in page) is PANEL[PERSONAS.index(persona)]
+    assert "The quorum of the Partnership is at least 50% of members" in page
+
+
+def test_the_rules_are_stated_in_plain_english_with_their_clauses(world, sel):
+    page = client_for(world, "anonymous").get(f"/bodies/{sel.slug}/terms/").content.decode()
+    assert "Quorum" in page
+    assert "including the ICB Chair or Chief Executive" in page
+    assert "on equal votes the person presiding has a casting vote" in page
+    assert "January 2022" in page and "In force" in page
+
+
+def present(body, *keys):
+    return {f"seat-{key}": "1" for key in keys}
+
+
+SEL_ELEVEN = [
+    "icb-chief-executive",
+    "elected-member-bexley",
+    "elected-member-lambeth",
+    "chair-gstt",
+    "chair-bromley-healthcare",
+    "vcse",
+    "healthwatch",
+    "primary-care",
+    "kings-health-partners",
+    "lead-director-public-health",
+    "chair-oxleas",
+]
+
+
+def test_without_javascript_the_form_returns_the_whole_page_with_the_verdict(world, sel):
+    query = {"business": "all", **present(sel, *SEL_ELEVEN)}
+    page = client_for(world, "clerk").get(f"/bodies/{sel.slug}/terms/", query)
+    html = page.content.decode()
+    assert "<html" in html
+    assert "Quorate</span> for all business" in html
+    assert 'value="1" selected' in html  # the choices made are kept
+
+
+def test_htmx_gets_just_the_verdict(world, sel):
+    query = {"business": "all", **present(sel, *SEL_ELEVEN[:-1])}
+    response = client_for(world, "clerk").get(
+        f"/bodies/{sel.slug}/terms/", query, HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "Not quorate</span>" in html
+    assert "it needs one more member present (10 of 11)" in html
+
+
+def test_a_deputy_needs_the_co_chairs_agreement_in_the_panel(world, sel):
+    base = {"business": "all", **present(sel, *SEL_ELEVEN[:-1])}
+    refused = (
+        client_for(world, "clerk")
+        .get(
+            f"/bodies/{sel.slug}/terms/",
+            {**base, "seat-chair-slam": "deputy"},
+            HTTP_HX_REQUEST="true",
+        )
+        .content.decode()
+    )
+    agreed = (
+        client_for(world, "clerk")
+        .get(
+            f"/bodies/{sel.slug}/terms/",
+            {**base, "seat-chair-slam": "deputy_agreed"},
+            HTTP_HX_REQUEST="true",
+        )
+        .content.decode()
+    )
+    assert "without the chair&#x27;s agreement" in refused
+    assert "Quorate</span>" in agreed
+
+
+def test_a_member_cannot_use_the_panel_by_crafting_the_query(world, sel):
+    member = UserFactory()
+    holder = sel.seats.first().appointments.get().person
+    holder.user = member
+    holder.save()
+    client = client_for(world, "anonymous")
+    client.force_login(member)
+    html = client.get(
+        f"/bodies/{sel.slug}/terms/", {"business": "all", "seat-vcse": "1"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "<html" in html and "Try an attendance" not in html
+
+
+def test_the_terms_page_queries_do_not_grow_with_the_seats(world, sel):
+    client = client_for(world, "all_bodies_clerk")
+    url = f"/bodies/{sel.slug}/terms/"
+    with CaptureQueriesContext(connection) as small:
+        client.get(url, {"business": "all", **present(sel, "vcse")})
+    body_import(body_file=bodyfile.read(bodyfile.SHIPPED_DIR / "mid-and-south-essex-icp.yaml"))
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(
+            "/bodies/mid-and-south-essex-icp/terms/",
+            {"business": "all", "seat-chair-icb": "absent"},
+        )
+    assert response.status_code == 200
+    assert len(small) == len(large) <= 14
