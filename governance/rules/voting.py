@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from .attendance import Attendance, DeputyPolicy, Membership, standing
 from .words import join
 
 
@@ -97,24 +98,9 @@ def decide(
     exact = policy.fraction * base
     needed = math.floor(exact) + 1 if policy.more_than else math.ceil(exact)
     needed = max(needed, 1)
-    rule = policy.describe()
     tally = f"{votes_for} for, {against} against, {abstentions} abstaining"
 
-    if votes_for == against and policy.casting_vote:
-        if casting is None:
-            return VoteResult(
-                None,
-                votes_for,
-                against,
-                abstentions,
-                eligible,
-                needed,
-                rule,
-                False,
-                f"The votes are equal ({tally}): the person presiding must give a casting vote.",
-            )
-        carried = casting == Casting.FOR
-        outcome = "carried" if carried else "not carried"
+    def result(carried: bool | None, casting_vote_used: bool, sentence: str) -> VoteResult:
         return VoteResult(
             carried,
             votes_for,
@@ -122,26 +108,51 @@ def decide(
             abstentions,
             eligible,
             needed,
-            rule,
-            True,
-            f"The votes are equal ({tally}); the motion is {outcome} on the "
-            f"casting vote of the person presiding.",
+            policy.describe(),
+            casting_vote_used,
+            sentence,
         )
-    carried = votes_for >= needed
+
+    if votes_for == against and policy.casting_vote:
+        if casting is None:
+            return result(
+                None,
+                False,
+                f"The votes are equal ({tally}): the person presiding must give a casting vote.",
+            )
+        outcome = "carried" if casting == Casting.FOR else "not carried"
+        return result(
+            casting == Casting.FOR,
+            True,
+            f"The votes are equal ({tally}); the "
+            f"motion is {outcome} on the casting vote of the person presiding.",
+        )
     basis = (
         f"{needed} of the {eligible} members present who may vote"
         if policy.majority_of == MajorityOf.MEMBERS_PRESENT
         else f"{needed} of the {base} votes cast"
     )
+    carried = votes_for >= needed
     verdict = "carried" if carried else "not carried"
-    return VoteResult(
-        carried,
-        votes_for,
-        against,
-        abstentions,
-        eligible,
-        needed,
-        rule,
-        False,
-        f"The motion is {verdict} ({tally}): it needed {basis}.",
-    )
+    return result(carried, False, f"The motion is {verdict} ({tally}): it needed {basis}.")
+
+
+@dataclass(frozen=True)
+class Electorate:
+    """Who present may vote on an item, and why each other person may not."""
+
+    voters: tuple[str, ...]
+    excluded: tuple[tuple[str, str], ...]
+
+
+def eligible_voters(
+    attendance: Attendance, membership: Membership, deputies: DeputyPolicy
+) -> Electorate:
+    voters, excluded = [], []
+    for attendee in attendance.present:
+        position = standing(attendee, membership, deputies)
+        if position.votes:
+            voters.append(attendee.name)
+        else:
+            excluded.append((attendee.name, position.reason))
+    return Electorate(tuple(voters), tuple(excluded))

@@ -10,6 +10,7 @@ from governance import bodyfile
 from governance.services import body_import
 from tests.conftest import PERSONAS, client_for
 from tests.factories import AppointmentFactory, UserFactory
+from tests.governance.rules.seeds import SEL_ELEVEN
 
 pytestmark = pytest.mark.django_db
 
@@ -51,21 +52,6 @@ def test_the_rules_are_stated_in_plain_english_with_their_clauses(world, sel):
 
 def present(body, *keys):
     return {f"seat-{key}": "1" for key in keys}
-
-
-SEL_ELEVEN = [
-    "icb-chief-executive",
-    "elected-member-bexley",
-    "elected-member-lambeth",
-    "chair-gstt",
-    "chair-bromley-healthcare",
-    "vcse",
-    "healthwatch",
-    "primary-care",
-    "kings-health-partners",
-    "lead-director-public-health",
-    "chair-oxleas",
-]
 
 
 def test_without_javascript_the_form_returns_the_whole_page_with_the_verdict(world, sel):

@@ -16,6 +16,21 @@ STP = "llr-stp-partnership-group"
 MSE = "mid-and-south-essex-icp"
 SEL = "south-east-london-icp"
 
+# Eleven of the SEL ICP's 21 members, with the ICB, two councillors and two provider chairs.
+SEL_ELEVEN = [
+    "icb-chief-executive",
+    "elected-member-bexley",
+    "elected-member-lambeth",
+    "chair-gstt",
+    "chair-bromley-healthcare",
+    "vcse",
+    "healthwatch",
+    "primary-care",
+    "kings-health-partners",
+    "lead-director-public-health",
+    "chair-oxleas",
+]
+
 
 @cache
 def seed(slug: str):

@@ -12,7 +12,7 @@ from governance.rules.chair import presiding
 from governance.rules.quorum import decision_outside_meeting
 from governance.whatif import AttendanceError
 
-from .seeds import JCG, LIE, MSE, SEL, STP, check, seed
+from .seeds import JCG, LIE, MSE, SEL, SEL_ELEVEN, STP, check, seed
 
 # Leicestershire Integration Executive --------------------------------------------------
 
@@ -253,20 +253,6 @@ def test_mse_a_deputy_may_take_the_place_of_a_conflicted_member():
 
 
 # South East London ICP -----------------------------------------------------------------
-
-SEL_ELEVEN = [
-    "icb-chief-executive",
-    "elected-member-bexley",
-    "elected-member-lambeth",
-    "chair-gstt",
-    "chair-bromley-healthcare",
-    "vcse",
-    "healthwatch",
-    "primary-care",
-    "kings-health-partners",
-    "lead-director-public-health",
-    "chair-oxleas",
-]
 
 
 def test_sel_half_the_members_with_the_icb_two_councillors_and_two_provider_chairs():

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from governance.rules.voting import Casting, MajorityOf, VotingPolicy, decide
+from governance.rules.attendance import (
+    Attendance,
+    Attendee,
+    Capacity,
+    DeputyPolicy,
+    Membership,
+    Seat,
+)
+from governance.rules.voting import Casting, MajorityOf, VotingPolicy, decide, eligible_voters
 
 from .seeds import MSE, SEL, seed
 
@@ -94,3 +102,32 @@ def test_a_simple_majority_is_carried_iff_more_for_than_half(
     else:
         base = eligible if of_present else votes_for + against
         assert result.carried == (votes_for * 2 > base)
+
+
+def test_who_may_vote_follows_the_seats_the_deputy_policy_and_conflicts():
+    """SEL 9.1 "each member may cast a single vote"; 11.4 deputies vote if the chair agreed."""
+    rules, membership = seed(SEL)
+    present = Attendance(
+        (
+            Attendee("Chair", "icb-chair"),
+            Attendee("Conflicted", "chair-gstt", withdrawn=True),
+            Attendee("Agreed deputy", "chair-kch", Capacity.DEPUTY, chair_agreed=True),
+            Attendee("Unagreed deputy", "chair-slam", Capacity.DEPUTY),
+            Attendee("Officer", None, Capacity.IN_ATTENDANCE),
+        )
+    )
+    electorate = eligible_voters(present, membership, rules.deputies)
+    assert electorate.voters == ("Chair", "Agreed deputy")
+    assert dict(electorate.excluded) == {
+        "Conflicted": "withdrawn from this item for a conflict of interest",
+        "Unagreed deputy": "a deputy attending without the chair's agreement",
+        "Officer": "in attendance, not a member",
+    }
+
+
+def test_a_non_voting_seat_does_not_vote():
+    membership = Membership((Seat("adviser", "Adviser", voting=False),))
+    electorate = eligible_voters(
+        Attendance((Attendee("A", "adviser"),)), membership, DeputyPolicy()
+    )
+    assert electorate.excluded == (("A", "non-voting member"),)
