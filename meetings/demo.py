@@ -11,11 +11,11 @@ import hashlib
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-import holidays
 from django.db import transaction
 
 from governance import bodyfile
 from governance.models import Body, Seat
+from governance.rules.calendar import WorkingCalendar, monthly_programme
 from governance.services import body_import
 from members.models import Appointment, DeputyNomination, InterestDeclaration, Person, User
 
@@ -190,27 +190,6 @@ def _interest(person: Person, body: Body, seat: Seat) -> None:
     )
 
 
-def programme_dates(spec: dict, start: datetime.date, months: int) -> list[datetime.date]:
-    """The nth weekday of every Nth month from ``start``, a week later on a bank holiday."""
-    bank_holidays = holidays.country_holidays(
-        "GB", subdiv="ENG", years=range(start.year, start.year + 3)
-    )
-    weekday = bodyfile.WEEKDAYS.index(spec["weekday"])
-    dates = []
-    for offset in range(months):
-        year, month = divmod(start.month - 1 + offset, 12)
-        year, month = start.year + year, month + 1
-        if (month - spec.get("first_month", 1)) % spec["every_months"]:
-            continue
-        first = datetime.date(year, month, 1)
-        day = first + datetime.timedelta(days=(weekday - first.weekday()) % 7)
-        day += datetime.timedelta(weeks=spec.get("week_of_month", 1) - 1)
-        while day in bank_holidays:
-            day += datetime.timedelta(weeks=1)
-        dates.append(day)
-    return dates
-
-
 def _programme(body: Body, spec: dict | None, today: datetime.date) -> int:
     """A year of meetings: the three months before ``today``'s month and nine after it."""
     if not spec:
@@ -219,7 +198,15 @@ def _programme(body: Body, spec: dict | None, today: datetime.date) -> int:
     start = datetime.date(today.year + year, month + 1, 1)
     hours, minutes = map(int, spec["time"].split(":"))
     created = 0
-    for day in programme_dates(spec, start, 12):
+    dates = monthly_programme(
+        WorkingCalendar(),
+        weekday=bodyfile.WEEKDAYS.index(spec["weekday"]),
+        week=spec.get("week_of_month", 1),
+        every_months=spec["every_months"],
+        first_month=spec.get("first_month", 1),
+        start=start,
+    )
+    for day in (d.day for d in dates):
         starts_at = datetime.datetime.combine(day, datetime.time(hours, minutes), tzinfo=LONDON)
         _, was_created = Meeting.objects.get_or_create(
             body=body,

@@ -199,6 +199,9 @@ class AgendaItem(models.Model):
     )
     exempt_reason = models.CharField(max_length=300, blank=True)
     standing = models.BooleanField(default=False)
+    paper_expected = models.BooleanField(
+        default=True, help_text="A paper is expected from the report's author."
+    )
     supplementary = models.BooleanField(
         default=False, help_text="Added after the agenda was published."
     )

@@ -60,6 +60,16 @@ class WorkingCalendar:
                 passed.append(day)
         return day, passed
 
+    def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
+        """Working days after ``start`` up to and including ``end`` (negative if ``end`` is
+        earlier): "in 3 working days"."""
+        if end < start:
+            return -self.working_days_between(end, start)
+        return sum(
+            self.is_working_day(start + datetime.timedelta(days=n))
+            for n in range(1, (end - start).days + 1)
+        )
+
     def describe_days_off(self, days) -> str:
         """ "25 and 28 December are bank holidays; 24 December is a closure day"."""
         bank = [d for d in days if self.bank_holiday(d)]
@@ -161,3 +171,48 @@ def working_days_after(
     calendar: WorkingCalendar, day: datetime.date, working_days: int
 ) -> datetime.date:
     return calendar.step(day, working_days)[0]
+
+
+@dataclass(frozen=True)
+class ProgrammeDate:
+    day: datetime.date
+    moved_from: datetime.date | None = None
+
+    @property
+    def reason(self) -> str:
+        if self.moved_from is None:
+            return ""
+        return f"moved from {long_date(self.moved_from)}, which is not a working day"
+
+
+def monthly_programme(
+    calendar: WorkingCalendar,
+    *,
+    weekday: int,
+    week: int,
+    every_months: int,
+    first_month: int,
+    start: datetime.date,
+    months: int = 12,
+) -> list[ProgrammeDate]:
+    """ "The second Thursday of every other month": the ``week``th (1 to 4, or -1 for the
+    last) ``weekday`` (0 is Monday) of every ``every_months``th month counted from
+    ``first_month``, for ``months`` months from ``start``'s month. A date that is not a
+    working day moves a week later."""
+    dates = []
+    for offset in range(months):
+        year, month = divmod(start.month - 1 + offset, 12)
+        year, month = start.year + year, month + 1
+        if (month - first_month) % every_months:
+            continue
+        first = datetime.date(year, month, 1)
+        if week == -1:
+            last = datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(1)
+            day = last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
+        else:
+            day = first + datetime.timedelta(days=(weekday - first.weekday()) % 7, weeks=week - 1)
+        planned = day
+        while not calendar.is_working_day(day):
+            day += datetime.timedelta(weeks=1)
+        dates.append(ProgrammeDate(day, planned if day != planned else None))
+    return dates

@@ -83,6 +83,31 @@ class ConflictsPolicy:
 
 
 @dataclass(frozen=True)
+class StandingItem:
+    title: str
+    purpose: str = "information"
+
+
+DEFAULT_OPENING = (
+    StandingItem("Welcome and apologies"),
+    StandingItem("Declarations of interest"),
+    StandingItem("Minutes of the previous meeting and matters arising", "approval"),
+    StandingItem("Action log", "assurance"),
+)
+DEFAULT_CLOSING = (StandingItem("Any other business", "discussion"),)
+
+
+@dataclass(frozen=True)
+class AgendaTemplate:
+    """The standing items that open and close every agenda, and when papers are due from
+    their authors: so many working days before the publish-by deadline."""
+
+    opening: tuple[StandingItem, ...] = DEFAULT_OPENING
+    closing: tuple[StandingItem, ...] = DEFAULT_CLOSING
+    papers_due_working_days: int = 3
+
+
+@dataclass(frozen=True)
 class BodyRules:
     business_types: tuple[BusinessType, ...]
     quorum: tuple[QuorumRule, ...]
@@ -97,6 +122,7 @@ class BodyRules:
     review: ReviewCycle | None = None
     delegated_limits: tuple[DelegatedLimit, ...] = ()
     decisions_outside_meetings: DecisionsOutsideMeetings | None = None
+    agenda: AgendaTemplate = AgendaTemplate()
 
     @property
     def default_business(self) -> BusinessType:
@@ -173,6 +199,21 @@ class _Reader:
                 if "decisions_outside_meetings" in doc
                 else None
             ),
+            agenda=self.agenda(doc.get("agenda", {})),
+        )
+
+    def agenda(self, doc: dict) -> AgendaTemplate:
+        def items(key, default):
+            if key not in doc:
+                return default
+            return tuple(
+                StandingItem(i["title"], i.get("purpose", "information")) for i in doc[key]
+            )
+
+        return AgendaTemplate(
+            opening=items("opening", DEFAULT_OPENING),
+            closing=items("closing", DEFAULT_CLOSING),
+            papers_due_working_days=doc.get("papers_due_working_days", 3),
         )
 
     def quorum_rule(self, doc: dict, where: str, type_keys: set[str]) -> QuorumRule:

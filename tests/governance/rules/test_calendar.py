@@ -13,6 +13,7 @@ from governance.rules.calendar import (
     NoticeCounting,
     NoticePolicy,
     WorkingCalendar,
+    monthly_programme,
     notice_deadline,
     working_days_after,
 )
@@ -161,3 +162,33 @@ def test_the_deadline_leaves_exactly_the_working_days_required(day, days, nation
     assert issue <= day
     # "before" counts the day of issue; "clear" counts only the days strictly between.
     assert working_between == (days if clear else max(days - 1, 0))
+
+
+def test_a_programme_moves_a_meeting_off_bank_holidays_a_week_at_a_time():
+    # The fourth Friday of December 2026 is Christmas Day, and a week later is New Year's Day.
+    dates = monthly_programme(
+        ENGLAND, weekday=4, week=4, every_months=12, first_month=12, start=D(2026, 12, 1), months=1
+    )
+    assert [(d.day, d.moved_from) for d in dates] == [(D(2027, 1, 8), D(2026, 12, 25))]
+    assert dates[0].reason == "moved from Friday 25 December 2026, which is not a working day"
+
+
+def test_a_bimonthly_programme_on_the_second_thursday():
+    dates = monthly_programme(
+        ENGLAND, weekday=3, week=2, every_months=2, first_month=1, start=D(2027, 1, 1)
+    )
+    assert [d.day for d in dates] == [
+        D(2027, 1, 14),
+        D(2027, 3, 11),
+        D(2027, 5, 13),
+        D(2027, 7, 8),
+        D(2027, 9, 9),
+        D(2027, 11, 11),
+    ]
+
+
+def test_the_last_monday_of_may_is_a_bank_holiday_so_the_meeting_moves_into_june():
+    dates = monthly_programme(
+        ENGLAND, weekday=0, week=-1, every_months=12, first_month=5, start=D(2027, 1, 1)
+    )
+    assert [(d.day, d.moved_from) for d in dates] == [(D(2027, 6, 7), D(2027, 5, 31))]
