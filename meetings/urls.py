@@ -1,12 +1,30 @@
 from django.urls import path
 
-from . import views
+from .views import agenda, dashboard, papers, public, schedule
 
 app_name = "meetings"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("dashboard/", views.dashboard, name="dashboard"),
-    path("meetings/", views.meeting_list, name="meeting-list"),
-    path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
+    path("", public.home, name="home"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("meetings/", public.meeting_list, name="meeting-list"),
+    path("meetings/<int:pk>/", public.meeting_detail, name="meeting-detail"),
+    path("bodies/<slug:slug>/programme/", schedule.programme, name="programme"),
+    path("bodies/<slug:slug>/meetings/new/", schedule.meeting_new, name="meeting-new"),
+    path(
+        "meetings/<int:pk>/reschedule/", schedule.meeting_reschedule_view, name="meeting-reschedule"
+    ),
+    path("meetings/<int:pk>/cancel/", schedule.meeting_cancel_view, name="meeting-cancel"),
+    path("meetings/<int:pk>/agenda/", agenda.workspace, name="agenda"),
+    path("meetings/<int:pk>/agenda/start/", agenda.start, name="agenda-start"),
+    path("meetings/<int:pk>/agenda/items/new/", agenda.item_new, name="item-new"),
+    path("meetings/<int:pk>/agenda/preview/", agenda.preview, name="agenda-preview"),
+    path("meetings/<int:pk>/agenda/publish/", agenda.publish, name="agenda-publish"),
+    path("meetings/<int:pk>/apologies/", agenda.apology_add, name="apology-add"),
+    path("agenda-items/<int:pk>/edit/", agenda.item_edit, name="item-edit"),
+    path("agenda-items/<int:pk>/move/", agenda.item_move, name="item-move"),
+    path("agenda-items/<int:pk>/delete/", agenda.item_delete, name="item-delete"),
+    path("agenda-items/<int:pk>/papers/new/", papers.paper_new, name="paper-new"),
+    path("papers/<int:pk>/new-version/", papers.paper_version, name="paper-version"),
+    path("papers/<int:pk>/download/", papers.paper_download, name="paper-download"),
 ]

@@ -53,6 +53,23 @@ class Roles:
     def can_view_meeting(self, meeting) -> bool:
         return meeting.held_in_public or self.serves(meeting.body) or self.sits_on(meeting.body)
 
+    def can_see_item(self, item) -> bool:
+        """An agenda item: the secretariat always; once published, members and deputies of
+        the body (Part A and Part B); the public only Part A of a meeting held in public."""
+        meeting = item.meeting
+        if self.serves(meeting.body):
+            return True
+        if item.published_id is None:
+            return False
+        if self.sits_on(meeting.body):
+            return True
+        return meeting.held_in_public and item.part == "A"
+
+    def can_read_paper(self, paper) -> bool:
+        return self.can_see_item(paper.item) and (
+            paper.published_id is not None or self.serves(paper.item.meeting.body)
+        )
+
     @property
     def body_ids_with_access(self) -> frozenset[int]:
         """Bodies whose non-public business the user may see (all, if serving every body)."""

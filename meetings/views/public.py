@@ -1,21 +1,22 @@
-"""The public home page, the dashboard, and meetings."""
+"""The public home page, the meetings list and a meeting's published page."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from governance.models import Body
 from members.access import bodies_visible_to, roles_for
 
-from .models import Meeting
+from ..agenda import agenda_items
+from ..models import Meeting
+from ..services import numbering
+from .common import get_meeting_for_user
 
 UPCOMING_ON_HOME = 3
-DASHBOARD_SIZE = 12
 PAGE_SIZE = 50
 
 
@@ -26,18 +27,6 @@ def home(request):
         Prefetch("meetings", queryset=upcoming[:UPCOMING_ON_HOME], to_attr="next_meetings")
     )
     return render(request, "meetings/home.html", {"bodies": bodies})
-
-
-@login_required
-def dashboard(request):
-    roles = roles_for(request.user)
-    meetings = (
-        Meeting.objects.of_own_bodies(roles)
-        .upcoming()
-        .select_related("body")
-        .order_by("starts_at")[:DASHBOARD_SIZE]
-    )
-    return render(request, "meetings/dashboard.html", {"meetings": meetings})
 
 
 @login_required
@@ -59,14 +48,16 @@ def meeting_list(request):
     return render(request, "meetings/meeting_list.html", {"page": page, "body": body, "past": past})
 
 
-def get_meeting_for_user(request, pk: int) -> Meeting:
-    """The meeting, or 404 where the user may not see it."""
-    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
-    if not roles_for(request.user).can_view_meeting(meeting):
-        raise Http404("No such meeting.")
-    return meeting
-
-
 def meeting_detail(request, pk):
+    """The meeting, with its published agenda and papers as far as the user may see them."""
     meeting = get_meeting_for_user(request, pk)
-    return render(request, "meetings/meeting_detail.html", {"meeting": meeting})
+    roles = roles_for(request.user)
+    items = [i for i in agenda_items(meeting) if i.published_id and roles.can_see_item(i)]
+    context = {
+        "meeting": meeting,
+        "items": items,
+        "numbers": numbering(items),
+        "publications": meeting.publications.all(),
+        "serves": roles.serves(meeting.body),
+    }
+    return render(request, "meetings/meeting_detail.html", context)

@@ -1,0 +1,76 @@
+"""The quorum expected at a meeting: every member in post attends except those who sent
+apologies, and the deputies they named attend in their place."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from governance.rules import quorum
+from governance.rules.attendance import Attendance, Attendee, Capacity
+from governance.rules.chair import presiding
+from governance.rules.words import LONDON
+from members.snapshots import BodySnapshot
+
+from .models import Meeting
+
+
+@dataclass(frozen=True)
+class Forecast:
+    business: str
+    result: quorum.QuorumResult
+
+
+def quorum_forecast(
+    meeting: Meeting, snapshot: BodySnapshot, *, nominated: set[tuple[int, int]]
+) -> list[Forecast]:
+    """One forecast per business type on the agenda (the default when it has none yet).
+    ``meeting.apologies`` and ``meeting.items`` should be prefetched; ``nominated`` holds the
+    (seat id, person id) pairs of current deputy nominations."""
+    day = meeting.starts_at.astimezone(LONDON).date()
+    rules = snapshot.rules_on(day)
+    if rules is None:
+        return []
+    attendance = expected_attendance(meeting, snapshot, nominated, day, rules)
+    keys = {item.business_type for item in meeting.items.all() if item.business_type}
+    types = [b for b in rules.business_types if b.key in keys] or [rules.default_business]
+    return [
+        Forecast(
+            b.name,
+            quorum.evaluate(
+                rules.quorum_rule_for(b.key),
+                snapshot.membership,
+                attendance,
+                rules.deputies,
+                business=b.name,
+            ),
+        )
+        for b in types
+    ]
+
+
+def expected_attendance(meeting, snapshot, nominated, day: datetime.date, rules) -> Attendance:
+    apologies = {}
+    for apology in meeting.apologies.all():
+        apologies.setdefault(apology.seat_id, []).append(apology)
+    present = []
+    for seat in snapshot.seats:
+        sent = apologies.get(seat.pk, [])
+        names = snapshot.holders.get(seat.key, [])
+        for name in names[len(sent) :]:
+            present.append(Attendee(name, seat.key))
+        for apology in sent:
+            if apology.deputy_id:
+                present.append(
+                    Attendee(
+                        apology.deputy.full_name,
+                        seat.key,
+                        Capacity.DEPUTY,
+                        chair_agreed=apology.chair_agreed,
+                        nominated=(seat.pk, apology.deputy_id) in nominated,
+                    )
+                )
+    chair = presiding(rules.chair, snapshot.membership, tuple(present), day)
+    return Attendance(
+        tuple(present), tuple(a.seat.key for a in meeting.apologies.all()), chair.name
+    )

@@ -1,0 +1,270 @@
+"""The secretariat's workspace for one meeting: agenda, papers, apologies and publication."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from governance.rules.words import LONDON
+from members.models import Appointment, DeputyNomination, Person
+
+from ..agenda import agenda_items
+from ..forms import AgendaItemForm, ApologyForm, ChairAuthorisationForm
+from ..models import AgendaItem, Meeting
+from ..services import (
+    ChairAuthorisation,
+    LatePublicationError,
+    agenda_item_add,
+    agenda_item_delete,
+    agenda_item_move,
+    agenda_item_update,
+    agenda_publish,
+    agenda_published,
+    agenda_start,
+    apology_record,
+    meeting_deadlines,
+    numbering,
+)
+from .common import get_meeting_for_secretariat, meeting_snapshot
+
+
+def _context(meeting: Meeting) -> dict:
+    state = meeting_snapshot(meeting)
+    day = meeting.starts_at.astimezone(LONDON).date()
+    rules = state.rules_on(day)
+    items = agenda_items(meeting)
+    return {
+        "meeting": meeting,
+        "state": state,
+        "rules": rules,
+        "items": items,
+        "numbers": numbering(items),
+        "deadlines": meeting_deadlines(meeting, rules),
+        "published": agenda_published(meeting),
+        "publications": list(meeting.publications.select_related("published_by")),
+        "unpublished": [i for i in items if i.published_id is None]
+        + [p for i in items for p in i.current_papers if p.published_id is None],
+        "now": timezone.now(),
+    }
+
+
+def _agenda_response(request, meeting):
+    """After a change: the agenda table alone for htmx, else back to the workspace."""
+    if request.htmx:
+        return render(request, "meetings/partials/agenda_table.html", _context(meeting))
+    return redirect("meetings:agenda", meeting.pk)
+
+
+@login_required
+def workspace(request, pk):
+    meeting = get_meeting_for_secretariat(request, pk)
+    context = _context(meeting)
+    context["apology_form"] = _apology_form(meeting, context["state"])
+    context["apologies"] = meeting.apologies.select_related("seat", "person", "deputy")
+    return render(request, "meetings/secretariat/workspace.html", context)
+
+
+@login_required
+@require_POST
+def start(request, pk):
+    meeting = get_meeting_for_secretariat(request, pk)
+    rules = _context(meeting)["rules"]
+    try:
+        agenda_start(meeting=meeting, rules=rules)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return _agenda_response(request, meeting)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_new(request, pk):
+    meeting = get_meeting_for_secretariat(request, pk)
+    context = _context(meeting)
+    types = context["rules"].business_types if context["rules"] else ()
+    form = AgendaItemForm(request.POST or None, meeting=meeting, business_types=types)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = agenda_item_add(meeting=meeting, rules=context["rules"], **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if item.supplementary:
+                messages.warning(
+                    request,
+                    "The agenda is published, so this is a "
+                    "supplementary item: publish it to give notice.",
+                )
+            return redirect("meetings:agenda", meeting.pk)
+    return render(
+        request,
+        "meetings/secretariat/item_form.html",
+        {**context, "form": form, "title": "Add an item"},
+    )
+
+
+def _get_item(request, pk) -> AgendaItem:
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
+    get_meeting_for_secretariat(request, item.meeting_id)
+    return item
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request, pk):
+    """Edit an item: inline with htmx, or on its own page without JavaScript."""
+    item = _get_item(request, pk)
+    context = _context(item.meeting)
+    types = context["rules"].business_types if context["rules"] else ()
+    form = AgendaItemForm(
+        request.POST or None, instance=item, meeting=item.meeting, business_types=types
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            agenda_item_update(item=AgendaItem.objects.get(pk=item.pk), **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _agenda_response(request, item.meeting)
+    template = (
+        "meetings/partials/item_form.html"
+        if request.htmx
+        else "meetings/secretariat/item_form.html"
+    )
+    return render(
+        request,
+        template,
+        {**context, "form": form, "item": item, "title": f"Edit item: {item.title}"},
+    )
+
+
+@login_required
+@require_POST
+def item_move(request, pk):
+    item = _get_item(request, pk)
+    try:
+        agenda_item_move(item=item, up=request.POST.get("direction") == "up")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return _agenda_response(request, item.meeting)
+
+
+@login_required
+@require_POST
+def item_delete(request, pk):
+    item = _get_item(request, pk)
+    try:
+        agenda_item_delete(item=item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Removed the item: {item.title}.")
+    return redirect("meetings:agenda", item.meeting_id)
+
+
+@login_required
+def preview(request, pk):
+    """The agenda exactly as members will see it once published (Part B included)."""
+    meeting = get_meeting_for_secretariat(request, pk)
+    context = {**_context(meeting), "serves": True}
+    return render(request, "meetings/secretariat/preview.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def publish(request, pk):
+    """Confirm publication; after the deadline, record the Chair's authorisation first."""
+    meeting = get_meeting_for_secretariat(request, pk)
+    context = _context(meeting)
+    late = context["deadlines"] and context["now"] > context["deadlines"].publish_by.deadline
+    form = ChairAuthorisationForm(request.POST or None) if late else None
+    if request.method == "POST":
+        authorisation = None
+        if form is not None and form.is_valid():
+            authorisation = ChairAuthorisation(
+                form.cleaned_data["chair"], form.authorised_at(), form.cleaned_data["reason"]
+            )
+        if form is None or authorisation is not None:
+            try:
+                publication = agenda_publish(
+                    meeting=meeting,
+                    rules=context["rules"],
+                    user=request.user,
+                    now=timezone.now(),
+                    authorisation=authorisation,
+                )
+            except LatePublicationError as error:
+                form = ChairAuthorisationForm()
+                form.add_error(None, error)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect("meetings:agenda", meeting.pk)
+            else:
+                messages.success(
+                    request,
+                    f"Published. Notice recorded for "
+                    f"{publication.notified.count()} members and deputies.",
+                )
+                return redirect("meetings:agenda", meeting.pk)
+    return render(
+        request, "meetings/secretariat/publish.html", {**context, "form": form, "late": late}
+    )
+
+
+def _apology_form(meeting, state, data=None) -> ApologyForm:
+    day = meeting.starts_at.astimezone(LONDON).date()
+    holders = (
+        Appointment.objects.current(day)
+        .filter(seat__body=meeting.body)
+        .select_related("seat", "person")
+        .order_by("seat__position", "place")
+    )
+    nominated = (
+        DeputyNomination.objects.current(day)
+        .filter(seat__body=meeting.body)
+        .select_related("person", "seat")
+    )
+    deputies = [
+        (n.person, f"{n.person.full_name} (nominated for {n.seat.title})") for n in nominated
+    ]
+    others = Person.objects.exclude(pk__in=[n.person_id for n in nominated]).order_by(
+        "family_name", "given_name"
+    )
+    deputies += [(p, p.full_name) for p in others]
+    return ApologyForm(data, seats=[(a.seat, a.person) for a in holders], deputies=deputies)
+
+
+@login_required
+@require_POST
+def apology_add(request, pk):
+    meeting = get_meeting_for_secretariat(request, pk)
+    state = meeting_snapshot(meeting)
+    form = _apology_form(meeting, state, request.POST)
+    if form.is_valid():
+        seat_key, person_id = form.cleaned_data["seat"].split(":")
+        deputy_id = form.cleaned_data["deputy"]
+        try:
+            apology = apology_record(
+                meeting=meeting,
+                snapshot=state,
+                seat_key=seat_key,
+                person=Person.objects.get(pk=person_id),
+                deputy=Person.objects.get(pk=deputy_id) if deputy_id else None,
+                chair_agreed_by=form.cleaned_data["chair_agreed_by"].strip(),
+                user=request.user,
+                now=timezone.now(),
+            )
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            messages.success(request, f"Recorded: {apology}.")
+            return redirect("meetings:agenda", meeting.pk)
+    context = _context(meeting)
+    context["apology_form"] = form
+    context["apologies"] = meeting.apologies.select_related("seat", "person", "deputy")
+    return render(request, "meetings/secretariat/workspace.html", context, status=400)

@@ -1,0 +1,44 @@
+"""Getting a meeting or body for the user, with the permission check in one call."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from governance.models import Body
+from members.access import roles_for
+from members.snapshots import BodySnapshot, snapshot
+
+from ..models import Meeting
+
+
+def get_meeting_for_user(request, pk: int) -> Meeting:
+    """The meeting, or 404 where the user may not see it."""
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    if not roles_for(request.user).can_view_meeting(meeting):
+        raise Http404("No such meeting.")
+    return meeting
+
+
+def get_meeting_for_secretariat(request, pk: int, *, lock: bool = False) -> Meeting:
+    """The meeting, or 404 unless the user serves its body (others may not even know it)."""
+    queryset = Meeting.objects.select_related("body")
+    if lock:
+        queryset = queryset.select_for_update()
+    meeting = get_object_or_404(queryset, pk=pk)
+    if not roles_for(request.user).serves(meeting.body):
+        raise Http404("No such meeting.")
+    return meeting
+
+
+def get_body_for_secretariat(request, slug: str) -> Body:
+    body = get_object_or_404(Body, slug=slug)
+    if not roles_for(request.user).serves(body):
+        raise Http404("No such body.")
+    return body
+
+
+def meeting_snapshot(meeting: Meeting) -> BodySnapshot:
+    """The body's members today and the versions of its rules, for the meeting's date."""
+    return snapshot(meeting.body, timezone.localdate())

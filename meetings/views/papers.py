@@ -1,0 +1,94 @@
+"""Taking papers for agenda items, new versions, and downloading them."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from members.access import roles_for
+
+from ..forms import PaperForm
+from ..models import AgendaItem, Paper
+from ..services import paper_add
+from .common import get_meeting_for_secretariat
+
+CONTENT_TYPES = {
+    Paper.Format.PDF: "application/pdf",
+    Paper.Format.WORD: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    Paper.Format.EXCEL: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def paper_new(request, pk):
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
+    get_meeting_for_secretariat(request, item.meeting_id)
+    return _upload(request, item, replaces=None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def paper_version(request, pk):
+    """A new version of a paper. Once published, the old one stays and the new one is a
+    revised paper."""
+    paper = get_object_or_404(Paper.objects.select_related("item__meeting__body"), pk=pk)
+    get_meeting_for_secretariat(request, paper.item.meeting_id)
+    return _upload(request, paper.item, replaces=paper)
+
+
+def _upload(request, item, replaces):
+    initial = {"title": replaces.title, "author": replaces.author} if replaces else {}
+    form = PaperForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            paper = paper_add(
+                item=item,
+                upload=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
+                author=form.cleaned_data["author"],
+                user=request.user,
+                now=timezone.now(),
+                replaces=replaces,
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(
+                request,
+                f"Added {paper.get_kind_display().lower()} "
+                f"“{paper.title}” (version {paper.version}).",
+            )
+            return redirect("meetings:agenda", item.meeting_id)
+    return render(
+        request,
+        "meetings/secretariat/paper_form.html",
+        {"item": item, "meeting": item.meeting, "form": form, "replaces": replaces},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def paper_download(request, pk):
+    """A paper's file, for whoever may read it; everyone else gets the same 404 as for a
+    paper that does not exist."""
+    paper = get_object_or_404(Paper.objects.select_related("item__meeting__body"), pk=pk)
+    if not roles_for(request.user).can_read_paper(paper):
+        raise Http404("No such paper.")
+    extension = {"pdf": "pdf", "word": "docx", "excel": "xlsx"}[paper.file_format]
+    if paper.original_name.lower().endswith((".doc", ".xls")):
+        extension = paper.original_name.rsplit(".", 1)[-1].lower()
+    name = f"{paper.title} v{paper.version}.{extension}"
+    response = FileResponse(
+        paper.file.open("rb"),
+        as_attachment=True,
+        filename=name,
+        content_type=CONTENT_TYPES[paper.file_format],
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,199 @@
+"""Setting a body's meetings: a year's programme, one-off meetings, moves and cancellations."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from governance.rules.words import LONDON, long_datetime
+from members.snapshots import snapshot
+
+from ..forms import CancelForm, MeetingForm, ProgrammeForm, RescheduleForm
+from ..services import (
+    meeting_add,
+    meeting_cancel,
+    meeting_deadlines,
+    meeting_reschedule,
+    programme_confirm,
+    programme_preview,
+)
+from .common import get_body_for_secretariat, get_meeting_for_secretariat, meeting_snapshot
+
+
+def _programme_initial(body, rules) -> dict:
+    """Start from the body's frequency and usual place."""
+    today = timezone.localdate()
+    every = 1
+    if rules and rules.frequency:
+        every = rules.frequency.every_months or 12 // (rules.frequency.at_least_per_year or 12)
+    next_month = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    return {
+        "every_months": every,
+        "first_month": next_month.month,
+        "start": next_month,
+        "location": body.default_location,
+        "held_in_public": body.meets_in_public,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def programme(request, slug):
+    """Preview a programme from a pattern, then confirm it to create the meetings."""
+    body = get_body_for_secretariat(request, slug)
+    rules = snapshot(body, timezone.localdate()).rules
+    if rules is None:
+        messages.error(request, "The body has no terms of reference in force to plan by.")
+        return redirect("members:body-detail", body.slug)
+    data = request.POST if request.method == "POST" else (request.GET or None)
+    form = ProgrammeForm(data, initial=_programme_initial(body, rules))
+    proposals = []
+    if form.is_valid():
+        d = form.cleaned_data
+        proposals = programme_preview(
+            body=body,
+            rules=rules,
+            weekday=d["weekday"],
+            week=d["week"],
+            every_months=d["every_months"],
+            first_month=d["first_month"],
+            start=d["start"],
+            months=d["months"],
+            time=d["time"],
+            minutes=d["minutes"],
+        )
+        if request.method == "POST" and "confirm" in request.POST:
+            created = programme_confirm(
+                body=body,
+                proposals=proposals,
+                location=d["location"],
+                online_link=d["online_link"],
+                held_in_public=d["held_in_public"],
+            )
+            messages.success(
+                request,
+                f"{len(created)} meetings of the {body.short_name} "
+                "have been added to the programme.",
+            )
+            return redirect(f"{reverse('meetings:meeting-list')}?body={body.slug}")
+    context = {"body": body, "form": form, "proposals": proposals}
+    return render(request, "meetings/secretariat/programme.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_new(request, slug):
+    """A one-off or extraordinary meeting; an extraordinary one is on its own notice."""
+    body = get_body_for_secretariat(request, slug)
+    form = MeetingForm(
+        request.POST or None,
+        initial={
+            "location": body.default_location,
+            "held_in_public": body.meets_in_public,
+            "time": datetime.time(14, 0),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        starts_at, ends_at = form.times()
+        try:
+            meeting = meeting_add(
+                body=body,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                kind=form.cleaned_data["kind"],
+                location=form.cleaned_data["location"],
+                online_link=form.cleaned_data["online_link"],
+                held_in_public=form.cleaned_data["held_in_public"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            deadlines = meeting_deadlines(meeting, snapshot(body, timezone.localdate()).rules)
+            if deadlines:
+                messages.success(request, f"Meeting added. {deadlines.publish_by.sentence}")
+            return redirect("meetings:agenda", meeting.pk)
+    return render(
+        request,
+        "meetings/secretariat/meeting_form.html",
+        {"body": body, "form": form, "title": f"Add a meeting of the {body.name}"},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_reschedule_view(request, pk):
+    meeting = get_meeting_for_secretariat(request, pk)
+    local = meeting.starts_at.astimezone(LONDON)
+    minutes = int((meeting.ends_at - meeting.starts_at).total_seconds() // 60)
+    form = RescheduleForm(
+        request.POST or None,
+        initial={"day": local.date(), "time": local.time(), "minutes": minutes},
+    )
+    if request.method == "POST" and form.is_valid():
+        starts_at, ends_at = form.times()
+        try:
+            meeting_reschedule(
+                meeting=meeting,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                reason=form.cleaned_data["reason"],
+                user=request.user,
+                now=timezone.now(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            deadlines = meeting_deadlines(
+                meeting, meeting_snapshot(meeting).rules_on(starts_at.astimezone(LONDON).date())
+            )
+            note = f" {deadlines.publish_by.sentence}" if deadlines else ""
+            messages.success(request, f"The meeting now starts {long_datetime(starts_at)}.{note}")
+            return redirect("meetings:agenda", meeting.pk)
+    return render(
+        request,
+        "meetings/secretariat/meeting_form.html",
+        {
+            "body": meeting.body,
+            "meeting": meeting,
+            "form": form,
+            "title": f"Reschedule the meeting of {long_datetime(meeting.starts_at)}",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_cancel_view(request, pk):
+    meeting = get_meeting_for_secretariat(request, pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting_cancel(
+                meeting=meeting,
+                reason=form.cleaned_data["reason"],
+                user=request.user,
+                now=timezone.now(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The meeting is cancelled.")
+            return redirect("meetings:meeting-detail", meeting.pk)
+    return render(
+        request,
+        "meetings/secretariat/meeting_form.html",
+        {
+            "body": meeting.body,
+            "meeting": meeting,
+            "form": form,
+            "danger": True,
+            "title": f"Cancel the meeting of {long_datetime(meeting.starts_at)}",
+        },
+    )
