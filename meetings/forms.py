@@ -25,11 +25,31 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
+class StyledForm:
+    """Bootstrap's classes on every widget, for forms whose templates render fields one by
+    one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style()
+
+    def style(self) -> None:
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs.setdefault("class", css)
+
+
 def london(day: datetime.date, time: datetime.time) -> datetime.datetime:
     return datetime.datetime.combine(day, time, tzinfo=LONDON)
 
 
-class PlaceForm(forms.Form):
+class PlaceForm(StyledForm, forms.Form):
     """Where a meeting is held: a location, an online link, or both."""
 
     location = forms.CharField(label="Location", max_length=200, required=False)
@@ -82,7 +102,7 @@ class MeetingForm(PlaceForm):
         return start, start + datetime.timedelta(minutes=self.cleaned_data["minutes"])
 
 
-class RescheduleForm(forms.Form):
+class RescheduleForm(StyledForm, forms.Form):
     day = forms.DateField(label="New date", widget=DATE)
     time = forms.TimeField(label="New start time", widget=TIME)
     minutes = forms.IntegerField(label="Length in minutes", min_value=15, max_value=600)
@@ -97,7 +117,7 @@ class RescheduleForm(forms.Form):
         return start, start + datetime.timedelta(minutes=self.cleaned_data["minutes"])
 
 
-class CancelForm(forms.Form):
+class CancelForm(StyledForm, forms.Form):
     reason = forms.CharField(
         label="Why is the meeting cancelled?",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -105,7 +125,7 @@ class CancelForm(forms.Form):
     )
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(StyledForm, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = [
@@ -160,15 +180,16 @@ class AgendaItemForm(forms.ModelForm):
         self.fields["parent"].queryset = parents.order_by("position")
         self.fields["parent"].required = False
         self.fields["parent"].empty_label = "None: a main item"
+        self.style()
 
 
-class PaperForm(forms.Form):
+class PaperForm(StyledForm, forms.Form):
     file = forms.FileField(label="The paper", help_text="A PDF, Word document or Excel workbook.")
     title = forms.CharField(label="Title", max_length=300)
     author = forms.CharField(label="Author", max_length=200)
 
 
-class ChairAuthorisationForm(forms.Form):
+class ChairAuthorisationForm(StyledForm, forms.Form):
     """The Chair's authorisation to publish after the notice deadline."""
 
     chair = forms.CharField(label="Name of the Chair who authorised it", max_length=200)
@@ -203,6 +224,7 @@ class ApologyForm(forms.Form):
                 for seat, person in seats
             ],
         ]
+        self.style()
         self.fields["deputy"].choices = [
             ("", "No deputy"),
             *[(person.pk, label) for person, label in deputies],

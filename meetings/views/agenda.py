@@ -44,6 +44,7 @@ def _context(meeting: Meeting) -> dict:
         "items": items,
         "numbers": numbering(items),
         "deadlines": meeting_deadlines(meeting, rules),
+        "business_names": {b.key: b.name for b in rules.business_types} if rules else {},
         "published": agenda_published(meeting),
         "publications": list(meeting.publications.select_related("published_by")),
         "unpublished": [i for i in items if i.published_id is None]
