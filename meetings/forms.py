@@ -224,7 +224,6 @@ class ApologyForm(forms.Form):
                 for seat, person in seats
             ],
         ]
-        self.style()
         self.fields["deputy"].choices = [
             ("", "No deputy"),
             *[(person.pk, label) for person, label in deputies],
