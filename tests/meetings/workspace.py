@@ -1,0 +1,71 @@
+"""A seed body with members and a meeting, for the secretariat workspace tests."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from dataclasses import dataclass
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from governance import bodyfile
+from governance.models import Body
+from governance.rules.words import LONDON
+from governance.services import body_import
+from meetings.models import Meeting
+from members.models import Appointment, Person
+from members.snapshots import snapshot
+from tests.factories import PersonFactory, UserFactory
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def office(member: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(member, "<document/>")
+    return buffer.getvalue()
+
+
+DOCX, XLSX = office("word/document.xml"), office("xl/workbook.xml")
+
+
+def upload(name: str, content: bytes = PDF) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content)
+
+
+@dataclass
+class Setting:
+    body: Body
+    meeting: Meeting
+    clerk: object
+    holders: dict[str, Person]
+
+    @property
+    def rules(self):
+        day = self.meeting.starts_at.astimezone(LONDON).date()
+        return snapshot(self.body, timezone.localdate()).rules_on(day)
+
+
+def seed_body(slug: str, *, starts_at: datetime.datetime, held_in_public=False) -> Setting:
+    """The seed body with every seat filled, a clerk, and one meeting."""
+    body_import(body_file=bodyfile.read(bodyfile.SHIPPED_DIR / f"{slug}.yaml"))
+    body = Body.objects.get(slug=slug)
+    holders = {}
+    for seat in body.seats.all():
+        person = PersonFactory()
+        Appointment.objects.create(person=person, seat=seat, starts_on=datetime.date(2024, 1, 1))
+        holders[seat.key] = person
+    clerk = UserFactory(username=f"clerk-{slug}"[:150])
+    clerk.secretariat_bodies.add(body)
+    meeting = Meeting.objects.create(
+        body=body,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=2),
+        location="Committee Room 1",
+        held_in_public=held_in_public,
+    )
+    return Setting(body, meeting, clerk, holders)
