@@ -46,6 +46,8 @@ def test_an_oversized_file_is_refused_with_the_limit(settings):
     settings.PAPER_MAX_BYTES = 1024
     with pytest.raises(ValidationError) as raised:
         papers.check(upload("big.pdf", PDF + b"0" * 2048))
-    assert raised.value.messages[0].replace("\xa0", " ").startswith(
-        "The file is 2.0 KB; papers can be at most 1.0 KB."
+    assert (
+        raised.value.messages[0]
+        .replace("\xa0", " ")
+        .startswith("The file is 2.0 KB; papers can be at most 1.0 KB.")
     )
