@@ -14,7 +14,7 @@ from members.models import Appointment, DeputyNomination, Person
 
 from ..agenda import agenda_items
 from ..forms import AgendaItemForm, ApologyForm, ChairAuthorisationForm
-from ..models import AgendaItem, Meeting
+from ..models import AgendaItem, Meeting, Publication
 from ..services import (
     ChairAuthorisation,
     LatePublicationError,
@@ -23,7 +23,6 @@ from ..services import (
     agenda_item_move,
     agenda_item_update,
     agenda_publish,
-    agenda_published,
     agenda_start,
     apology_record,
     meeting_deadlines,
@@ -37,6 +36,7 @@ def _context(meeting: Meeting) -> dict:
     day = meeting.starts_at.astimezone(LONDON).date()
     rules = state.rules_on(day)
     items = agenda_items(meeting)
+    publications = list(meeting.publications.select_related("published_by"))
     return {
         "meeting": meeting,
         "state": state,
@@ -45,8 +45,8 @@ def _context(meeting: Meeting) -> dict:
         "numbers": numbering(items),
         "deadlines": meeting_deadlines(meeting, rules),
         "business_names": {b.key: b.name for b in rules.business_types} if rules else {},
-        "published": agenda_published(meeting),
-        "publications": list(meeting.publications.select_related("published_by")),
+        "published": any(p.kind == Publication.Kind.AGENDA for p in publications),
+        "publications": publications,
         "unpublished": [i for i in items if i.published_id is None]
         + [p for i in items for p in i.current_papers if p.published_id is None],
         "now": timezone.now(),

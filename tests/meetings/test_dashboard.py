@@ -1,0 +1,138 @@
+"""The secretariat dashboard: deadlines, working days left, agenda state, apologies and the
+expected quorum, in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from governance.rules.words import LONDON
+from meetings.models import Meeting
+from meetings.services import agenda_item_add, agenda_start, apology_record, paper_add
+from members.snapshots import snapshot
+from tests.factories import UserFactory
+
+from .workspace import seed_body, upload
+
+pytestmark = pytest.mark.django_db
+
+
+def soon(days: int) -> datetime.datetime:
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return datetime.datetime.combine(day, datetime.time(14, 0), tzinfo=LONDON)
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_meeting_shows_its_deadline_state_and_quorum_forecast():
+    sel = seed_body("south-east-london-icp", starts_at=soon(60))
+    agenda_start(meeting=sel.meeting, rules=sel.rules)
+    agenda_item_add(meeting=sel.meeting, rules=sel.rules, title="Strategy")
+    html = signed_in(sel.clerk).get("/dashboard/").content.decode()
+    assert "Due in" in html and "working days" in html
+    assert "Agenda in draft; 1 paper outstanding" in html
+    assert "Quorate</span>" in html
+
+
+def test_the_forecast_turns_red_with_the_reason_when_apologies_break_the_quorum():
+    sel = seed_body("south-east-london-icp", starts_at=soon(60))
+    state = snapshot(sel.body, timezone.localdate())
+    for key in ("icb-chair", "icb-chief-executive"):
+        apology_record(
+            meeting=sel.meeting,
+            snapshot=state,
+            seat_key=key,
+            person=sel.holders[key],
+            deputy=None,
+            chair_agreed_by="",
+            user=sel.clerk,
+            now=timezone.now(),
+        )
+    html = signed_in(sel.clerk).get("/dashboard/").content.decode()
+    assert "Expected not quorate" in html
+    assert "it needs the ICB Chair or Chief Executive." in html
+
+
+def test_an_overdue_unpublished_agenda_is_flagged():
+    lie = seed_body("leicestershire-integration-executive", starts_at=soon(2))
+    agenda_start(meeting=lie.meeting, rules=lie.rules)
+    html = signed_in(lie.clerk).get("/dashboard/").content.decode()
+    assert "Not published, deadline passed" in html and "Deadline passed" in html
+
+
+def test_a_member_sees_their_meetings_without_the_secretariat_columns():
+    sel = seed_body("south-east-london-icp", starts_at=soon(30))
+    member = sel.holders["vcse"]
+    member.user = UserFactory()
+    member.save()
+    html = signed_in(member.user).get("/dashboard/").content.decode()
+    assert "Your meetings, soonest first" in html and "Publish by" not in html
+
+
+def count(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def grow(setting, n, first_day=40):
+    """n more meetings with agendas, items and papers."""
+    for i in range(n):
+        meeting = Meeting.objects.create(
+            body=setting.body,
+            starts_at=soon(first_day + i),
+            ends_at=soon(first_day + i) + datetime.timedelta(hours=2),
+            location="Room",
+        )
+        agenda_start(meeting=meeting, rules=setting.rules)
+        item = agenda_item_add(meeting=meeting, rules=setting.rules, title=f"Item {i}")
+        paper_add(
+            item=item,
+            upload=upload("p.pdf"),
+            title="P",
+            author="A",
+            user=setting.clerk,
+            now=timezone.now(),
+        )
+
+
+def test_dashboard_queries_do_not_grow_with_meetings_or_bodies():
+    sel = seed_body("south-east-london-icp", starts_at=soon(30))
+    client = signed_in(sel.clerk)
+    grow(sel, 1)
+    small = count(client, "/dashboard/")
+    grow(sel, 8, first_day=50)
+    lie = seed_body("leicestershire-integration-executive", starts_at=soon(35))
+    sel.clerk.secretariat_bodies.add(lie.body)
+    grow(lie, 2)
+    assert count(client, "/dashboard/") == small <= 18
+
+
+def test_agenda_page_queries_do_not_grow_with_items_or_papers():
+    lie = seed_body("leicestershire-integration-executive", starts_at=soon(30))
+    agenda_start(meeting=lie.meeting, rules=lie.rules)
+    client = signed_in(lie.clerk)
+    url = f"/meetings/{lie.meeting.pk}/agenda/"
+    small = count(client, url)
+    for i in range(12):
+        item = agenda_item_add(meeting=lie.meeting, rules=lie.rules, title=f"Item {i}")
+        paper_add(
+            item=item,
+            upload=upload("p.pdf"),
+            title="P",
+            author="A",
+            user=lie.clerk,
+            now=timezone.now(),
+        )
+    # The workspace: 7 for the request and roles, 5 for the body's snapshot, 2 for items and
+    # papers, publications, apologies, and 3 for the apology form's choices.
+    assert count(client, url) == small <= 20
