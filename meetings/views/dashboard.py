@@ -106,5 +106,7 @@ def agenda_state(meeting: Meeting, deadlines: Deadlines | None, now) -> tuple[st
         return "Not published, deadline passed", "bad"
     if outstanding:
         papers = "paper" if len(outstanding) == 1 else "papers"
+        if deadlines and now > deadlines.papers_due:
+            return f"Agenda in draft; {len(outstanding)} {papers} overdue", "bad"
         return f"Agenda in draft; {len(outstanding)} {papers} outstanding", "warning"
     return "Agenda in draft; papers in", "neutral"

@@ -136,3 +136,12 @@ def test_agenda_page_queries_do_not_grow_with_items_or_papers():
     # The workspace: 7 for the request and roles, 5 for the body's snapshot, 2 for items and
     # papers, publications, apologies, and 3 for the apology form's choices.
     assert count(client, url) == small <= 20
+
+
+def test_papers_past_their_due_date_are_overdue():
+    # LIE: papers due 3 working days before the publish-by deadline, 4 working days before.
+    lie = seed_body("leicestershire-integration-executive", starts_at=soon(8))
+    agenda_start(meeting=lie.meeting, rules=lie.rules)
+    agenda_item_add(meeting=lie.meeting, rules=lie.rules, title="Strategy")
+    html = signed_in(lie.clerk).get("/dashboard/").content.decode()
+    assert "Agenda in draft; 1 paper overdue" in html
