@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.test import Client
 
 from governance.rules.words import LONDON
 from meetings.models import AgendaItem
 from meetings.services import agenda_item_add, agenda_start, numbering
 
-from .workspace import seed_body
+from .workspace import seed_body, signed_in
 
 pytestmark = pytest.mark.django_db
 MEETING = datetime.datetime(2027, 1, 14, 14, 0, tzinfo=LONDON)
@@ -29,12 +28,6 @@ def titles(meeting) -> list[str]:
     items = list(meeting.items.order_by("position"))
     numbers = numbering(items)
     return [f"{numbers[i.pk]} {i.title}" for i in items]
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_the_agenda_starts_with_the_standing_items(lie):

@@ -7,34 +7,21 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from governance.rules.words import LONDON
 from meetings.models import Meeting
 from meetings.services import agenda_item_add, agenda_start, apology_record, paper_add
 from members.snapshots import snapshot
 from tests.factories import UserFactory
 
-from .workspace import seed_body, upload
+from .workspace import days_ahead, seed_body, signed_in, upload
 
 pytestmark = pytest.mark.django_db
 
 
-def soon(days: int) -> datetime.datetime:
-    day = timezone.localdate() + datetime.timedelta(days=days)
-    return datetime.datetime.combine(day, datetime.time(14, 0), tzinfo=LONDON)
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_a_meeting_shows_its_deadline_state_and_quorum_forecast():
-    sel = seed_body("south-east-london-icp", starts_at=soon(60))
+    sel = seed_body("south-east-london-icp", starts_at=days_ahead(60))
     agenda_start(meeting=sel.meeting, rules=sel.rules)
     agenda_item_add(meeting=sel.meeting, rules=sel.rules, title="Strategy")
     html = signed_in(sel.clerk).get("/dashboard/").content.decode()
@@ -44,7 +31,7 @@ def test_a_meeting_shows_its_deadline_state_and_quorum_forecast():
 
 
 def test_the_forecast_turns_red_with_the_reason_when_apologies_break_the_quorum():
-    sel = seed_body("south-east-london-icp", starts_at=soon(60))
+    sel = seed_body("south-east-london-icp", starts_at=days_ahead(60))
     state = snapshot(sel.body, timezone.localdate())
     for key in ("icb-chair", "icb-chief-executive"):
         apology_record(
@@ -63,14 +50,14 @@ def test_the_forecast_turns_red_with_the_reason_when_apologies_break_the_quorum(
 
 
 def test_an_overdue_unpublished_agenda_is_flagged():
-    lie = seed_body("leicestershire-integration-executive", starts_at=soon(2))
+    lie = seed_body("leicestershire-integration-executive", starts_at=days_ahead(2))
     agenda_start(meeting=lie.meeting, rules=lie.rules)
     html = signed_in(lie.clerk).get("/dashboard/").content.decode()
     assert "Not published, deadline passed" in html and "Deadline passed" in html
 
 
 def test_a_member_sees_their_meetings_without_the_secretariat_columns():
-    sel = seed_body("south-east-london-icp", starts_at=soon(30))
+    sel = seed_body("south-east-london-icp", starts_at=days_ahead(30))
     member = sel.holders["vcse"]
     member.user = UserFactory()
     member.save()
@@ -89,8 +76,8 @@ def grow(setting, n, first_day=40):
     for i in range(n):
         meeting = Meeting.objects.create(
             body=setting.body,
-            starts_at=soon(first_day + i),
-            ends_at=soon(first_day + i) + datetime.timedelta(hours=2),
+            starts_at=days_ahead(first_day + i),
+            ends_at=days_ahead(first_day + i) + datetime.timedelta(hours=2),
             location="Room",
         )
         agenda_start(meeting=meeting, rules=setting.rules)
@@ -106,19 +93,19 @@ def grow(setting, n, first_day=40):
 
 
 def test_dashboard_queries_do_not_grow_with_meetings_or_bodies():
-    sel = seed_body("south-east-london-icp", starts_at=soon(30))
+    sel = seed_body("south-east-london-icp", starts_at=days_ahead(30))
     client = signed_in(sel.clerk)
     grow(sel, 1)
     small = count(client, "/dashboard/")
     grow(sel, 8, first_day=50)
-    lie = seed_body("leicestershire-integration-executive", starts_at=soon(35))
+    lie = seed_body("leicestershire-integration-executive", starts_at=days_ahead(35))
     sel.clerk.secretariat_bodies.add(lie.body)
     grow(lie, 2)
     assert count(client, "/dashboard/") == small <= 18
 
 
 def test_agenda_page_queries_do_not_grow_with_items_or_papers():
-    lie = seed_body("leicestershire-integration-executive", starts_at=soon(30))
+    lie = seed_body("leicestershire-integration-executive", starts_at=days_ahead(30))
     agenda_start(meeting=lie.meeting, rules=lie.rules)
     client = signed_in(lie.clerk)
     url = f"/meetings/{lie.meeting.pk}/agenda/"
@@ -140,7 +127,7 @@ def test_agenda_page_queries_do_not_grow_with_items_or_papers():
 
 def test_papers_past_their_due_date_are_overdue():
     # LIE: papers due 3 working days before the publish-by deadline, 4 working days before.
-    lie = seed_body("leicestershire-integration-executive", starts_at=soon(8))
+    lie = seed_body("leicestershire-integration-executive", starts_at=days_ahead(8))
     agenda_start(meeting=lie.meeting, rules=lie.rules)
     agenda_item_add(meeting=lie.meeting, rules=lie.rules, title="Strategy")
     html = signed_in(lie.clerk).get("/dashboard/").content.decode()

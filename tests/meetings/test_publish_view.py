@@ -3,34 +3,19 @@ authorisation recorded."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from django.test import Client
 from django.utils import timezone
 
-from governance.rules.words import LONDON
 from meetings.models import Publication
 from meetings.services import agenda_start
 
-from .workspace import seed_body
+from .workspace import days_ahead, seed_body, signed_in
 
 pytestmark = pytest.mark.django_db
 
 
-def at(days: int) -> datetime.datetime:
-    day = timezone.localdate() + datetime.timedelta(days=days)
-    return datetime.datetime.combine(day, datetime.time(14, 0), tzinfo=LONDON)
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_publishing_in_time_is_one_confirmed_action():
-    sel = seed_body("south-east-london-icp", starts_at=at(40), held_in_public=True)
+    sel = seed_body("south-east-london-icp", starts_at=days_ahead(40), held_in_public=True)
     agenda_start(meeting=sel.meeting, rules=sel.rules)
     client = signed_in(sel.clerk)
     page = client.get(f"/meetings/{sel.meeting.pk}/agenda/publish/").content.decode()
@@ -41,7 +26,7 @@ def test_publishing_in_time_is_one_confirmed_action():
 
 
 def test_after_the_deadline_the_chairs_authorisation_is_required_then_shown():
-    lie = seed_body("leicestershire-integration-executive", starts_at=at(1))
+    lie = seed_body("leicestershire-integration-executive", starts_at=days_ahead(1))
     agenda_start(meeting=lie.meeting, rules=lie.rules)
     client = signed_in(lie.clerk)
     url = f"/meetings/{lie.meeting.pk}/agenda/publish/"
@@ -61,7 +46,4 @@ def test_after_the_deadline_the_chairs_authorisation_is_required_then_shown():
     publication = Publication.objects.get()
     assert (publication.late, publication.chair_authorised_by) == (True, "Dr A Chair")
     for page in (f"/meetings/{lie.meeting.pk}/agenda/preview/", f"/meetings/{lie.meeting.pk}/"):
-        assert (
-            "Published late with the Chair's authorisation"
-            in client.get(page).content.decode()
-        )
+        assert "Published late with the Chair's authorisation" in client.get(page).content.decode()

@@ -13,7 +13,7 @@ from governance.rules.words import LONDON
 from meetings.models import Meeting, MeetingChange
 from meetings.services import meeting_cancel, meeting_deadlines, meeting_reschedule
 
-from .workspace import seed_body
+from .workspace import seed_body, signed_in
 
 pytestmark = pytest.mark.django_db
 MEETING = datetime.datetime(2027, 1, 14, 14, 0, tzinfo=LONDON)
@@ -22,12 +22,6 @@ MEETING = datetime.datetime(2027, 1, 14, 14, 0, tzinfo=LONDON)
 @pytest.fixture
 def sel():
     return seed_body("south-east-london-icp", starts_at=MEETING, held_in_public=True)
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 PROGRAMME = {

@@ -8,6 +8,7 @@ import zipfile
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 
 from governance import bodyfile
@@ -69,3 +70,15 @@ def seed_body(slug: str, *, starts_at: datetime.datetime, held_in_public=False) 
         held_in_public=held_in_public,
     )
     return Setting(body, meeting, clerk, holders)
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def days_ahead(days: int, hour: int = 14) -> datetime.datetime:
+    """A London time ``days`` from today."""
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=LONDON)
