@@ -112,19 +112,24 @@ def _populate(body: Body, used_emails: set[str]) -> None:
         )
         if vacant:
             continue
-        holder = _person(seat, "holder", seat.title, used_emails)
-        tenure = (
-            Appointment.Tenure.INTERIM
-            if _hash(seat.key, "tenure") % 13 == 0
-            else Appointment.Tenure.SUBSTANTIVE
-        )
-        appointment = Appointment.objects.filter(seat=seat, place=1, ends_on__isnull=True).first()
-        if appointment is None:
-            appointment = Appointment(
-                person=holder, seat=seat, place=1, starts_on=APPOINTED_FROM, tenure=tenure
-            )
-            appointment.full_clean()
-            appointment.save()
+        holder = None
+        for place in range(1, seat.max_holders + 1):
+            role = "holder" if place == 1 else f"holder-{place}"
+            person = _person(seat, role, seat.title, used_emails)
+            holder = holder or person
+            if not Appointment.objects.filter(
+                seat=seat, place=place, ends_on__isnull=True
+            ).exists():
+                tenure = (
+                    Appointment.Tenure.INTERIM
+                    if _hash(seat.key, "tenure", place) % 13 == 0
+                    else Appointment.Tenure.SUBSTANTIVE
+                )
+                appointment = Appointment(
+                    person=person, seat=seat, place=place, starts_on=APPOINTED_FROM, tenure=tenure
+                )
+                appointment.full_clean()
+                appointment.save()
         if _hash(body.slug, seat.key, "deputy") % 3 == 0:
             deputy = _person(seat, "deputy", f"Deputy to the {seat.title}", used_emails)
             DeputyNomination.objects.get_or_create(

@@ -66,6 +66,20 @@ class PlaceForm(StyledForm, forms.Form):
 class ProgrammeForm(PlaceForm):
     """ "The second Thursday of every month at 14:00" """
 
+    field_order = [
+        "week",
+        "weekday",
+        "every_months",
+        "first_month",
+        "start",
+        "months",
+        "time",
+        "minutes",
+        "location",
+        "online_link",
+        "held_in_public",
+    ]
+
     week = forms.TypedChoiceField(label="Which week", choices=WEEKS, coerce=int, initial=2)
     weekday = forms.TypedChoiceField(label="Day", choices=WEEKDAYS, coerce=int, initial=3)
     every_months = forms.TypedChoiceField(label="How often", choices=EVERY, coerce=int)
@@ -85,6 +99,8 @@ class ProgrammeForm(PlaceForm):
 
 
 class MeetingForm(PlaceForm):
+    field_order = ["day", "time", "minutes", "kind", "location", "online_link", "held_in_public"]
+
     day = forms.DateField(label="Date", widget=DATE)
     time = forms.TimeField(label="Start time", widget=TIME)
     minutes = forms.IntegerField(
