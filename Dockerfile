@@ -19,9 +19,9 @@ RUN pip install --require-hashes --no-deps -r requirements/main.txt
 COPY . .
 RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput \
     && useradd --create-home --uid 1000 quorate \
-    && mkdir -p /data/media && chown -R quorate /data
+    && mkdir -p /data/media /data/private && chown -R quorate /data
 
 USER quorate
-ENV MEDIA_ROOT=/data/media QUORATE_DATA_DIR=/data
+ENV MEDIA_ROOT=/data/media PRIVATE_MEDIA_ROOT=/data/private QUORATE_DATA_DIR=/data
 EXPOSE 8000
 CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
