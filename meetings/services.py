@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from governance.rules.attendance import DeputyPermission
+from governance.rules.attendance import deputy_problems
 from governance.rules.calendar import (
     NoticeDeadline,
     ProgrammeDate,
@@ -484,23 +484,14 @@ def apology_record(
         )
     errors = []
     if deputy is not None and rules is not None:
-        policy = rules.deputies
-        if policy.permission == DeputyPermission.NOT_ALLOWED:
-            errors.append("The terms do not allow deputies.")
-        if policy.designated_seats_only and not seat.designate_may_attend:
-            errors.append(
-                f"The terms allow a designate only for named posts, not the {seat.title}."
-            )
-        if (
-            policy.nominated_only
-            and not DeputyNomination.objects.current(day).filter(seat=seat, person=deputy).exists()
-        ):
-            errors.append(
-                f"{deputy} is not a nominated deputy for the {seat.title}; the "
-                "terms require the nominated deputy."
-            )
-        if policy.permission == DeputyPermission.WITH_CHAIR_AGREEMENT and not chair_agreed_by:
-            errors.append("The terms need the chair's agreement to a deputy: record who agreed.")
+        errors = deputy_problems(
+            rules.deputies,
+            snapshot.membership.seat(seat.key),
+            nominated=DeputyNomination.objects.current(day)
+            .filter(seat=seat, person=deputy)
+            .exists(),
+            chair_agreed=bool(chair_agreed_by),
+        )
     if errors:
         raise ValidationError({"deputy": errors})
     apology, _ = Apology.objects.update_or_create(

@@ -22,6 +22,7 @@ class BodySnapshot:
     seats: list[Seat]
     holders: dict[str, list[str]]
     names: Names
+    people: dict[str, list] = field(default_factory=dict)  # seat key -> holders, as Person
     versions: list[TermsOfReference] = field(default_factory=list)
     on: datetime.date | None = None
 
@@ -80,14 +81,14 @@ def snapshots(bodies, on: datetime.date) -> dict[int, BodySnapshot]:
         .order_by("body_id", "position")
     ):
         seats[seat.body_id].append(seat)
-    holders = defaultdict(lambda: defaultdict(list))
+    people = defaultdict(lambda: defaultdict(list))
     for appointment in (
         Appointment.objects.current(on)
         .filter(seat__body_id__in=ids)
         .select_related("person", "seat")
         .order_by("seat__position", "place")
     ):
-        holders[appointment.seat.body_id][appointment.seat.key].append(appointment.person.full_name)
+        people[appointment.seat.body_id][appointment.seat.key].append(appointment.person)
     categories = defaultdict(dict)
     for category in SeatCategory.objects.filter(body_id__in=ids):
         categories[category.body_id][category.slug] = category.name
@@ -100,7 +101,8 @@ def snapshots(bodies, on: datetime.date) -> dict[int, BodySnapshot]:
         body.pk: BodySnapshot(
             body=body,
             seats=seats[body.pk],
-            holders={k: list(v) for k, v in holders[body.pk].items()},
+            holders={k: [p.full_name for p in v] for k, v in people[body.pk].items()},
+            people={k: list(v) for k, v in people[body.pk].items()},
             names=Names(
                 seats={s.key: s.title for s in seats[body.pk]},
                 categories=categories[body.pk],

@@ -59,6 +59,7 @@ class Attendee:
     nominated: bool = True
     withdrawn: bool = False
     replaces_withdrawn: bool = False
+    no_vote: bool = False  # the chair determined: takes part without voting
 
     @property
     def label(self) -> str:
@@ -134,6 +135,8 @@ def standing(attendee: Attendee, membership: Membership, policy: DeputyPolicy) -
         return Standing(True, votes, "" if votes else "deputies may not vote")
     if not seat.voting:
         return Standing(True, False, "non-voting member")
+    if attendee.no_vote:
+        return Standing(True, False, "takes part without voting, for a conflict of interest")
     return Standing(True, True)
 
 
@@ -151,3 +154,20 @@ def _deputy_refusal(attendee: Attendee, seat: Seat, policy: DeputyPolicy) -> str
     if attendee.replaces_withdrawn and not policy.may_replace_withdrawn:
         return "a deputy in place of a withdrawn member, which the terms do not allow"
     return ""
+
+
+def deputy_problems(
+    policy: DeputyPolicy, seat: Seat, *, nominated: bool, chair_agreed: bool
+) -> list[str]:
+    """Why the deputy policy refuses a deputy for ``seat``, in a clerk's words; empty if it
+    does not."""
+    problems = []
+    if policy.permission == DeputyPermission.NOT_ALLOWED:
+        problems.append("The terms do not allow deputies.")
+    if policy.designated_seats_only and not seat.designate_may_attend:
+        problems.append(f"The terms allow a designate only for named posts, not the {seat.title}.")
+    if policy.nominated_only and not nominated:
+        problems.append(f"The terms require the nominated deputy for the {seat.title}.")
+    if policy.permission == DeputyPermission.WITH_CHAIR_AGREEMENT and not chair_agreed:
+        problems.append("The terms need the chair's agreement to a deputy: record who agreed.")
+    return problems
