@@ -1,9 +1,11 @@
 """The live meeting console: who is in the room for each item, the quorum for the current
 item, and the record the minutes are drafted from.
 
-Every change goes through a function here that locks the meeting's row and checks the
-console version the clerk's screen was showing: if another clerk changed the meeting since,
-the change is refused (``StaleConsole``) rather than silently overwriting theirs.
+Every change goes through a function here that locks the rows it changes. Where two clerks
+could overwrite each other (one person's attendance, the current item, who presides, a
+declaration) the change says what the clerk's screen showed, and is refused
+(``StaleConsole``) if someone else has changed it since. Each change also raises the
+meeting's console version, which tells the other screens to refresh.
 """
 
 from __future__ import annotations
@@ -180,14 +182,15 @@ def _suggested_declarations(console: Console) -> list[tuple[Person, InterestDecl
 # Changing it -----------------------------------------------------------------------------
 
 
-def _locked(meeting: Meeting, version: int) -> Meeting:
-    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if locked.console_version != version:
-        raise StaleConsole(
-            "Someone else changed this meeting while you were working, so your change was not "
-            "saved. The console now shows the latest; make your change again if it is still "
-            "needed."
-        )
+STALE = (
+    "so your change was not saved. The console now shows the latest; make your change "
+    "again if it is still needed."
+)
+
+
+def _touch(meeting: Meeting) -> Meeting:
+    """Lock the meeting's row and raise its console version."""
+    locked = Meeting.objects.select_for_update().select_related("current_item").get(pk=meeting.pk)
     locked.console_version += 1
     locked.save(update_fields=["console_version"])
     return locked
@@ -241,16 +244,22 @@ MARKS = ("present", "apologies", "absent", "arrived", "left")
 def attendance_mark(
     *,
     meeting: Meeting,
-    version: int,
     row: Attendance,
+    revision: int,
     mark: str,
     user: User,
     now: datetime.datetime,
 ) -> Attendance:
     """One click: present (from the start), arrived (during the current item), left (during
-    the current item), apologies or absent."""
-    meeting = _locked(meeting, version)
-    row = Attendance.objects.select_for_update().get(pk=row.pk, meeting=meeting)
+    the current item), apologies or absent. ``revision`` is the row as the clerk saw it."""
+    meeting = _touch(meeting)
+    row = (
+        Attendance.objects.select_for_update()
+        .select_related("person")
+        .get(pk=row.pk, meeting=meeting)
+    )
+    if row.revision != revision:
+        raise StaleConsole(f"Someone else changed {row.display_name}'s attendance first, {STALE}")
     current = meeting.current_item
     if mark == "present":
         row.status, row.arrived_during, row.left_during = Attendance.Status.PRESENT, None, None
@@ -265,7 +274,7 @@ def attendance_mark(
         row.arrived_during = row.left_during = None
     else:
         raise ValidationError(f"Unknown attendance mark '{mark}'.")
-    row.updated_at, row.updated_by = now, user
+    row.updated_at, row.updated_by, row.revision = now, user, row.revision + 1
     row.save()
     return row
 
@@ -274,7 +283,6 @@ def attendance_mark(
 def deputy_add(
     *,
     meeting: Meeting,
-    version: int,
     seat: Seat,
     person: Person,
     chair_agreed_by: str,
@@ -283,7 +291,7 @@ def deputy_add(
     now: datetime.datetime,
 ) -> Attendance:
     """A deputy arrives for a seat, checked against the deputy policy."""
-    meeting = _locked(meeting, version)
+    meeting = _touch(meeting)
     day = meeting.starts_at.astimezone(LONDON).date()
     nominated = DeputyNomination.objects.current(day).filter(seat=seat, person=person).exists()
     engine_seat = snapshot(meeting.body, timezone.localdate()).membership.seat(seat.key)
@@ -311,9 +319,9 @@ def deputy_add(
 
 @transaction.atomic
 def in_attendance_add(
-    *, meeting: Meeting, version: int, name: str, user: User, now: datetime.datetime
+    *, meeting: Meeting, name: str, user: User, now: datetime.datetime
 ) -> Attendance:
-    meeting = _locked(meeting, version)
+    meeting = _touch(meeting)
     if not name.strip():
         raise ValidationError("Give the name of the person in attendance.")
     return Attendance.objects.create(
@@ -340,25 +348,32 @@ class MoveWarning:
 
 @transaction.atomic
 def item_go_to(
-    *, meeting: Meeting, version: int, item: AgendaItem, confirmed: bool, console: Console
+    *, meeting: Meeting, item: AgendaItem, seen_item: int | None, confirmed: bool, console: Console
 ) -> MoveWarning | None:
     """Move the meeting to ``item``. If the meeting would not be quorate for it, warn first
-    (returned, nothing changed) unless the clerk has confirmed."""
+    (returned; nothing changed) unless the clerk has confirmed. ``seen_item`` is the current
+    item the clerk's screen showed."""
     if item.meeting_id != meeting.pk:
         raise ValidationError("That item is not on this meeting's agenda.")
     result = console.quorum_for(item)
     if not result.quorate and not confirmed:
         return MoveWarning(item, result)
-    meeting = _locked(meeting, version)
+    meeting = _touch(meeting)
+    if meeting.current_item_id != seen_item:
+        raise StaleConsole(f"Someone else moved the meeting to another item first, {STALE}")
     meeting.current_item = item
     meeting.save(update_fields=["current_item"])
     return None
 
 
 @transaction.atomic
-def presiding_set(*, meeting: Meeting, version: int, person: Person | None, reason: str) -> None:
+def presiding_set(
+    *, meeting: Meeting, person: Person | None, reason: str, seen_override: int | None
+) -> None:
     """Override who presides, with the reason, or return to the chair arrangements."""
-    meeting = _locked(meeting, version)
+    meeting = _touch(meeting)
+    if meeting.presiding_override_id != seen_override:
+        raise StaleConsole(f"Someone else changed who presides first, {STALE}")
     if person is not None and not reason.strip():
         raise ValidationError("Say why someone else presides.")
     meeting.presiding_override = person
@@ -370,7 +385,6 @@ def presiding_set(*, meeting: Meeting, version: int, person: Person | None, reas
 def declaration_record(
     *,
     meeting: Meeting,
-    version: int,
     item: AgendaItem,
     person: Person,
     description: str,
@@ -384,7 +398,9 @@ def declaration_record(
 ) -> Declaration:
     """A declaration on an item and the chair's determination; a deputy may take a withdrawn
     member's place for this item only, where the terms allow it."""
-    _locked(meeting, version)
+    _touch(meeting)
+    if item.declarations.filter(person=person).exists():
+        raise StaleConsole(f"A declaration by {person} on this item is already recorded, {STALE}")
     if replacement is not None:
         if determination != Declaration.Determination.WITHDRAW:
             raise ValidationError("A deputy can stand in only for a member who withdraws.")
@@ -393,27 +409,23 @@ def declaration_record(
                 "The terms do not allow a deputy to take the place of a "
                 "member withdrawn for a conflict of interest."
             )
-    declaration, _ = Declaration.objects.update_or_create(
+    return Declaration.objects.create(
         item=item,
         person=person,
-        defaults={
-            "description": description.strip() or "Declared an interest",
-            "determination": determination,
-            "determined_by": determined_by.strip(),
-            "replacement": replacement,
-            "interest": interest,
-            "recorded_at": now,
-            "recorded_by": user,
-        },
+        description=description.strip() or "Declared an interest",
+        determination=determination,
+        determined_by=determined_by.strip(),
+        replacement=replacement,
+        interest=interest,
+        recorded_at=now,
+        recorded_by=user,
     )
-    return declaration
 
 
 @transaction.atomic
 def vote_record(
     *,
     meeting: Meeting,
-    version: int,
     console: Console,
     motion: str,
     votes: dict[str, str],
@@ -446,7 +458,7 @@ def vote_record(
     )
     if result.carried is None:
         raise ValidationError(result.sentence)
-    _locked(meeting, version)
+    _touch(meeting)
     return Vote.objects.create(
         item=item,
         motion=motion.strip(),
@@ -470,7 +482,6 @@ INQUORATE_OUTCOMES = {Decision.Outcome.DEFERRED, Decision.Outcome.NOTED}
 def decision_record(
     *,
     meeting: Meeting,
-    version: int,
     console: Console,
     text: str,
     outcome: str,
@@ -479,8 +490,9 @@ def decision_record(
     user: User,
     now: datetime.datetime,
 ) -> Decision:
-    """Number and record a decision on the current item. An inquorate item can only be
-    deferred or noted; a value above the body's delegated limit becomes a recommendation."""
+    """Number and record a decision on the current item (LIE/2026/014). An inquorate item
+    can only be deferred or noted; a value above the body's delegated limit makes the
+    decision a recommendation to the body that holds the authority."""
     item = console.item
     if item is None:
         raise ValidationError("Go to an item before recording a decision.")
@@ -490,15 +502,18 @@ def decision_record(
             f"{result.shortfall} A decision can only be recorded as "
             "deferred or noted without decision."
         )
+    if vote is not None:
+        outcome = (
+            Decision.Outcome.CARRIED_ON_A_VOTE if vote.carried else Decision.Outcome.LOST_ON_A_VOTE
+        )
     limit_note = ""
-    limits = console.rules.delegated_limits if console.rules else ()
+    limits = [limit.amount for limit in console.rules.delegated_limits] if console.rules else []
     if (
         value is not None
         and limits
-        and value > max(limit.amount for limit in limits)
-        and (outcome not in INQUORATE_OUTCOMES)
+        and value > max(limits)
+        and outcome not in (*INQUORATE_OUTCOMES, Decision.Outcome.LOST_ON_A_VOTE)
     ):
-        limit = max(limit.amount for limit in limits)
         to = (
             meeting.body.reports_to.name
             if meeting.body.reports_to
@@ -506,22 +521,12 @@ def decision_record(
         )
         outcome = Decision.Outcome.RECOMMENDED
         limit_note = (
-            f"£{value:,} is above the £{limit:,} delegated limit: recorded as a "
-            f"recommendation to {to}."
+            f"£{value:,} is above the £{max(limits):,} delegated limit: recorded as "
+            f"a recommendation to {to}."
         )
-    if vote is not None:
-        outcome = (
-            (
-                Decision.Outcome.CARRIED_ON_A_VOTE
-                if vote.carried
-                else Decision.Outcome.LOST_ON_A_VOTE
-            )
-            if not limit_note
-            else outcome
-        )
-    locked = _locked(meeting, version)
+    locked = _touch(meeting)
     year = locked.starts_at.astimezone(LONDON).year
-    # The meeting's lock serialises this meeting; the body's row serialises its numbering.
+    # The body's row serialises its numbering across all its meetings.
     type(meeting.body).objects.select_for_update().get(pk=meeting.body_id)
     last = Decision.objects.filter(body=meeting.body, year=year).aggregate(n=Max("number"))["n"]
     decision = Decision(
@@ -548,7 +553,6 @@ def decision_record(
 def action_record(
     *,
     meeting: Meeting,
-    version: int,
     item: AgendaItem | None,
     text: str,
     owner: str,
@@ -556,7 +560,7 @@ def action_record(
     user: User,
     now: datetime.datetime,
 ) -> Action:
-    _locked(meeting, version)
+    _touch(meeting)
     action = Action(
         meeting=meeting,
         item=item,

@@ -374,6 +374,9 @@ class Attendance(models.Model):
         "AgendaItem", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     chair_agreed_by = models.CharField(max_length=200, blank=True)
+    revision = models.PositiveIntegerField(
+        default=0, help_text="Raised by every change, so two clerks never overwrite each other."
+    )
     updated_at = models.DateTimeField()
     updated_by = models.ForeignKey("members.User", on_delete=models.PROTECT, related_name="+")
 
