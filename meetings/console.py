@@ -250,8 +250,9 @@ def attendance_mark(
     user: User,
     now: datetime.datetime,
 ) -> Attendance:
-    """One click: present (from the start), arrived (during the current item), left (during
-    the current item), apologies or absent. ``revision`` is the row as the clerk saw it."""
+    """One click: arrived (during the current item, or from the start while the meeting is
+    on its first item), present (from the start, to correct the record), left (during the
+    current item), apologies or absent. ``revision`` is the row as the clerk saw it."""
     meeting = _touch(meeting)
     row = (
         Attendance.objects.select_for_update()
@@ -264,7 +265,11 @@ def attendance_mark(
     if mark == "present":
         row.status, row.arrived_during, row.left_during = Attendance.Status.PRESENT, None, None
     elif mark == "arrived":
-        row.status, row.arrived_during, row.left_during = (Attendance.Status.PRESENT, current, None)
+        row.status, row.arrived_during, row.left_during = (
+            Attendance.Status.PRESENT,
+            _arrival(meeting),
+            None,
+        )
     elif mark == "left":
         if row.status != Attendance.Status.PRESENT:
             raise ValidationError(f"{row.display_name} is not recorded as present.")

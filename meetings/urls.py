@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, dashboard, papers, public, schedule
+from .views import agenda, console, dashboard, papers, public, schedule
 
 app_name = "meetings"
 
@@ -21,6 +21,18 @@ urlpatterns = [
     path("meetings/<int:pk>/agenda/preview/", agenda.preview, name="agenda-preview"),
     path("meetings/<int:pk>/agenda/publish/", agenda.publish, name="agenda-publish"),
     path("meetings/<int:pk>/apologies/", agenda.apology_add, name="apology-add"),
+    path("meetings/<int:pk>/console/", console.console, name="console"),
+    path("meetings/<int:pk>/console/live/", console.console_live, name="console-live"),
+    path("meetings/<int:pk>/console/open/", console.console_open, name="console-open"),
+    path("meetings/<int:pk>/console/mark/", console.mark, name="console-mark"),
+    path("meetings/<int:pk>/console/deputy/", console.deputy, name="console-deputy"),
+    path("meetings/<int:pk>/console/visitor/", console.visitor, name="console-visitor"),
+    path("meetings/<int:pk>/console/go-to/", console.go_to, name="console-go-to"),
+    path("meetings/<int:pk>/console/presiding/", console.presiding, name="console-presiding"),
+    path("meetings/<int:pk>/console/declaration/", console.declaration, name="console-declaration"),
+    path("meetings/<int:pk>/console/vote/", console.vote, name="console-vote"),
+    path("meetings/<int:pk>/console/decision/", console.decision, name="console-decision"),
+    path("meetings/<int:pk>/console/action/", console.action, name="console-action"),
     path("agenda-items/<int:pk>/edit/", agenda.item_edit, name="item-edit"),
     path("agenda-items/<int:pk>/move/", agenda.item_move, name="item-move"),
     path("agenda-items/<int:pk>/delete/", agenda.item_delete, name="item-delete"),

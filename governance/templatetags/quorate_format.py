@@ -11,3 +11,9 @@ register.filter("long_datetime", long_datetime)
 def get_item(mapping, key):
     """``mapping|get_item:key`` for dictionaries keyed by variables."""
     return mapping.get(key, ())
+
+
+@register.filter
+def add_list(first, second):
+    """``a|add_list:b``: two lists one after the other."""
+    return [*first, *second]
