@@ -1,0 +1,518 @@
+"""The live console: attendance by item, the quorum for each item, conflicts, votes,
+decisions and actions, as the record the minutes are drafted from."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from governance.rules.words import LONDON
+from meetings import console as live
+from meetings.models import Action, Attendance, Decision, Declaration
+from meetings.services import agenda_item_add, agenda_start
+from members.models import DeputyNomination
+from tests.factories import PersonFactory, UserFactory
+
+from .workspace import seed_body, signed_in
+
+pytestmark = pytest.mark.django_db
+MEETING = datetime.datetime(2027, 1, 14, 14, 0, tzinfo=LONDON)
+NOW = MEETING + datetime.timedelta(minutes=5)
+
+
+def opened(slug, **items):
+    setting = seed_body(slug, starts_at=MEETING)
+    agenda_start(meeting=setting.meeting, rules=setting.rules)
+    for title, fields in items.items():
+        agenda_item_add(meeting=setting.meeting, rules=setting.rules, title=title, **fields)
+    live.console_open(meeting=setting.meeting, user=setting.clerk, now=MEETING)
+    setting.meeting.refresh_from_db()
+    return setting
+
+
+def row(setting, key) -> Attendance:
+    return Attendance.objects.get(
+        meeting=setting.meeting, person=setting.holders[key], capacity="member"
+    )
+
+
+def mark(setting, key, what):
+    current = row(setting, key)
+    live.attendance_mark(
+        meeting=setting.meeting,
+        row=current,
+        revision=current.revision,
+        mark=what,
+        user=setting.clerk,
+        now=NOW,
+    )
+
+
+def go(setting, title, confirmed=False):
+    setting.meeting.refresh_from_db()
+    item = setting.meeting.items.get(title=title)
+    return live.item_go_to(
+        meeting=setting.meeting,
+        item=item,
+        seen_item=setting.meeting.current_item_id,
+        confirmed=confirmed,
+        console=live.load(setting.meeting),
+    )
+
+
+def state(setting):
+    setting.meeting.refresh_from_db()
+    return live.load(setting.meeting)
+
+
+LIE_SIX = [
+    "clinical-chair-wlccg",
+    "director-adults-communities",
+    "director-uhl",
+    "managing-director-elrccg",
+    "director-public-health",
+    "director-lpt",
+]
+
+
+def test_opening_lists_every_holder_with_apologies_and_is_idempotent():
+    lie = opened("leicestershire-integration-executive")
+    assert Attendance.objects.filter(meeting=lie.meeting).count() == 15
+    live.console_open(meeting=lie.meeting, user=lie.clerk, now=MEETING)
+    assert Attendance.objects.filter(meeting=lie.meeting).count() == 15
+    assert lie.meeting.current_item.title == "Welcome and apologies"
+
+
+def test_arrivals_make_the_meeting_quorate_and_a_departure_ends_it():
+    lie = opened("leicestershire-integration-executive")
+    for key in LIE_SIX:
+        mark(lie, key, "arrived")
+    result = state(lie).quorum_for(state(lie).item)
+    assert result.quorate and len(result.critical) == 6
+    mark(lie, "director-uhl", "left")
+    assert (
+        state(lie)
+        .quorum_for(state(lie).item)
+        .shortfall.endswith(
+            "it needs a provider representative and one more member present (5 of 6)."
+        )
+    )
+
+
+def test_someone_who_arrived_during_an_item_counts_from_that_item_on():
+    lie = opened("leicestershire-integration-executive", **{"Better Care Fund": {}})
+    for key in LIE_SIX[:5]:
+        mark(lie, key, "arrived")
+    go(lie, "Better Care Fund", confirmed=True)
+    mark(lie, "director-lpt", "arrived")
+    console = state(lie)
+    first, bcf = console.items[0], console.item
+    assert not console.quorum_for(first).quorate
+    assert console.quorum_for(bcf).quorate
+    assert row(lie, "director-lpt").arrived_during == bcf
+
+
+def test_moving_to_an_item_with_a_stricter_rule_warns_first():
+    """LIE: decisions on resource allocation need the make-up "as follows" and Healthwatch."""
+    lie = opened(
+        "leicestershire-integration-executive",
+        **{"Pooled budget allocation": {"business_type": "resource-allocation"}},
+    )
+    for key in LIE_SIX:
+        mark(lie, key, "arrived")
+    warning = go(lie, "Pooled budget allocation")
+    assert warning is not None
+    assert "the Healthwatch representative" in warning.result.shortfall
+    assert state(lie).item.title == "Welcome and apologies"  # not moved yet
+    assert go(lie, "Pooled budget allocation", confirmed=True) is None
+    assert state(lie).item.title == "Pooled budget allocation"
+
+
+def test_an_inquorate_item_can_only_be_deferred_or_noted():
+    lie = opened("leicestershire-integration-executive", **{"Risk register": {}})
+    go(lie, "Risk register", confirmed=True)
+    with pytest.raises(ValidationError, match="deferred or noted"):
+        live.decision_record(
+            meeting=lie.meeting,
+            console=state(lie),
+            text="Approve it",
+            outcome="consensus",
+            value=None,
+            vote=None,
+            user=lie.clerk,
+            now=NOW,
+        )
+    decision = live.decision_record(
+        meeting=lie.meeting,
+        console=state(lie),
+        text="Deferred",
+        outcome="deferred",
+        value=None,
+        vote=None,
+        user=lie.clerk,
+        now=NOW,
+    )
+    assert decision.outcome == "deferred"
+    assert decision.quorum_note.startswith("The meeting is not quorate")
+
+
+def test_decisions_are_numbered_per_body_and_year():
+    lie = opened("leicestershire-integration-executive", **{"Plan": {}})
+    for key in LIE_SIX:
+        mark(lie, key, "arrived")
+    go(lie, "Plan")
+    refs = [
+        live.decision_record(
+            meeting=lie.meeting,
+            console=state(lie),
+            text=f"D{n}",
+            outcome="consensus",
+            value=None,
+            vote=None,
+            user=lie.clerk,
+            now=NOW,
+        ).reference
+        for n in range(2)
+    ]
+    assert refs == ["LIE/2027/001", "LIE/2027/002"]
+
+
+def test_a_value_above_the_delegated_limit_is_a_recommendation():
+    """LIE: "Integration Executive - up to £200k" """
+    lie = opened("leicestershire-integration-executive", **{"Plan": {}})
+    for key in LIE_SIX:
+        mark(lie, key, "arrived")
+    go(lie, "Plan")
+    within = live.decision_record(
+        meeting=lie.meeting,
+        console=state(lie),
+        text="Fund it",
+        outcome="consensus",
+        value=150_000,
+        vote=None,
+        user=lie.clerk,
+        now=NOW,
+    )
+    above = live.decision_record(
+        meeting=lie.meeting,
+        console=state(lie),
+        text="Fund more",
+        outcome="consensus",
+        value=250_000,
+        vote=None,
+        user=lie.clerk,
+        now=NOW,
+    )
+    assert within.outcome == Decision.Outcome.AGREED_BY_CONSENSUS
+    assert above.outcome == Decision.Outcome.RECOMMENDED
+    assert above.limit_note == (
+        "£250,000 is above the £200,000 delegated limit: recorded as a "
+        "recommendation to the body that holds the authority."
+    )
+
+
+SEL_ELEVEN = [
+    "icb-chair",
+    "elected-member-bexley",
+    "elected-member-lambeth",
+    "chair-gstt",
+    "chair-bromley-healthcare",
+    "vcse",
+    "healthwatch",
+    "primary-care",
+    "kings-health-partners",
+    "lead-director-public-health",
+    "chair-oxleas",
+    "icb-chief-executive",
+]
+
+
+def test_a_tied_vote_is_settled_by_the_casting_vote():
+    """SEL 9.1"""
+    sel = opened("south-east-london-icp", **{"Investment": {}})
+    for key in SEL_ELEVEN:
+        mark(sel, key, "arrived")
+    go(sel, "Investment")
+    voters = [sel.holders[k].full_name for k in SEL_ELEVEN]
+    votes = {name: ("for" if i % 2 else "against") for i, name in enumerate(voters)}
+    with pytest.raises(ValidationError, match="must give a casting vote"):
+        live.vote_record(
+            meeting=sel.meeting,
+            console=state(sel),
+            motion="Invest",
+            votes=votes,
+            casting="",
+            user=sel.clerk,
+            now=NOW,
+        )
+    vote = live.vote_record(
+        meeting=sel.meeting,
+        console=state(sel),
+        motion="Invest",
+        votes=votes,
+        casting="for",
+        user=sel.clerk,
+        now=NOW,
+    )
+    assert (vote.votes_for, vote.against, vote.carried) == (6, 6, True)
+    assert "casting vote" in vote.reasoning
+    decision = live.decision_record(
+        meeting=sel.meeting,
+        console=state(sel),
+        text="Invest",
+        outcome="consensus",
+        value=None,
+        vote=vote,
+        user=sel.clerk,
+        now=NOW,
+    )
+    assert decision.outcome == Decision.Outcome.CARRIED_ON_A_VOTE
+
+
+def test_a_withdrawn_member_does_not_count_or_vote_and_a_deputy_may_replace_them():
+    """MSE: "the relevant organisation ... may send a deputy to take the place of the
+    conflicted member in relation to that matter." """
+    mse = opened("mid-and-south-essex-icp", **{"Hospice funding": {}})
+    for key in ("chair-icb", "ceo-icb", "dph-essex"):
+        mark(mse, key, "arrived")
+    go(mse, "Hospice funding")
+    deputy = PersonFactory()
+    ceo = mse.holders["ceo-icb"]
+    live.declaration_record(
+        meeting=mse.meeting,
+        item=state(mse).item,
+        person=ceo,
+        description="Trustee of a hospice",
+        determination="withdraw",
+        determined_by="Chair",
+        replacement=deputy,
+        interest=None,
+        rules=mse.rules,
+        user=mse.clerk,
+        now=NOW,
+    )
+    console = state(mse)
+    attendance = console.attendance_for(console.item)
+    voters = live.eligible_voters(
+        attendance, console.snapshot.membership, console.rules.deputies
+    ).voters
+    assert ceo.full_name not in voters and deputy.full_name in voters
+    # Only for that item: on the next item the member is back.
+    assert (
+        ceo.full_name
+        in live.eligible_voters(
+            console.attendance_for(console.items[0]),
+            console.snapshot.membership,
+            console.rules.deputies,
+        ).voters
+    )
+
+
+def test_a_replacement_is_refused_where_the_terms_do_not_allow_it():
+    sel = opened("south-east-london-icp", **{"Contract": {}})
+    mark(sel, "chair-gstt", "arrived")
+    go(sel, "Contract", confirmed=True)
+    with pytest.raises(ValidationError, match="do not allow a deputy to take the place"):
+        live.declaration_record(
+            meeting=sel.meeting,
+            item=state(sel).item,
+            person=sel.holders["chair-gstt"],
+            description="Director",
+            determination="withdraw",
+            determined_by="Co-chair",
+            replacement=PersonFactory(),
+            interest=None,
+            rules=sel.rules,
+            user=sel.clerk,
+            now=NOW,
+        )
+
+
+def test_taking_part_without_voting_counts_for_quorum_but_not_the_vote():
+    sel = opened("south-east-london-icp", **{"Contract": {}})
+    for key in SEL_ELEVEN:
+        mark(sel, key, "arrived")
+    go(sel, "Contract")
+    live.declaration_record(
+        meeting=sel.meeting,
+        item=state(sel).item,
+        person=sel.holders["chair-gstt"],
+        description="Director",
+        determination=Declaration.Determination.NO_VOTE,
+        determined_by="Co-chair",
+        replacement=None,
+        interest=None,
+        rules=sel.rules,
+        user=sel.clerk,
+        now=NOW,
+    )
+    console = state(sel)
+    assert console.quorum_for(console.item).present == 12
+    with pytest.raises(ValidationError, match="May not vote"):
+        live.vote_record(
+            meeting=sel.meeting,
+            console=console,
+            motion="Award",
+            votes={sel.holders["chair-gstt"].full_name: "for"},
+            casting="",
+            user=sel.clerk,
+            now=NOW,
+        )
+
+
+def test_a_deputy_is_checked_against_the_policy_and_counts_when_agreed():
+    sel = opened("south-east-london-icp")
+    seat = sel.body.seats.get(key="chair-slam")
+    stranger = PersonFactory()
+    with pytest.raises(ValidationError, match="nominated deputy"):
+        live.deputy_add(
+            meeting=sel.meeting,
+            seat=seat,
+            person=stranger,
+            chair_agreed_by="x",
+            rules=sel.rules,
+            user=sel.clerk,
+            now=NOW,
+        )
+    nominated = PersonFactory()
+    DeputyNomination.objects.create(
+        person=nominated, seat=seat, starts_on=datetime.date(2026, 1, 1)
+    )
+    live.deputy_add(
+        meeting=sel.meeting,
+        seat=seat,
+        person=nominated,
+        chair_agreed_by="Co-chair",
+        rules=sel.rules,
+        user=sel.clerk,
+        now=NOW,
+    )
+    console = state(sel)
+    assert console.quorum_for(console.item).present == 1
+
+
+def test_the_presiding_chair_can_be_overridden_with_a_reason():
+    sel = opened("south-east-london-icp")
+    mark(sel, "icb-chair", "arrived")
+    assert "Chair of the Integrated Care Board presides" in state(sel).presiding().reason
+    other = sel.holders["elected-member-lewisham"]
+    with pytest.raises(ValidationError, match="Say why"):
+        live.presiding_set(meeting=sel.meeting, person=other, reason="", seen_override=None)
+    live.presiding_set(
+        meeting=sel.meeting, person=other, reason="the ICB Chair is conflicted", seen_override=None
+    )
+    assert state(sel).presiding().reason == (
+        f"{other.full_name} presides: the ICB Chair is conflicted."
+    )
+
+
+def test_interests_on_the_register_are_suggested_for_an_item_naming_the_organisation():
+    sel = opened("south-east-london-icp", **{"Oxleas NHS Foundation Trust community contract": {}})
+    member = sel.holders["vcse"]
+    oxleas = sel.body.seats.get(key="chair-oxleas").organisation
+    member.interests.create(
+        category="financial",
+        description="Shares in a supplier to Oxleas",
+        organisation=oxleas,
+        starts_on=datetime.date(2025, 1, 1),
+        declared_on=datetime.date(2025, 1, 1),
+    )
+    mark(sel, "vcse", "arrived")
+    go(sel, "Oxleas NHS Foundation Trust community contract", confirmed=True)
+    assert [p for p, _ in state(sel).suggestions] == [member]
+
+
+def test_actions_are_carried_into_the_next_meetings_action_log():
+    lie = opened("leicestershire-integration-executive")
+    live.action_record(
+        meeting=lie.meeting,
+        item=None,
+        text="Circulate the BCF plan",
+        owner="Director of Integration",
+        due=datetime.date(2027, 2, 1),
+        user=lie.clerk,
+        now=NOW,
+    )
+    later = lie.meeting.__class__.objects.create(
+        body=lie.body,
+        starts_at=MEETING + datetime.timedelta(days=28),
+        ends_at=MEETING + datetime.timedelta(days=28, hours=2),
+        location="Room",
+    )
+    assert [a.text for a in live.action_log(later)] == ["Circulate the BCF plan"]
+    Action.objects.update(status="done")
+    assert not live.action_log(later).exists()
+
+
+def test_two_clerks_marking_the_same_person_do_not_silently_overwrite():
+    lie = opened("leicestershire-integration-executive")
+    seen = row(lie, "director-uhl")
+    live.attendance_mark(
+        meeting=lie.meeting,
+        row=seen,
+        revision=seen.revision,
+        mark="arrived",
+        user=lie.clerk,
+        now=NOW,
+    )
+    with pytest.raises(live.StaleConsole, match=r"changed .*'s attendance first"):
+        live.attendance_mark(
+            meeting=lie.meeting,
+            row=seen,
+            revision=seen.revision,
+            mark="apologies",
+            user=lie.clerk,
+            now=NOW,
+        )
+    assert row(lie, "director-uhl").status == "present"
+
+
+def test_a_stale_click_gets_409_and_the_latest_state():
+    lie = opened("leicestershire-integration-executive")
+    seen = row(lie, "director-uhl")
+    client = signed_in(lie.clerk)
+    url = f"/meetings/{lie.meeting.pk}/console/mark/"
+    data = {"row": seen.pk, "revision": seen.revision, "mark": "arrived"}
+    assert client.post(url, data, HTTP_HX_REQUEST="true").status_code == 200
+    stale = client.post(url, {**data, "mark": "absent"}, HTTP_HX_REQUEST="true")
+    assert stale.status_code == 409
+    assert "your change was not saved" in stale.content.decode()
+
+
+def test_other_screens_refresh_only_when_something_changed():
+    lie = opened("leicestershire-integration-executive")
+    client = signed_in(lie.clerk)
+    url = f"/meetings/{lie.meeting.pk}/console/live/"
+    version = lie.meeting.console_version
+    assert client.get(url, {"version": version}).status_code == 204
+    mark(lie, "director-uhl", "arrived")
+    fresh = client.get(url, {"version": version})
+    assert fresh.status_code == 200 and "Present" in fresh.content.decode()
+
+
+def test_the_console_is_only_for_the_bodys_secretariat():
+    lie = opened("leicestershire-integration-executive")
+    outsider = seed_body("south-east-london-icp", starts_at=MEETING)
+    member = lie.holders["director-uhl"]
+    member.user = UserFactory()
+    member.save()
+    for user in (outsider.clerk, member.user):
+        client = signed_in(user)
+        assert client.get(f"/meetings/{lie.meeting.pk}/console/").status_code == 404
+        seen = row(lie, "director-uhl")
+        response = client.post(
+            f"/meetings/{lie.meeting.pk}/console/mark/",
+            {"row": seen.pk, "revision": seen.revision, "mark": "arrived"},
+        )
+        assert response.status_code == 404
+    assert row(lie, "director-uhl").status == "absent"
+
+
+def test_everything_recorded_is_time_stamped():
+    lie = opened("leicestershire-integration-executive")
+    mark(lie, "director-uhl", "arrived")
+    assert row(lie, "director-uhl").updated_at == NOW
+    assert timezone.is_aware(row(lie, "director-uhl").updated_at)
