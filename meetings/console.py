@@ -190,7 +190,11 @@ STALE = (
 
 def _touch(meeting: Meeting) -> Meeting:
     """Lock the meeting's row and raise its console version."""
-    locked = Meeting.objects.select_for_update().select_related("current_item").get(pk=meeting.pk)
+    locked = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("current_item")
+        .get(pk=meeting.pk)
+    )
     locked.console_version += 1
     locked.save(update_fields=["console_version"])
     return locked
@@ -255,7 +259,7 @@ def attendance_mark(
     current item), apologies or absent. ``revision`` is the row as the clerk saw it."""
     meeting = _touch(meeting)
     row = (
-        Attendance.objects.select_for_update()
+        Attendance.objects.select_for_update(of=("self",))
         .select_related("person")
         .get(pk=row.pk, meeting=meeting)
     )

@@ -21,12 +21,9 @@ def get_meeting_for_user(request, pk: int) -> Meeting:
     return meeting
 
 
-def get_meeting_for_secretariat(request, pk: int, *, lock: bool = False) -> Meeting:
+def get_meeting_for_secretariat(request, pk: int) -> Meeting:
     """The meeting, or 404 unless the user serves its body (others may not even know it)."""
-    queryset = Meeting.objects.select_related("body")
-    if lock:
-        queryset = queryset.select_for_update()
-    meeting = get_object_or_404(queryset, pk=pk)
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
     if not roles_for(request.user).serves(meeting.body):
         raise Http404("No such meeting.")
     return meeting
