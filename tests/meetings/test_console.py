@@ -7,6 +7,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from governance.rules.words import LONDON
@@ -514,3 +516,24 @@ def test_everything_recorded_is_time_stamped():
     mark(lie, "director-uhl", "arrived")
     assert row(lie, "director-uhl").updated_at == NOW
     assert timezone.is_aware(row(lie, "director-uhl").updated_at)
+
+
+def test_console_queries_do_not_grow_with_the_seats():
+    def counts(slug):
+        setting = opened(slug, **{"Plan": {}})
+        for key in list(setting.holders)[:8]:
+            mark(setting, key, "arrived")
+        client = signed_in(setting.clerk)
+        figures = []
+        for url in (
+            f"/meetings/{setting.meeting.pk}/console/",
+            f"/meetings/{setting.meeting.pk}/console/live/?version=0",
+        ):
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            figures.append(len(captured))
+        return figures
+
+    small, large = counts("leicestershire-integration-executive"), counts("mid-and-south-essex-icp")
+    assert small == large
+    assert max(large) <= 30
