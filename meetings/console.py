@@ -441,9 +441,11 @@ def vote_record(
     casting: str,
     user: User,
     now: datetime.datetime,
+    counts: tuple[int, int, int] | None = None,
 ) -> Vote:
-    """A named vote on the current item: ``votes`` maps each voter present to for, against,
-    abstain or not voting. The body's rule decides it, with the casting vote on a tie."""
+    """A vote on the current item: named (``votes`` maps each voter present to for, against
+    or abstain) or by ``counts`` (for, against, abstaining). The body's rule decides it,
+    with the casting vote of the person presiding on equal votes."""
     item = console.item
     if item is None:
         raise ValidationError("Go to an item before recording a vote.")
@@ -453,27 +455,34 @@ def vote_record(
     strangers = set(votes) - set(electorate.voters)
     if strangers:
         raise ValidationError(f"May not vote on this item: {', '.join(sorted(strangers))}.")
-    tally = {
-        choice: sum(1 for v in votes.values() if v == choice)
-        for choice in ("for", "against", "abstain")
-    }
-    result = decide(
-        console.rules.voting,
-        votes_for=tally["for"],
-        against=tally["against"],
-        abstentions=tally["abstain"],
-        eligible=len(electorate.voters),
-        casting=Casting(casting) if casting else None,
-    )
+    if counts is not None and votes:
+        raise ValidationError("Record the votes by name or by numbers, not both.")
+    if counts is None:
+        counts = tuple(
+            sum(1 for v in votes.values() if v == choice)
+            for choice in ("for", "against", "abstain")
+        )
+    votes_for, against, abstentions = counts
+    try:
+        result = decide(
+            console.rules.voting,
+            votes_for=votes_for,
+            against=against,
+            abstentions=abstentions,
+            eligible=len(electorate.voters),
+            casting=Casting(casting) if casting else None,
+        )
+    except ValueError as error:
+        raise ValidationError(str(error)) from error
     if result.carried is None:
         raise ValidationError(result.sentence)
     _touch(meeting)
     return Vote.objects.create(
         item=item,
         motion=motion.strip(),
-        votes_for=tally["for"],
-        against=tally["against"],
-        abstentions=tally["abstain"],
+        votes_for=votes_for,
+        against=against,
+        abstentions=abstentions,
         eligible=len(electorate.voters),
         casting=casting,
         carried=result.carried,

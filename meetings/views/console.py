@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from governance.models import Seat
 from governance.rules.voting import eligible_voters
-from members.models import InterestDeclaration, Person
+from members.models import DeputyNomination, InterestDeclaration, Person
 
 from .. import console as live
 from ..models import AgendaItem, Attendance, Decision, Declaration, Meeting, Vote
@@ -47,10 +47,27 @@ def _context(meeting: Meeting, **extra) -> dict:
         "votes": Vote.objects.filter(item__meeting=meeting).select_related("item"),
         "actions": meeting.actions.select_related("item"),
         "action_log": live.action_log(meeting),
+        "deputy_candidates": _deputy_candidates(state),
         "outcomes": Decision.Outcome.choices,
         "determinations": Declaration.Determination.choices,
         **extra,
     }
+
+
+def _deputy_candidates(state: live.Console) -> list[tuple[int, str]]:
+    """The body's nominated deputies first (named with the seat), then its members."""
+    nominations = (
+        DeputyNomination.objects.current(state.day)
+        .filter(seat__body=state.meeting.body)
+        .select_related("person", "seat")
+    )
+    candidates = [
+        (n.person_id, f"{n.person.full_name} (nominated for {n.seat.title})") for n in nominations
+    ]
+    seen = {pk for pk, _ in candidates}
+    for people in state.snapshot.people.values():
+        candidates += [(p.pk, p.full_name) for p in people if p.pk not in seen]
+    return candidates
 
 
 def _live(request, meeting: Meeting, *, status: int = 200, **extra):

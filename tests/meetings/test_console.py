@@ -537,3 +537,33 @@ def test_console_queries_do_not_grow_with_the_seats():
     small, large = counts("leicestershire-integration-executive"), counts("mid-and-south-essex-icp")
     assert small == large
     assert max(large) <= 30
+
+
+def test_a_vote_can_be_recorded_by_numbers():
+    """MSE: "a simple majority of ICP members present" """
+    mse = opened("mid-and-south-essex-icp", **{"Transformation monies": {}})
+    for key in ("chair-icb", "ceo-icb", "dph-essex", "dass-essex", "dcs-essex"):
+        mark(mse, key, "arrived")
+    go(mse, "Transformation monies")
+    vote = live.vote_record(
+        meeting=mse.meeting,
+        console=state(mse),
+        motion="Apportion",
+        votes={},
+        counts=(3, 1, 1),
+        casting="",
+        user=mse.clerk,
+        now=NOW,
+    )
+    assert (vote.carried, vote.eligible) == (True, 5)
+    with pytest.raises(ValidationError, match="only 5 present may vote"):
+        live.vote_record(
+            meeting=mse.meeting,
+            console=state(mse),
+            motion="Too many",
+            votes={},
+            counts=(4, 2, 0),
+            casting="",
+            user=mse.clerk,
+            now=NOW,
+        )
