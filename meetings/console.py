@@ -593,6 +593,19 @@ def action_record(
     return action
 
 
+@transaction.atomic
+def action_status_set(*, meeting: Meeting, action: Action, status: str) -> Action:
+    """Close an action (done or dropped) or open it again."""
+    if action.meeting.body_id != meeting.body_id:
+        raise ValidationError("That action belongs to another body.")
+    if status not in Action.Status.values:
+        raise ValidationError(f"Unknown action status '{status}'.")
+    _touch(meeting)
+    action.status = status
+    action.save(update_fields=["status"])
+    return action
+
+
 def action_log(meeting: Meeting):
     """Open actions from the body's earlier meetings, for this meeting's action log."""
     return (

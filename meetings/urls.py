@@ -33,6 +33,11 @@ urlpatterns = [
     path("meetings/<int:pk>/console/vote/", console.vote, name="console-vote"),
     path("meetings/<int:pk>/console/decision/", console.decision, name="console-decision"),
     path("meetings/<int:pk>/console/action/", console.action, name="console-action"),
+    path(
+        "meetings/<int:pk>/console/action-status/",
+        console.action_status,
+        name="console-action-status",
+    ),
     path("agenda-items/<int:pk>/edit/", agenda.item_edit, name="item-edit"),
     path("agenda-items/<int:pk>/move/", agenda.item_move, name="item-move"),
     path("agenda-items/<int:pk>/delete/", agenda.item_delete, name="item-delete"),

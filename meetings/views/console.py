@@ -17,7 +17,7 @@ from governance.rules.voting import eligible_voters
 from members.models import DeputyNomination, InterestDeclaration, Person
 
 from .. import console as live
-from ..models import AgendaItem, Attendance, Decision, Declaration, Meeting, Vote
+from ..models import Action, AgendaItem, Attendance, Decision, Declaration, Meeting, Vote
 from .common import get_meeting_for_secretariat
 
 VOTE_CHOICES = (("for", "For"), ("against", "Against"), ("abstain", "Abstain"), ("", "Not voting"))
@@ -323,5 +323,23 @@ def action(request, pk):
             due=due,
             user=request.user,
             now=timezone.now(),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def action_status(request, pk):
+    meeting = get_meeting_for_secretariat(request, pk)
+    action = get_object_or_404(
+        Action.objects.select_related("meeting"),
+        pk=_int(request.POST.get("action")),
+        meeting__body=meeting.body,
+    )
+    return _attempt(
+        request,
+        meeting,
+        lambda: live.action_status_set(
+            meeting=meeting, action=action, status=request.POST.get("status", "")
         ),
     )

@@ -443,7 +443,11 @@ def test_actions_are_carried_into_the_next_meetings_action_log():
         location="Room",
     )
     assert [a.text for a in live.action_log(later)] == ["Circulate the BCF plan"]
-    Action.objects.update(status="done")
+    response = signed_in(lie.clerk).post(
+        f"/meetings/{later.pk}/console/action-status/",
+        {"action": Action.objects.get().pk, "status": "done"},
+    )
+    assert response.status_code == 302
     assert not live.action_log(later).exists()
 
 
