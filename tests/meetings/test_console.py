@@ -560,3 +560,9 @@ def test_a_vote_can_be_recorded_by_numbers():
             user=mse.clerk,
             now=NOW,
         )
+
+
+def test_the_workspace_leads_to_the_console():
+    lie = opened("leicestershire-integration-executive")
+    page = signed_in(lie.clerk).get(f"/meetings/{lie.meeting.pk}/agenda/").content.decode()
+    assert f'href="/meetings/{lie.meeting.pk}/console/"' in page
