@@ -80,7 +80,10 @@ def presiding(
 ) -> Presiding:
     """Who presides among the members present (deputies never preside). ``turn`` numbers the
     meetings, so that alternating co-chairs take turns."""
-    members = {a.seat: a for a in present if a.capacity == Capacity.MEMBER and not a.withdrawn}
+    members: dict[str, Attendee] = {}
+    for attendee in present:
+        if attendee.capacity == Capacity.MEMBER and not attendee.withdrawn:
+            members.setdefault(attendee.seat, attendee)  # a shared seat's first holder
     chairs = list(arrangements.chairs_on(on))
     if arrangements.kind == ChairKind.CO_CHAIRS and chairs:
         first = turn % len(chairs)

@@ -566,3 +566,45 @@ def test_the_workspace_leads_to_the_console():
     lie = opened("leicestershire-integration-executive")
     page = signed_in(lie.clerk).get(f"/meetings/{lie.meeting.pk}/agenda/").content.decode()
     assert f'href="/meetings/{lie.meeting.pk}/console/"' in page
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "leicestershire-integration-executive",
+        "leicestershire-joint-commissioning-group",
+        "llr-stp-partnership-group",
+        "mid-and-south-essex-icp",
+        "south-east-london-icp",
+    ],
+)
+def test_each_seed_body_runs_from_the_console_with_its_own_verdicts(slug):
+    setting = opened(slug)
+    rows = list(Attendance.objects.filter(meeting=setting.meeting, capacity="member"))
+    for each in rows:
+        live.attendance_mark(
+            meeting=setting.meeting,
+            row=each,
+            revision=each.revision,
+            mark="arrived",
+            user=setting.clerk,
+            now=NOW,
+        )
+    full = state(setting).quorum_for(state(setting).item)
+    assert full.quorate
+    assert full.present + len(full.not_counted) == len(rows)  # the JCG chair in addition
+    for each in rows[1:]:
+        each.refresh_from_db()
+        live.attendance_mark(
+            meeting=setting.meeting,
+            row=each,
+            revision=each.revision,
+            mark="left",
+            user=setting.clerk,
+            now=NOW,
+        )
+    alone = state(setting).quorum_for(state(setting).item)
+    if slug == "mid-and-south-essex-icp":  # its terms set no quorum, and Quorate says so
+        assert alone.quorate and "set no quorum" in alone.explanation[0]
+    else:
+        assert not alone.quorate and alone.shortfall.startswith("The meeting is not quorate")

@@ -52,14 +52,18 @@ class Setting:
 
 
 def seed_body(slug: str, *, starts_at: datetime.datetime, held_in_public=False) -> Setting:
-    """The seed body with every seat filled, a clerk, and one meeting."""
+    """The seed body with every place of every seat filled, a clerk, and one meeting.
+    ``holders`` gives each seat's first holder."""
     body_import(body_file=bodyfile.read(bodyfile.SHIPPED_DIR / f"{slug}.yaml"))
     body = Body.objects.get(slug=slug)
     holders = {}
     for seat in body.seats.all():
-        person = PersonFactory()
-        Appointment.objects.create(person=person, seat=seat, starts_on=datetime.date(2024, 1, 1))
-        holders[seat.key] = person
+        for place in range(1, seat.max_holders + 1):
+            person = PersonFactory()
+            Appointment.objects.create(
+                person=person, seat=seat, place=place, starts_on=datetime.date(2024, 1, 1)
+            )
+            holders.setdefault(seat.key, person)
     clerk = UserFactory(username=f"clerk-{slug}"[:150])
     clerk.secretariat_bodies.add(body)
     meeting = Meeting.objects.create(

@@ -7,7 +7,7 @@ import datetime
 from governance.rules.attendance import Attendee, Capacity
 from governance.rules.chair import presiding
 
-from .seeds import LIE, MSE, SEL, STP, seed
+from .seeds import JCG, LIE, MSE, SEL, STP, seed
 
 ON = datetime.date(2026, 11, 23)
 
@@ -50,3 +50,12 @@ def test_a_deputy_never_presides():
 
 def test_stp_the_independent_chair_presides():
     assert who(STP, ["uhl", "independent-chair"]).seat == "independent-chair"
+
+
+def test_a_shared_chair_seats_first_holder_presides():
+    """JCG: the council's commissioning-lead seat has two places; its first holder chairs."""
+    rules, membership = seed(JCG)
+    present = (Attendee("First lead", "commissioning-lead-lcc"),
+               Attendee("Second lead", "commissioning-lead-lcc"))
+    result = presiding(rules.chair, membership, present, datetime.date(2020, 12, 1))
+    assert result.name == "First lead"
