@@ -19,7 +19,8 @@ from governance.rules.calendar import WorkingCalendar, monthly_programme
 from governance.services import body_import
 from members.models import Appointment, DeputyNomination, InterestDeclaration, Person, User
 
-from .models import Meeting
+from .models import AgendaItem, Meeting
+from .services import agenda_item_add, agenda_start
 
 LONDON = ZoneInfo("Europe/London")
 APPOINTED_FROM = datetime.date(2024, 4, 1)
@@ -99,9 +100,31 @@ def load(*, today: datetime.date, with_users: bool) -> dict[str, int]:
     for body, body_file in zip(bodies, files, strict=True):
         _populate(body, used_emails)
         counts["meetings"] += _programme(body, body_file.data.get("demo_programme"), today)
+    for body in bodies:
+        _first_agenda(body, today)
     if with_users:
         _users(bodies)
     return counts
+
+
+def _first_agenda(body: Body, today: datetime.date) -> None:
+    """The standing items and one substantive item on the body's next meeting, so a new user
+    has an agenda to work on. Left alone once it has items."""
+    meeting = body.meetings.filter(starts_at__date__gte=today).order_by("starts_at").first()
+    if meeting is None or meeting.items.exists():
+        return
+    rules = body.terms_in_force(today).body_rules(body.rule_names())
+    agenda_start(meeting=meeting, rules=rules)
+    business = rules.business_types[-1].key if len(rules.business_types) > 1 else ""
+    agenda_item_add(
+        meeting=meeting,
+        rules=rules,
+        title="Better Care Fund plan for next year",
+        presenter="Director of Health and Care Integration",
+        purpose=AgendaItem.Purpose.DECISION,
+        business_type=business,
+        minutes_allotted=30,
+    )
 
 
 def _populate(body: Body, used_emails: set[str]) -> None:

@@ -114,3 +114,11 @@ def test_demo_sign_ins_are_not_made_with_debug_off(settings, capsys):
     call_command("load_demo")
     assert not User.objects.exists()
     assert "not created" in capsys.readouterr().out
+
+
+def test_each_bodys_next_meeting_has_an_agenda_to_work_on(loaded):
+    for body in Body.objects.all():
+        upcoming = body.meetings.filter(starts_at__date__gte=TODAY).order_by("starts_at")
+        titles = list(upcoming.first().items.order_by("position").values_list("title", flat=True))
+        assert titles[0] == "Welcome and apologies"
+        assert "Better Care Fund plan for next year" in titles
