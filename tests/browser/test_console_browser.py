@@ -5,8 +5,6 @@ settled by the casting vote; a second screen sees each change within two seconds
 from __future__ import annotations
 
 import datetime
-import os
-import shutil
 
 import pytest
 
@@ -16,23 +14,7 @@ from members.models import DeputyNomination
 from tests.factories import PASSWORD, PersonFactory
 from tests.meetings.workspace import seed_body
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian's chromium is not installed (apt-get install chromium)",
-    ),
-]
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 MEETING = datetime.datetime(2030, 3, 12, 14, 0, tzinfo=LONDON)
 PRESENT = [
     "icb-chair",
@@ -47,18 +29,6 @@ PRESENT = [
     "kings-health-partners",
     "lead-director-public-health",
 ]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's event loop shares the test's thread; Django's ORM is safe to use here.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def sign_in(browser, live_server, user):

@@ -55,7 +55,9 @@ def test_stp_the_independent_chair_presides():
 def test_a_shared_chair_seats_first_holder_presides():
     """JCG: the council's commissioning-lead seat has two places; its first holder chairs."""
     rules, membership = seed(JCG)
-    present = (Attendee("First lead", "commissioning-lead-lcc"),
-               Attendee("Second lead", "commissioning-lead-lcc"))
+    present = (
+        Attendee("First lead", "commissioning-lead-lcc"),
+        Attendee("Second lead", "commissioning-lead-lcc"),
+    )
     result = presiding(rules.chair, membership, present, datetime.date(2020, 12, 1))
     assert result.name == "First lead"

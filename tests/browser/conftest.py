@@ -1,0 +1,33 @@
+"""Browser tests: Playwright drives Debian's chromium (it never downloads a browser here)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    if not os.path.exists(CHROMIUM) and not os.environ.get("CI"):
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    # Playwright's event loop shares the test's thread; Django's ORM is safe to use here.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()

@@ -1,0 +1,94 @@
+"""Pages checked with axe-core in Debian's chromium against the WCAG 2.0, 2.1 and 2.2 A and AA
+rules that can be tested automatically: the public's pages and the secretariat's. (Automated
+checks find some problems, not all: headings, labels, contrast, landmarks, names.)"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from governance.rules.words import LONDON
+from meetings import console as live
+from meetings.services import agenda_item_add, agenda_publish, agenda_start, paper_add
+from tests.factories import PASSWORD
+from tests.meetings.workspace import seed_body, upload
+
+AXE = (Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js").read_text()
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+pytestmark = pytest.mark.django_db(transaction=True)
+MEETING = datetime.datetime(2030, 3, 12, 14, 0, tzinfo=LONDON)
+
+
+def violations(page, url) -> list:
+    page.goto(url)
+    page.add_script_tag(content=AXE)
+    return page.evaluate(
+        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
+            .violations.map(v => `${v.id} (${v.impact}): ${v.nodes[0].html.slice(0, 100)}`)""",
+        TAGS,
+    )
+
+
+@pytest.fixture
+def site():
+    sel = seed_body("south-east-london-icp", starts_at=MEETING, held_in_public=True)
+    agenda_start(meeting=sel.meeting, rules=sel.rules)
+    item = agenda_item_add(meeting=sel.meeting, rules=sel.rules, title="Strategy")
+    agenda_item_add(
+        meeting=sel.meeting, rules=sel.rules, title="Contract", part="B", exempt_paragraph=3
+    )
+    paper_add(
+        item=item,
+        upload=upload("strategy.pdf"),
+        title="Strategy",
+        author="A",
+        user=sel.clerk,
+        now=MEETING - datetime.timedelta(days=30),
+    )
+    agenda_publish(
+        meeting=sel.meeting,
+        rules=sel.rules,
+        user=sel.clerk,
+        now=MEETING - datetime.timedelta(days=30),
+    )
+    live.console_open(meeting=sel.meeting, user=sel.clerk, now=MEETING)
+    return sel
+
+
+def test_the_publics_pages_pass_the_automated_wcag_checks(browser, live_server, site):
+    page = browser.new_page()
+    for path in (
+        "/",
+        f"/bodies/{site.body.slug}/",
+        f"/bodies/{site.body.slug}/terms/",
+        f"/meetings/{site.meeting.pk}/",
+        "/accounts/login/",
+        "/accounts/password_reset/",
+        "/no-such-page/",
+    ):
+        assert violations(page, f"{live_server.url}{path}") == [], path
+
+
+def test_the_secretariats_pages_pass_the_automated_wcag_checks(browser, live_server, site):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", site.clerk.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    meeting = site.meeting.pk
+    for path in (
+        "/dashboard/",
+        f"/bodies/{site.body.slug}/",
+        "/people/",
+        "/organisations/",
+        "/meetings/",
+        f"/meetings/{meeting}/agenda/",
+        f"/meetings/{meeting}/agenda/items/new/",
+        f"/meetings/{meeting}/agenda/preview/",
+        f"/meetings/{meeting}/reschedule/",
+        f"/bodies/{site.body.slug}/programme/",
+        f"/meetings/{meeting}/console/",
+    ):
+        assert violations(page, f"{live_server.url}{path}") == [], path
