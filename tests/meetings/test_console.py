@@ -19,7 +19,7 @@ from members.models import DeputyNomination
 from tests.factories import PersonFactory, UserFactory
 from tests.governance.rules.seeds import SEL_ELEVEN
 
-from .workspace import seed_body, signed_in
+from .workspace import arrive, seed_body, signed_in
 
 pytestmark = pytest.mark.django_db
 MEETING = datetime.datetime(2027, 1, 14, 14, 0, tzinfo=LONDON)
@@ -43,6 +43,9 @@ def row(setting, key) -> Attendance:
 
 
 def mark(setting, key, what):
+    if what == "arrived":
+        arrive(setting, [key], NOW)
+        return
     current = row(setting, key)
     live.attendance_mark(
         meeting=setting.meeting,

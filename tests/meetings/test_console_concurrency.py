@@ -15,7 +15,7 @@ from meetings import console as live
 from meetings.models import Attendance, Decision
 from meetings.services import agenda_item_add, agenda_start
 
-from .workspace import seed_body
+from .workspace import arrive, seed_body
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -87,16 +87,7 @@ def test_decisions_recorded_at_once_get_distinct_numbers(lie):
         "director-public-health",
         "director-lpt",
     ]
-    for key in keys:
-        row = Attendance.objects.get(person=lie.holders[key])
-        live.attendance_mark(
-            meeting=lie.meeting,
-            row=row,
-            revision=row.revision,
-            mark="arrived",
-            user=lie.clerk,
-            now=MEETING,
-        )
+    arrive(lie, keys, MEETING)
 
     def record(text):
         def call():

@@ -15,6 +15,7 @@ from governance import bodyfile
 from governance.models import Body
 from governance.rules.words import LONDON
 from governance.services import body_import
+from meetings import console
 from meetings.models import Meeting
 from members.models import Appointment, Person
 from members.snapshots import snapshot
@@ -86,3 +87,17 @@ def days_ahead(days: int, hour: int = 14) -> datetime.datetime:
     """A London time ``days`` from today."""
     day = timezone.localdate() + datetime.timedelta(days=days)
     return datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=LONDON)
+
+
+def arrive(setting: Setting, keys, now: datetime.datetime) -> None:
+    """The holders of these seats arrive, through the console."""
+    for key in keys:
+        row = setting.meeting.attendance.get(person=setting.holders[key], capacity="member")
+        console.attendance_mark(
+            meeting=setting.meeting,
+            row=row,
+            revision=row.revision,
+            mark="arrived",
+            user=setting.clerk,
+            now=now,
+        )
