@@ -17,3 +17,10 @@ STORAGES = {
 # Serve static files through the finders: the test run has no collected STATIC_ROOT.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# On SQLite, test in a file rather than in memory: the browser tests' live server answers
+# requests in several threads, and an in-memory database would make them share one
+# connection (a poll and a click at once would then corrupt each other's transactions).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATA_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-quorate.sqlite3")}  # noqa: F405
