@@ -36,9 +36,9 @@ from governance import bodyfile  # noqa: E402
 from governance.models import Body  # noqa: E402
 from governance.rules.words import LONDON  # noqa: E402
 from governance.services import body_import  # noqa: E402
-from meetings import console as live  # noqa: E402
 from meetings.models import Attendance, Meeting  # noqa: E402
-from meetings.services import agenda_start  # noqa: E402
+from meetings.services import attendance as attending  # noqa: E402
+from meetings.services.agenda import agenda_start  # noqa: E402
 from members.models import Appointment, Person, User  # noqa: E402
 from members.snapshots import snapshot  # noqa: E402
 
@@ -62,7 +62,7 @@ def build(filled: int, tag: str) -> tuple[Meeting, User]:
     )
     rules = snapshot(body, starts.date()).rules_on(starts.date())
     agenda_start(meeting=meeting, rules=rules)
-    live.console_open(meeting=meeting, user=clerk, now=starts)
+    attending.sitting_open(meeting=meeting, user=clerk, now=starts)
     return meeting, clerk
 
 

@@ -9,6 +9,8 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 
+from config import clock
+
 from .bodyfile import BodyFile
 from .models import Body, Organisation, Seat, SeatCategory, TermsOfReference
 
@@ -42,7 +44,7 @@ def body_import(
     report = ImportReport(body_file.data["body"]["name"])
     try:
         with transaction.atomic():
-            _import(body_file, report, today or datetime.date.today())
+            _import(body_file, report, today or clock.today())
             if dry_run:
                 raise _DryRun
     except _DryRun:

@@ -108,7 +108,9 @@ def attendance_from(
         names = holders.get(key) or [membership.seat(key).title]
         for place in range(times):
             name = names[place] if place < len(names) else f"{names[0]} ({place + 1})"
-            attendees.append(Attendee(name, key, withdrawn=key in withdrawn))
+            attendees.append(
+                Attendee(name, key, withdrawn=key in withdrawn, ref=f"{key}#{place + 1}")
+            )
     for i, deputy in enumerate(spec.get("deputies") or []):
         where = f"deputies[{i}]"
         if not isinstance(deputy, dict) or "for" not in deputy:
@@ -133,10 +135,11 @@ def attendance_from(
                 chair_agreed=bool(deputy.get("chair_agreed", False)),
                 nominated=bool(deputy.get("nominated", True)),
                 replaces_withdrawn=bool(deputy.get("replaces_withdrawn", False)),
+                ref=f"deputy#{i + 1}",
             )
         )
-    for name in spec.get("in_attendance") or []:
-        attendees.append(Attendee(str(name), None, Capacity.IN_ATTENDANCE))
+    for i, name in enumerate(spec.get("in_attendance") or []):
+        attendees.append(Attendee(str(name), None, Capacity.IN_ATTENDANCE, ref=f"visitor#{i + 1}"))
     chair = spec.get("chair")
     if chair is not None and chair not in present:
         problems.append(f"chair: '{chair}' is not listed as present.")

@@ -1,7 +1,8 @@
 """The demo: the five seed bodies from their definition files, with fictional people.
 
 Everything here is deterministic: names, vacancies, deputies and interests are chosen by
-hashing the body and seat keys, so loading the demo twice changes nothing.
+hashing the body and seat keys, and a body's year of meetings is made only once, so loading
+the demo again, on any day, changes nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from governance.services import body_import
 from members.models import Appointment, DeputyNomination, InterestDeclaration, Person, User
 
 from .models import AgendaItem, Meeting
-from .services import agenda_item_add, agenda_start
+from .services.agenda import agenda_item_add, agenda_start
 
 LONDON = ZoneInfo("Europe/London")
 APPOINTED_FROM = datetime.date(2024, 4, 1)
@@ -97,10 +98,15 @@ def load(*, today: datetime.date, with_users: bool) -> dict[str, int]:
     bodies = [Body.objects.get(slug=f.slug) for f in files]
     counts = {"bodies": len(bodies), "meetings": 0}
     used_emails: set[str] = set()
+    new = []
     for body, body_file in zip(bodies, files, strict=True):
         _populate(body, used_emails)
-        counts["meetings"] += _programme(body, body_file.data.get("demo_programme"), today)
-    for body in bodies:
+        # A body's demo year is planned once, around the day the demo is first loaded: loading
+        # it again on a later day changes nothing.
+        if not body.meetings.exists():
+            counts["meetings"] += _programme(body, body_file.data.get("demo_programme"), today)
+            new.append(body)
+    for body in new:
         _first_agenda(body, today)
     if with_users:
         _users(bodies)

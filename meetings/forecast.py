@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from governance.rules import quorum
 from governance.rules.attendance import Attendance, Attendee, Capacity
 from governance.rules.chair import presiding
-from governance.rules.words import LONDON
 from members.snapshots import BodySnapshot
 
 from .models import Meeting
@@ -27,7 +26,7 @@ def quorum_forecast(
     """One forecast per business type on the agenda (the default when it has none yet).
     ``meeting.apologies`` and ``meeting.items`` should be prefetched; ``nominated`` holds the
     (seat id, person id) pairs of current deputy nominations."""
-    day = meeting.starts_at.astimezone(LONDON).date()
+    day = meeting.day
     rules = snapshot.rules_on(day)
     if rules is None:
         return []

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, console, dashboard, papers, public, schedule
+from .views import agenda, console, corrections, dashboard, papers, public, schedule
 
 app_name = "meetings"
 
@@ -37,6 +37,20 @@ urlpatterns = [
         "meetings/<int:pk>/console/action-status/",
         console.action_status,
         name="console-action-status",
+    ),
+    path("meetings/<int:pk>/console/adjourn/", console.adjourn, name="console-adjourn"),
+    path("meetings/<int:pk>/console/resume/", console.resume, name="console-resume"),
+    path("meetings/<int:pk>/console/close/", console.close, name="console-close"),
+    path("meetings/<int:pk>/console/reopen/", console.reopen, name="console-reopen"),
+    path(
+        "meetings/<int:pk>/record/<slug:kind>/<int:entry_pk>/correct/",
+        corrections.correct,
+        name="record-correct",
+    ),
+    path(
+        "meetings/<int:pk>/record/<slug:kind>/<int:entry_pk>/strike/",
+        corrections.strike,
+        name="record-strike",
     ),
     path("agenda-items/<int:pk>/edit/", agenda.item_edit, name="item-edit"),
     path("agenda-items/<int:pk>/move/", agenda.item_move, name="item-move"),

@@ -18,8 +18,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
+from config import clock
 from governance.models import Body, Seat
 
 from .models import Person
@@ -83,7 +83,7 @@ def roles_for(user, on: datetime.date | None = None) -> Roles:
     """The user's roles today (or on ``on``), cached on the user object for the request."""
     if not user.is_authenticated:
         return ANONYMOUS
-    on = on or timezone.localdate()
+    on = on or clock.today()
     cached = getattr(user, "_quorate_roles", None)
     if cached is not None and cached[0] == on:
         return cached[1]

@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
+from config import clock
 from governance.models import Organisation, Seat
 from governance.rules.language import describe
 from governance.whatif import check_quorum
@@ -43,7 +43,7 @@ def body_list(request):
 
 def body_detail(request, slug):
     body = get_body_for_user(request, slug)
-    today = timezone.localdate()
+    today = clock.today()
     seats = list(
         body.seats.select_related("organisation")
         .prefetch_related("categories", *seat_holders(today))
@@ -64,7 +64,7 @@ def body_terms(request, slug):
     """The rules in force in plain English, the version history, and for the body's
     secretariat a "try attendance" panel whose verdict htmx refreshes on every change."""
     body = get_body_for_user(request, slug)
-    today = timezone.localdate()
+    today = clock.today()
     state = snapshot(body, today)
     context = {
         "body": body,
@@ -94,7 +94,7 @@ def body_terms(request, slug):
 
 @secretariat_required
 def person_list(request):
-    today = timezone.localdate()
+    today = clock.today()
     people = people_visible_to(request.user).prefetch_related(
         Prefetch(
             "appointments",
@@ -128,7 +128,7 @@ def person_detail(request, pk):
         .select_related("seat__body")
         .order_by("-starts_on"),
         "interests": person.interests.select_related("organisation").order_by("-declared_on"),
-        "today": timezone.localdate(),
+        "today": clock.today(),
     }
     return render(request, "members/person_detail.html", context)
 
@@ -144,7 +144,7 @@ def organisation_list(request):
 @secretariat_required
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
-    today = timezone.localdate()
+    today = clock.today()
     seats = (
         Seat.objects.filter(organisation=organisation, body__in=bodies_served_by(request.user))
         .select_related("body")

@@ -1,11 +1,20 @@
-"""Named personas, built once per test: the clerk of a body, a member, a deputy, a member of
-another body, a secretariat officer for every body, and an anonymous visitor."""
+"""The suite's clock, and named personas built once per test: the clerk of a body, a member,
+a deputy, a member of another body, a secretariat officer for every body, and an anonymous
+visitor.
+
+The clock is frozen for the whole run at ``QUORATE_TEST_NOW`` (an ISO date and time; by
+default a Monday in November 2026) and then ticks on from there, so no test depends on the
+day it runs. CI runs the suite again at awkward moments: a leap day, a clock-change Sunday,
+Christmas Eve."""
 
 from __future__ import annotations
 
+import datetime
+import os
 from dataclasses import dataclass
 
 import pytest
+import time_machine
 from django.test import Client
 
 from governance.models import Body
@@ -18,6 +27,20 @@ from .factories import (
     SeatFactory,
     UserFactory,
 )
+
+TEST_NOW = datetime.datetime.fromisoformat(
+    os.environ.get("QUORATE_TEST_NOW") or "2026-11-23T10:00:00+00:00"
+)
+if TEST_NOW.tzinfo is None:
+    raise SystemExit("QUORATE_TEST_NOW needs a time zone, such as 2028-02-29T12:00:00+00:00")
+
+
+def pytest_configure(config):
+    time_machine.travel(TEST_NOW, tick=True).start()
+
+
+def pytest_report_header(config):
+    return f"Quorate's clock: frozen at {TEST_NOW.isoformat()} (QUORATE_TEST_NOW), then ticking"
 
 
 @dataclass

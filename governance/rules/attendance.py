@@ -60,10 +60,15 @@ class Attendee:
     withdrawn: bool = False
     replaces_withdrawn: bool = False
     no_vote: bool = False  # the chair determined: takes part without voting
+    ref: str = ""  # identifies the person when names repeat ("Non-executive director")
 
     @property
     def label(self) -> str:
         return self.name
+
+    @property
+    def key(self) -> str:
+        return self.ref or self.name
 
 
 @dataclass(frozen=True)
@@ -72,11 +77,11 @@ class Attendance:
     apologies: tuple[str, ...] = ()
     presiding: str | None = None
 
-    def without(self, name: str) -> Attendance:
+    def without(self, attendee: Attendee) -> Attendance:
         return Attendance(
-            present=tuple(a for a in self.present if a.name != name),
+            present=tuple(a for a in self.present if a.key != attendee.key),
             apologies=self.apologies,
-            presiding=None if self.presiding == name else self.presiding,
+            presiding=None if self.presiding == attendee.name else self.presiding,
         )
 
 

@@ -167,10 +167,31 @@ class QuorumResult:
     critical: tuple[str, ...] = ()
     clause: str = ""
     explanation: tuple[str, ...] = field(default_factory=tuple)
+    missing: tuple[str, ...] = ()
 
     @property
     def verdict(self) -> str:
         return "Quorate" if self.quorate else "Not quorate"
+
+    @property
+    def no_quorum_set(self) -> bool:
+        return self.rule == NO_RULE.name
+
+    @property
+    def headline(self) -> str:
+        """The verdict and what decides it, first: when the number is met but a named
+        requirement is not, say so rather than "8 counted of 6 required"."""
+        if self.no_quorum_set:
+            return f"The terms set no quorum: {self.present} present."
+        count = f"{self.present} counted" + (
+            f" of {self.required} required" if self.required else ""
+        )
+        if self.quorate:
+            return f"Quorate: {count}."
+        if self.present >= self.required:
+            needs = join(self.missing)
+            return f"Not quorate: the number is met ({count}), but it still needs {needs}."
+        return f"Not quorate: {count}."
 
     def to_dict(self) -> dict:
         return {
@@ -211,8 +232,8 @@ class _Outcome:
     counted: list[Attendee]
     not_counted: list[tuple[str, str]]
     required: int
-    requirements: list[tuple[Requirement, list[str]]]
-    chair_row: tuple[str, bool, list[str]] | None
+    requirements: list[tuple[Requirement, list[Attendee]]]
+    chair_row: tuple[str, bool, list[Attendee]] | None
 
     @property
     def quorate(self) -> bool:
@@ -244,7 +265,7 @@ def _judge(rule, membership, attendance, deputies) -> _Outcome:
         requirements = [(req, assignment[i]) for i, req in enumerate(rule.requirements)]
     else:
         requirements = [
-            (req, [a.name for a in counted if req.admits(membership.seat(a.seat))])
+            (req, [a for a in counted if req.admits(membership.seat(a.seat))])
             for req in rule.requirements
         ]
     chair_row = None
@@ -252,14 +273,14 @@ def _judge(rule, membership, attendance, deputies) -> _Outcome:
         chair_row = (
             "The Chair",
             chair_present is not None,
-            [chair_present.name] if chair_present else [],
+            [chair_present] if chair_present else [],
         )
     return _Outcome(counted, not_counted, required, requirements, chair_row)
 
 
-def _match(requirements, counted, membership) -> list[list[str]]:
+def _match(requirements, counted, membership) -> list[list[Attendee]]:
     """Assign different people to the requirements' places, as many as possible (Kuhn's
-    augmenting paths). Returns, for each requirement, the names assigned to it."""
+    augmenting paths). Returns, for each requirement, the people assigned to it."""
     slots = [i for i, req in enumerate(requirements) for _ in range(req.at_least)]
     candidates = [
         [p for p, a in enumerate(counted) if requirements[i].admits(membership.seat(a.seat))]
@@ -279,9 +300,9 @@ def _match(requirements, counted, membership) -> list[list[str]]:
 
     for slot in range(len(slots)):
         place(slot, set())
-    assigned: list[list[str]] = [[] for _ in requirements]
+    assigned: list[list[Attendee]] = [[] for _ in requirements]
     for person, slot in sorted(holder.items()):
-        assigned[slots[slot]].append(counted[person].name)
+        assigned[slots[slot]].append(counted[person])
     return assigned
 
 
@@ -289,19 +310,20 @@ def _critical(rule, membership, attendance, deputies, outcome) -> tuple[str, ...
     """The people present whose leaving alone would make a quorate meeting inquorate."""
     if not outcome.quorate:
         return ()
-    names = {a.name for a in outcome.counted}
+    keys = {a.key for a in outcome.counted}
     if outcome.chair_row:
-        names |= set(outcome.chair_row[2])
+        keys |= {a.key for a in outcome.chair_row[2]}
     if len(outcome.counted) > outcome.required:
         # The number survives any one departure; only a requirement's last holders matter.
-        names = {n for req, held in outcome.requirements if len(held) == req.at_least for n in held}
+        keys = {
+            a.key for req, held in outcome.requirements if len(held) == req.at_least for a in held
+        }
         if rule.distinct:
-            names = {n for _, held in outcome.requirements for n in held}
+            keys = {a.key for _, held in outcome.requirements for a in held}
     return tuple(
         a.name
         for a in attendance.present
-        if a.name in names
-        and not _judge(rule, membership, attendance.without(a.name), deputies).quorate
+        if a.key in keys and not _judge(rule, membership, attendance.without(a), deputies).quorate
     )
 
 
@@ -309,9 +331,11 @@ def _result(rule, business, outcome: _Outcome, critical) -> QuorumResult:
     rows = []
     if outcome.chair_row:
         label, met, held = outcome.chair_row
-        rows.append(RequirementResult(label, 1, met, tuple(held)))
+        rows.append(RequirementResult(label, 1, met, tuple(a.name for a in held)))
     rows += [
-        RequirementResult(req.label, req.at_least, len(held) >= req.at_least, tuple(held))
+        RequirementResult(
+            req.label, req.at_least, len(held) >= req.at_least, tuple(a.name for a in held)
+        )
         for req, held in outcome.requirements
     ]
     present = len(outcome.counted)
@@ -354,6 +378,7 @@ def _result(rule, business, outcome: _Outcome, critical) -> QuorumResult:
         critical=critical,
         clause=rule.clause if rule else "",
         explanation=tuple(explanation),
+        missing=tuple(missing),
     )
 
 

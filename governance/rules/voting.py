@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-from .attendance import Attendance, DeputyPolicy, Membership, standing
+from .attendance import Attendance, Attendee, DeputyPolicy, Membership, standing
 from .words import join
 
 
@@ -141,8 +141,12 @@ def decide(
 class Electorate:
     """Who present may vote on an item, and why each other person may not."""
 
-    voters: tuple[str, ...]
+    people: tuple[Attendee, ...]
     excluded: tuple[tuple[str, str], ...]
+
+    @property
+    def voters(self) -> tuple[str, ...]:
+        return tuple(a.name for a in self.people)
 
 
 def eligible_voters(
@@ -152,7 +156,7 @@ def eligible_voters(
     for attendee in attendance.present:
         position = standing(attendee, membership, deputies)
         if position.votes:
-            voters.append(attendee.name)
+            voters.append(attendee)
         else:
             excluded.append((attendee.name, position.reason))
     return Electorate(tuple(voters), tuple(excluded))

@@ -17,3 +17,9 @@ def get_item(mapping, key):
 def add_list(first, second):
     """``a|add_list:b``: two lists one after the other."""
     return [*first, *second]
+
+
+@register.filter
+def pounds(value) -> str:
+    """250000 as "£250,000"."""
+    return f"£{value:,}" if value is not None else ""

@@ -6,35 +6,36 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from governance.rules.words import LONDON
+from config import clock
 from members.models import Appointment, DeputyNomination, Person
 
-from ..agenda import agenda_items
-from ..forms import AgendaItemForm, ApologyForm, ChairAuthorisationForm
+from ..forms.agenda import AgendaItemForm, ApologyForm, ChairAuthorisationForm
 from ..models import AgendaItem, Meeting, Publication
-from ..services import (
-    ChairAuthorisation,
-    LatePublicationError,
+from ..queries import agenda_items
+from ..services.agenda import (
     agenda_item_add,
     agenda_item_delete,
     agenda_item_move,
     agenda_item_update,
-    agenda_publish,
     agenda_start,
-    apology_record,
-    meeting_deadlines,
     numbering,
 )
-from .common import get_meeting_for_secretariat, meeting_snapshot
+from ..services.apologies import apology_record
+from ..services.publication import (
+    ChairAuthorisation,
+    LatePublicationError,
+    agenda_publish,
+    outstanding_papers,
+)
+from ..services.schedule import meeting_deadlines
+from .common import add_service_errors, get_meeting_for_secretariat, meeting_snapshot
 
 
 def _context(meeting: Meeting) -> dict:
     state = meeting_snapshot(meeting)
-    day = meeting.starts_at.astimezone(LONDON).date()
-    rules = state.rules_on(day)
+    rules = state.rules_on(meeting.day)
     items = agenda_items(meeting)
     publications = list(meeting.publications.select_related("published_by"))
     return {
@@ -49,7 +50,7 @@ def _context(meeting: Meeting) -> dict:
         "publications": publications,
         "unpublished": [i for i in items if i.published_id is None]
         + [p for i in items for p in i.current_papers if p.published_id is None],
-        "now": timezone.now(),
+        "now": clock.now(),
     }
 
 
@@ -92,7 +93,7 @@ def item_new(request, pk):
         try:
             item = agenda_item_add(meeting=meeting, rules=context["rules"], **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             if item.supplementary:
                 messages.warning(
@@ -126,10 +127,12 @@ def item_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            agenda_item_update(item=AgendaItem.objects.get(pk=item.pk), **form.cleaned_data)
+            note = agenda_item_update(item=AgendaItem.objects.get(pk=item.pk), **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
+            if note:
+                messages.info(request, note)
             return _agenda_response(request, item.meeting)
     template = (
         "meetings/partials/item_form.html"
@@ -187,7 +190,7 @@ def publish(request, pk):
         authorisation = None
         if form is not None and form.is_valid():
             authorisation = ChairAuthorisation(
-                form.cleaned_data["chair"], form.authorised_at(), form.cleaned_data["reason"]
+                form.cleaned_data["chair"], form.authorised_at, form.cleaned_data["reason"]
             )
         if form is None or authorisation is not None:
             try:
@@ -195,7 +198,7 @@ def publish(request, pk):
                     meeting=meeting,
                     rules=context["rules"],
                     user=request.user,
-                    now=timezone.now(),
+                    now=clock.now(),
                     authorisation=authorisation,
                 )
             except LatePublicationError as error:
@@ -211,13 +214,12 @@ def publish(request, pk):
                     f"{publication.notified.count()} members and deputies.",
                 )
                 return redirect("meetings:agenda", meeting.pk)
-    return render(
-        request, "meetings/secretariat/publish.html", {**context, "form": form, "late": late}
-    )
+    context.update(form=form, late=late, outstanding=outstanding_papers(context["items"]))
+    return render(request, "meetings/secretariat/publish.html", context)
 
 
 def _apology_form(meeting, state, data=None) -> ApologyForm:
-    day = meeting.starts_at.astimezone(LONDON).date()
+    day = meeting.day
     holders = (
         Appointment.objects.current(day)
         .filter(seat__body=meeting.body)
@@ -257,7 +259,7 @@ def apology_add(request, pk):
                 deputy=Person.objects.get(pk=deputy_id) if deputy_id else None,
                 chair_agreed_by=form.cleaned_data["chair_agreed_by"].strip(),
                 user=request.user,
-                now=timezone.now(),
+                now=clock.now(),
             )
         except ValidationError as error:
             for field, problems in error.message_dict.items():

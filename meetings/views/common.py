@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
+from config import clock
 from governance.models import Body
 from members.access import roles_for
 from members.snapshots import BodySnapshot, snapshot
@@ -38,4 +39,13 @@ def get_body_for_secretariat(request, slug: str) -> Body:
 
 def meeting_snapshot(meeting: Meeting) -> BodySnapshot:
     """The body's members today and the versions of its rules, for the meeting's date."""
-    return snapshot(meeting.body, timezone.localdate())
+    return snapshot(meeting.body, clock.today())
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """A service's refusal shown on the form: beside the field it names, else above all."""
+    if hasattr(error, "error_dict"):
+        for field, problems in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, problems)
+    else:
+        form.add_error(None, error.messages)

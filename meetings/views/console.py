@@ -1,96 +1,146 @@
-"""The live meeting console, for the body's secretariat."""
+"""The live meeting console, for the body's secretariat.
+
+Every panel (the quorum, the attendance grid, who may vote, declarations, the decision form)
+is drawn from one reading of the sitting per request, so after any change they all agree, on
+this screen and, within two seconds, on every other screen. Every change goes through a form:
+with JavaScript the console's fragment comes back (with the clerk's input and the message
+when a change is refused); without it, the whole page."""
 
 from __future__ import annotations
-
-import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from governance.models import Seat
-from governance.rules.voting import eligible_voters
-from members.models import DeputyNomination, InterestDeclaration, Person
+from config import clock
+from members.models import DeputyNomination
 
-from .. import console as live
-from ..models import Action, AgendaItem, Attendance, Decision, Declaration, Meeting, Vote
-from .common import get_meeting_for_secretariat
-
-VOTE_CHOICES = (("for", "For"), ("against", "Against"), ("abstain", "Abstain"), ("", "Not voting"))
-
-
-def _context(meeting: Meeting, **extra) -> dict:
-    state = live.load(meeting)
-    item = state.item
-    attendance = state.attendance_for(item)
-    result = state.quorum_for(item)
-    voters = []
-    if state.rules and item:
-        voters = eligible_voters(attendance, state.snapshot.membership, state.rules.deputies).voters
-    return {
-        "meeting": meeting,
-        "console": state,
-        "item": item,
-        "result": result,
-        "presiding": state.presiding(attendance),
-        "members": [r for r in state.rows if r.capacity == Attendance.Capacity.MEMBER],
-        "deputies": [r for r in state.rows if r.capacity == Attendance.Capacity.DEPUTY],
-        "visitors": [r for r in state.rows if r.capacity == Attendance.Capacity.IN_ATTENDANCE],
-        "item_declarations": [d for d in state.declarations if item and d.item_id == item.pk],
-        "voters": voters,
-        "vote_choices": VOTE_CHOICES,
-        "decisions": Decision.objects.filter(item__meeting=meeting).select_related("body", "item"),
-        "votes": Vote.objects.filter(item__meeting=meeting).select_related("item"),
-        "actions": meeting.actions.select_related("item"),
-        "action_log": live.action_log(meeting),
-        "deputy_candidates": _deputy_candidates(state),
-        "outcomes": Decision.Outcome.choices,
-        "determinations": Declaration.Determination.choices,
-        **extra,
-    }
+from ..forms.console import (
+    ActionForm,
+    ActionStatusForm,
+    AdjournForm,
+    CloseForm,
+    DecisionForm,
+    DeclarationForm,
+    DeputyForm,
+    GoToForm,
+    MarkForm,
+    PresidingForm,
+    ReopenForm,
+    VisitorForm,
+    VoteForm,
+    initial_for_close,
+)
+from ..models import Attendance, Meeting
+from ..queries import action_log, attach_corrections, meeting_record
+from ..services import attendance as attending
+from ..services import proceedings, record
+from ..services.locking import StaleChange
+from ..sitting import Sitting, sitting_for
+from .common import add_service_errors, get_meeting_for_secretariat
 
 
-def _deputy_candidates(state: live.Console) -> list[tuple[int, str]]:
+def _deputy_candidates(sitting: Sitting) -> list[tuple[int, str]]:
     """The body's nominated deputies first (named with the seat), then its members."""
     nominations = (
-        DeputyNomination.objects.current(state.day)
-        .filter(seat__body=state.meeting.body)
+        DeputyNomination.objects.current(sitting.day)
+        .filter(seat__body=sitting.meeting.body)
         .select_related("person", "seat")
     )
     candidates = [
         (n.person_id, f"{n.person.full_name} (nominated for {n.seat.title})") for n in nominations
     ]
     seen = {pk for pk, _ in candidates}
-    for people in state.snapshot.people.values():
+    for people in sitting.snapshot.people.values():
         candidates += [(p.pk, p.full_name) for p in people if p.pk not in seen]
     return candidates
 
 
-def _live(request, meeting: Meeting, *, status: int = 200, **extra):
-    """After a change: the live part alone for htmx, else the whole page again."""
+FORMS = {
+    "deputy": lambda s, data: DeputyForm(
+        data, sitting=s, candidates=_deputy_candidates(s), prefix="deputy"
+    ),
+    "visitor": lambda s, data: VisitorForm(data, prefix="visitor"),
+    "presiding": lambda s, data: PresidingForm(data, sitting=s, prefix="presiding"),
+    "declaration": lambda s, data: DeclarationForm(data, sitting=s, prefix="declaration"),
+    "vote": lambda s, data: VoteForm(data, sitting=s, prefix="vote"),
+    "decision": lambda s, data: DecisionForm(data, sitting=s, prefix="decision"),
+    "action": lambda s, data: ActionForm(data, prefix="action"),
+    "adjourn": lambda s, data: AdjournForm(data, prefix="adjourn"),
+    "close": lambda s, data: CloseForm(
+        data, initial=initial_for_close(clock.now()), prefix="close"
+    ),
+    "reopen": lambda s, data: ReopenForm(data, prefix="reopen"),
+}
+
+
+def _context(meeting: Meeting, sitting: Sitting | None = None, bound=None, **extra) -> dict:
+    sitting = sitting or sitting_for(meeting)
+    attach_corrections(Attendance, sitting.rows)
+    forms = {name: build(sitting, None) for name, build in FORMS.items()}
+    forms.update(bound or {})
+    item = sitting.item
+    return {
+        "meeting": sitting.meeting,
+        "sitting": sitting,
+        "item": item,
+        "result": sitting.now,
+        "presiding": sitting.presiding(),
+        "item_declarations": [d for d in sitting.declarations if item and d.item_id == item.pk],
+        "excluded_voters": sitting.electorate.excluded,
+        "record": meeting_record(meeting),
+        "action_log": action_log(meeting),
+        "adjourned": meeting.adjournments.filter(resumed_at__isnull=True).first(),
+        "forms": forms,
+        **extra,
+    }
+
+
+def _respond(request, meeting: Meeting, *, status: int = 200, notice: str = "", **extra):
+    """After a change or a refusal: the live fragment for htmx; without JavaScript, the page
+    again after a success (so a reload never repeats it), or the page with the refusal."""
+    meeting.refresh_from_db()
     if request.htmx:
-        meeting.refresh_from_db()
-        return render(
-            request, "meetings/console/live.html", _context(meeting, **extra), status=status
-        )
-    for message in extra.get("problems", ()):
-        messages.error(request, message)
-    return redirect("meetings:console", meeting.pk)
+        context = _context(meeting, notice=notice, **extra)
+        return render(request, "meetings/console/live.html", context, status=status)
+    if status == 200:
+        if notice:
+            messages.success(request, notice)
+        return redirect("meetings:console", meeting.pk)
+    return render(
+        request, "meetings/console/console.html", _context(meeting, **extra), status=status
+    )
 
 
-def _attempt(request, meeting, change):
-    """Run a console change; a refusal is shown with the latest state (409 when stale)."""
-    try:
-        change()
-    except live.StaleConsole as error:
-        return _live(request, meeting, status=409, problems=error.messages)
-    except ValidationError as error:
-        return _live(request, meeting, status=400, problems=error.messages)
-    return _live(request, meeting)
+def _change(request, meeting, name: str, form, change) -> HttpResponse:
+    """Validate ``form``; run ``change(cleaned_data)``; show the outcome. A refused change
+    keeps what the clerk typed, with the reason beside the field it concerns."""
+    if form.is_valid():
+        try:
+            notice = change(form.cleaned_data) or ""
+        except StaleChange as error:
+            return _respond(
+                request, meeting, status=409, problems=error.messages, bound={name: form}
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return _respond(request, meeting, notice=notice)
+    return _respond(request, meeting, status=400, bound={name: form})
+
+
+def _named(request, meeting, name: str, change) -> HttpResponse:
+    """A change from one of the console's named forms, built on the current sitting:
+    ``change(sitting, form)`` runs once the form is valid."""
+    sitting = sitting_for(meeting)
+    form = FORMS[name](sitting, request.POST)
+    return _change(request, meeting, name, form, lambda data: change(sitting, form))
+
+
+# Pages -----------------------------------------------------------------------------------
 
 
 @login_required
@@ -112,234 +162,288 @@ def console_live(request, pk):
 @require_POST
 def console_open(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
-    live.console_open(meeting=meeting, user=request.user, now=timezone.now())
+    attending.sitting_open(meeting=meeting, user=request.user, now=clock.now())
     return redirect("meetings:console", meeting.pk)
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+# Who is in the room ----------------------------------------------------------------------
 
 
 @login_required
 @require_POST
 def mark(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
-    row = get_object_or_404(Attendance, pk=_int(request.POST.get("row")), meeting=meeting)
-    return _attempt(
-        request,
-        meeting,
-        lambda: live.attendance_mark(
+    form = MarkForm(request.POST, meeting=meeting)
+    if not form.is_valid():
+        return _respond(request, meeting, status=400, problems=["That change was not understood."])
+    data = form.cleaned_data
+    try:
+        attending.attendance_mark(
             meeting=meeting,
-            row=row,
-            revision=_int(request.POST.get("revision")),
-            mark=request.POST.get("mark", ""),
+            row=data["row"],
+            revision=data["revision"],
+            mark=data["mark"],
             user=request.user,
-            now=timezone.now(),
-        ),
-    )
+            now=clock.now(),
+        )
+    except StaleChange as error:
+        return _respond(request, meeting, status=409, problems=error.messages)
+    except ValidationError as error:
+        return _respond(request, meeting, status=400, problems=error.messages)
+    return _respond(request, meeting)
 
 
 @login_required
 @require_POST
 def deputy(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
-    seat = get_object_or_404(Seat, pk=_int(request.POST.get("seat")), body=meeting.body)
-    person = get_object_or_404(Person, pk=_int(request.POST.get("person")))
-    rules = live.load(meeting).rules
-    return _attempt(
-        request,
-        meeting,
-        lambda: live.deputy_add(
+
+    def change(sitting, form):
+        data = form.cleaned_data
+        row = attending.deputy_add(
             meeting=meeting,
-            seat=seat,
-            person=person,
-            chair_agreed_by=request.POST.get("chair_agreed_by", ""),
-            rules=rules,
+            seat=data["seat"],
+            person=data["person"],
+            chair_agreed_by=data["chair_agreed_by"],
+            rules=sitting.rules,
             user=request.user,
-            now=timezone.now(),
-        ),
-    )
+            now=clock.now(),
+        )
+        return f"{row.display_name} is here as deputy for the {row.seat.title}."
+
+    return _named(request, meeting, "deputy", change)
 
 
 @login_required
 @require_POST
 def visitor(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
-    return _attempt(
-        request,
-        meeting,
-        lambda: live.in_attendance_add(
-            meeting=meeting,
-            name=request.POST.get("name", ""),
-            user=request.user,
-            now=timezone.now(),
-        ),
-    )
+
+    def change(sitting, form):
+        data = form.cleaned_data
+        row = attending.in_attendance_add(
+            meeting=meeting, name=data["name"], user=request.user, now=clock.now()
+        )
+        return f"{row.display_name} is in attendance."
+
+    return _named(request, meeting, "visitor", change)
+
+
+# How the meeting proceeds ----------------------------------------------------------------
 
 
 @login_required
 @require_POST
 def go_to(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
-    item = get_object_or_404(AgendaItem, pk=_int(request.POST.get("item")), meeting=meeting)
-    outcome = {}
-
-    def change():
-        outcome["warning"] = live.item_go_to(
+    form = GoToForm(request.POST, meeting=meeting)
+    if not form.is_valid():
+        return _respond(request, meeting, status=400, problems=["Choose an item on the agenda."])
+    data = form.cleaned_data
+    try:
+        warning = proceedings.item_go_to(
             meeting=meeting,
-            item=item,
-            seen_item=_int(request.POST.get("seen_item")),
-            confirmed=request.POST.get("confirmed") == "1",
-            console=live.load(meeting),
+            item=data["item"],
+            seen_item=data["seen_item"],
+            confirmed=data["confirmed"],
+            sitting=sitting_for(meeting),
         )
-
-    response = _attempt(request, meeting, change)
-    if outcome.get("warning"):
-        if request.htmx:
-            return _live(request, meeting, warning=outcome["warning"])
-        return render(
-            request, "meetings/console/console.html", _context(meeting, warning=outcome["warning"])
-        )
-    return response
+    except StaleChange as error:
+        return _respond(request, meeting, status=409, problems=error.messages)
+    except ValidationError as error:
+        return _respond(request, meeting, status=400, problems=error.messages)
+    if warning and not request.htmx:
+        return render(request, "meetings/console/console.html", _context(meeting, warning=warning))
+    return _respond(request, meeting, warning=warning)
 
 
 @login_required
 @require_POST
 def presiding(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
-    person_id = _int(request.POST.get("person"))
-    person = get_object_or_404(Person, pk=person_id) if person_id else None
-    return _attempt(
-        request,
-        meeting,
-        lambda: live.presiding_set(
+
+    def change(sitting, form):
+        data = form.cleaned_data
+        proceedings.presiding_set(
             meeting=meeting,
-            person=person,
-            reason=request.POST.get("reason", ""),
-            seen_override=_int(request.POST.get("seen_override")),
-        ),
-    )
+            person=data["person"],
+            reason=data["reason"],
+            seen_override=data["seen_override"],
+        )
+        return "Recorded who presides."
+
+    return _named(request, meeting, "presiding", change)
 
 
 @login_required
 @require_POST
 def declaration(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
-    state = live.load(meeting)
-    person = get_object_or_404(Person, pk=_int(request.POST.get("person")))
-    replacement_id = _int(request.POST.get("replacement"))
-    interest_id = _int(request.POST.get("interest"))
-    if state.item is None:
-        return _live(request, meeting, status=400, problems=["Go to an item first."])
-    return _attempt(
-        request,
-        meeting,
-        lambda: live.declaration_record(
+
+    def change(sitting, form):
+        data = form.cleaned_data
+        if sitting.item is None:
+            raise ValidationError("Go to an item first.")
+        interest = next(
+            (i for person, i in sitting.suggestions if person.pk == data["person"].pk), None
+        )
+        declared = proceedings.declaration_record(
             meeting=meeting,
-            item=state.item,
-            person=person,
-            description=request.POST.get("description", ""),
-            determination=request.POST.get("determination", ""),
-            determined_by=state.presiding().name or "the Chair",
-            replacement=get_object_or_404(Person, pk=replacement_id) if replacement_id else None,
-            interest=InterestDeclaration.objects.filter(pk=interest_id, person=person).first(),
-            rules=state.rules,
+            item=sitting.item,
+            person=data["person"],
+            description=data["description"],
+            determination=data["determination"],
+            determined_by=sitting.presiding().name or "the Chair",
+            replacement=data["replacement"],
+            interest=interest,
+            rules=sitting.rules,
             user=request.user,
-            now=timezone.now(),
-        ),
-    )
+            now=clock.now(),
+        )
+        return f"Recorded: {declared.person} {declared.get_determination_display().lower()}."
+
+    return _named(request, meeting, "declaration", change)
+
+
+@login_required
+@require_POST
+def adjourn(request, pk):
+    meeting = get_meeting_for_secretariat(request, pk)
+
+    def change(sitting, form):
+        data = form.cleaned_data
+        proceedings.meeting_adjourn(
+            meeting=meeting, reason=data["reason"], user=request.user, now=clock.now()
+        )
+        return "The meeting is adjourned."
+
+    return _named(request, meeting, "adjourn", change)
+
+
+@login_required
+@require_POST
+def resume(request, pk):
+    meeting = get_meeting_for_secretariat(request, pk)
+    try:
+        proceedings.meeting_resume(meeting=meeting, user=request.user, now=clock.now())
+    except ValidationError as error:
+        return _respond(request, meeting, status=400, problems=error.messages)
+    return _respond(request, meeting, notice="The meeting has resumed.")
+
+
+@login_required
+@require_POST
+def close(request, pk):
+    meeting = get_meeting_for_secretariat(request, pk)
+
+    def change(sitting, form):
+        proceedings.meeting_close(
+            meeting=meeting, closed_at=form.closed_at, user=request.user, now=clock.now()
+        )
+        return "The meeting is closed. The record can now be changed only by correction."
+
+    return _named(request, meeting, "close", change)
+
+
+@login_required
+@require_POST
+def reopen(request, pk):
+    meeting = get_meeting_for_secretariat(request, pk)
+
+    def change(sitting, form):
+        data = form.cleaned_data
+        proceedings.meeting_reopen(meeting=meeting, reason=data["reason"], user=request.user)
+        return "The meeting is open again."
+
+    return _named(request, meeting, "reopen", change)
+
+
+# The record ------------------------------------------------------------------------------
 
 
 @login_required
 @require_POST
 def vote(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
-    state = live.load(meeting)
-    votes = {
-        key[len("vote:") :]: value
-        for key, value in request.POST.items()
-        if key.startswith("vote:") and value
-    }
-    return _attempt(
-        request,
-        meeting,
-        lambda: live.vote_record(
+
+    def change(sitting, form):
+        recorded = record.vote_record(
             meeting=meeting,
-            console=state,
-            motion=request.POST.get("motion", ""),
-            votes=votes,
-            casting=request.POST.get("casting", ""),
+            sitting=sitting,
+            motion=form.cleaned_data["motion"],
+            votes=form.named,
+            counts=form.counts,
+            casting=form.cleaned_data["casting"],
             user=request.user,
-            now=timezone.now(),
-        ),
-    )
+            now=clock.now(),
+        )
+        return f"Recorded the vote: {recorded.reasoning.split(' Rule:')[0]}"
+
+    return _named(request, meeting, "vote", change)
 
 
 @login_required
 @require_POST
 def decision(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
-    state = live.load(meeting)
-    vote_id = _int(request.POST.get("vote"))
-    vote = Vote.objects.filter(pk=vote_id, item__meeting=meeting).first() if vote_id else None
-    return _attempt(
-        request,
-        meeting,
-        lambda: live.decision_record(
+
+    def change(sitting, form):
+        data = form.cleaned_data
+        recorded = record.decision_record(
             meeting=meeting,
-            console=state,
-            text=request.POST.get("text", ""),
-            outcome=request.POST.get("outcome", ""),
-            value=_int(request.POST.get("value")),
-            vote=vote,
+            sitting=sitting,
+            text=data["text"],
+            outcome=data["outcome"],
+            value=data["value"],
+            vote=data["vote"],
             user=request.user,
-            now=timezone.now(),
-        ),
-    )
+            now=clock.now(),
+        )
+        note = f" {recorded.limit_note}" if recorded.limit_note else ""
+        return f"Recorded {recorded.reference}: {recorded.get_outcome_display()}.{note}"
+
+    return _named(request, meeting, "decision", change)
 
 
 @login_required
 @require_POST
 def action(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
-    due = request.POST.get("due")
-    try:
-        due = datetime.date.fromisoformat(due) if due else None
-    except ValueError:
-        return _live(
-            request, meeting, status=400, problems=["Give the due date as a date, e.g. 2027-01-31."]
-        )
-    return _attempt(
-        request,
-        meeting,
-        lambda: live.action_record(
+
+    def change(sitting, form):
+        data = form.cleaned_data
+        record.action_record(
             meeting=meeting,
-            item=live.load(meeting).item,
-            text=request.POST.get("text", ""),
-            owner=request.POST.get("owner", ""),
-            due=due,
+            item=sitting.item,
+            text=data["text"],
+            owner=data["owner"],
+            due=data["due"],
             user=request.user,
-            now=timezone.now(),
-        ),
-    )
+            now=clock.now(),
+        )
+        return f"Recorded an action for {data['owner']}."
+
+    return _named(request, meeting, "action", change)
 
 
 @login_required
 @require_POST
 def action_status(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
-    action = get_object_or_404(
-        Action.objects.select_related("meeting"),
-        pk=_int(request.POST.get("action")),
-        meeting__body=meeting.body,
-    )
-    return _attempt(
-        request,
-        meeting,
-        lambda: live.action_status_set(
-            meeting=meeting, action=action, status=request.POST.get("status", "")
-        ),
-    )
+    form = ActionStatusForm(request.POST, meeting=meeting)
+    if not form.is_valid():
+        return _respond(request, meeting, status=400, problems=["That change was not understood."])
+    data = form.cleaned_data
+    try:
+        record.action_status_set(
+            meeting=meeting,
+            action=data["action"],
+            status=data["status"],
+            revision=data["revision"],
+            user=request.user,
+        )
+    except StaleChange as error:
+        return _respond(request, meeting, status=409, problems=error.messages)
+    except ValidationError as error:
+        return _respond(request, meeting, status=400, problems=error.messages)
+    return _respond(request, meeting, notice=f"Action marked {data['status']}.")

@@ -7,16 +7,15 @@ from dataclasses import dataclass
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import render
-from django.utils import timezone
 
-from governance.rules.words import LONDON
+from config import clock
 from members.access import bodies_served_by, roles_for
 from members.models import DeputyNomination
 from members.snapshots import snapshots
 
 from ..forecast import Forecast, quorum_forecast
 from ..models import AgendaItem, Apology, Meeting, Paper, Publication
-from ..services import Deadlines, meeting_deadlines
+from ..services.schedule import Deadlines, meeting_deadlines
 
 DASHBOARD_SIZE = 12
 
@@ -43,8 +42,8 @@ def dashboard(request):
     )
     if not roles.is_secretariat:
         return render(request, "meetings/dashboard.html", {"meetings": meetings[:DASHBOARD_SIZE]})
-    now = timezone.now()
-    today = timezone.localdate()
+    now = clock.now()
+    today = clock.today()
     meetings = list(
         meetings.filter(body__in=bodies_served_by(request.user)).prefetch_related(
             Prefetch(
@@ -64,7 +63,7 @@ def dashboard(request):
     rows = []
     for meeting in meetings:
         state = states[meeting.body_id]
-        rules = state.rules_on(meeting.starts_at.astimezone(LONDON).date())
+        rules = state.rules_on(meeting.day)
         deadlines = meeting_deadlines(meeting, rules)
         left = (
             rules.calendar.working_days_between(today, deadlines.publish_by.deadline.date())

@@ -7,15 +7,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from config import clock
 from members.access import roles_for
 
-from ..forms import PaperForm
+from ..forms.agenda import PaperForm
 from ..models import AgendaItem, Paper
-from ..services import paper_add
-from .common import get_meeting_for_secretariat
+from ..services.papers import paper_add
+from .common import add_service_errors, get_meeting_for_secretariat
 
 CONTENT_TYPES = {
     Paper.Format.PDF: "application/pdf",
@@ -53,11 +53,14 @@ def _upload(request, item, replaces):
                 title=form.cleaned_data["title"],
                 author=form.cleaned_data["author"],
                 user=request.user,
-                now=timezone.now(),
+                now=clock.now(),
                 replaces=replaces,
             )
         except ValidationError as error:
-            form.add_error("file", error)
+            if hasattr(error, "error_dict"):
+                add_service_errors(form, error)
+            else:
+                form.add_error("file", error)
         else:
             messages.success(
                 request,
@@ -79,14 +82,10 @@ def paper_download(request, pk):
     paper = get_object_or_404(Paper.objects.select_related("item__meeting__body"), pk=pk)
     if not roles_for(request.user).can_read_paper(paper):
         raise Http404("No such paper.")
-    extension = {"pdf": "pdf", "word": "docx", "excel": "xlsx"}[paper.file_format]
-    if paper.original_name.lower().endswith((".doc", ".xls")):
-        extension = paper.original_name.rsplit(".", 1)[-1].lower()
-    name = f"{paper.title} v{paper.version}.{extension}"
     response = FileResponse(
         paper.file.open("rb"),
         as_attachment=True,
-        filename=name,
+        filename=paper.download_name,
         content_type=CONTENT_TYPES[paper.file_format],
     )
     response["Cache-Control"] = "private, no-store"

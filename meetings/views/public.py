@@ -6,14 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
+from config import clock
 from governance.models import Body
 from members.access import bodies_visible_to, roles_for
 
-from ..agenda import agenda_items
 from ..models import Meeting
-from ..services import numbering
+from ..queries import agenda_items
+from ..services.agenda import numbering
 from .common import get_meeting_for_user
 
 UPCOMING_ON_HOME = 3
@@ -38,7 +38,7 @@ def meeting_list(request):
         body = get_object_or_404(bodies_visible_to(request.user), slug=slug)
         meetings = meetings.filter(body=body)
     past = request.GET.get("when") == "past"
-    now = timezone.now()
+    now = clock.now()
     meetings = (
         meetings.filter(starts_at__lt=now).order_by("-starts_at")
         if past
@@ -52,12 +52,16 @@ def meeting_detail(request, pk):
     """The meeting, with its published agenda and papers as far as the user may see them."""
     meeting = get_meeting_for_user(request, pk)
     roles = roles_for(request.user)
-    items = [i for i in agenda_items(meeting) if i.published_id and roles.can_see_item(i)]
+    items = [i for i in agenda_items(meeting) if i.published_id]
+    for item in items:
+        # Exempt business the user may not see stays on the agenda as a numbered line.
+        item.withheld = not roles.can_see_item(item)
     context = {
         "meeting": meeting,
         "items": items,
         "numbers": numbering(items),
         "publications": meeting.publications.all(),
         "serves": roles.serves(meeting.body),
+        "past": meeting.starts_at < clock.now(),
     }
     return render(request, "meetings/meeting_detail.html", context)

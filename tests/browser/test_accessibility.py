@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from governance.rules.words import LONDON
-from meetings import console as live
-from meetings.services import agenda_item_add, agenda_publish, agenda_start, paper_add
+from meetings.services import attendance as attending
+from meetings.services.agenda import agenda_item_add, agenda_start
+from meetings.services.papers import paper_add
+from meetings.services.publication import agenda_publish
 from tests.factories import PASSWORD
 from tests.meetings.workspace import seed_body, upload
 
@@ -53,7 +55,7 @@ def site():
         user=sel.clerk,
         now=MEETING - datetime.timedelta(days=30),
     )
-    live.console_open(meeting=sel.meeting, user=sel.clerk, now=MEETING)
+    attending.sitting_open(meeting=sel.meeting, user=sel.clerk, now=MEETING)
     return sel
 
 

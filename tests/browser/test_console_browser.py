@@ -9,7 +9,7 @@ import datetime
 import pytest
 
 from governance.rules.words import LONDON
-from meetings.services import agenda_item_add, agenda_start
+from meetings.services.agenda import agenda_item_add, agenda_start
 from members.models import DeputyNomination
 from tests.factories import PASSWORD, PersonFactory
 from tests.meetings.workspace import seed_body
@@ -98,10 +98,10 @@ def test_a_meeting_run_from_the_console(browser, live_server):
 
     # A deputy, with the co-chairs' agreement, counts.
     clerk.select_option(
-        "#deputy-seat", label="Chair, South London and Maudsley NHS Foundation Trust"
+        "#id_deputy-seat", label="Chair, South London and Maudsley NHS Foundation Trust"
     )
-    clerk.select_option("#deputy-person", str(deputy.pk))
-    clerk.fill("#deputy-agreed", "The co-chairs")
+    clerk.select_option("#id_deputy-person", str(deputy.pk))
+    clerk.fill("#id_deputy-chair_agreed_by", "The co-chairs")
     submit(clerk, "text=Record the deputy", "/console/deputy/")
     clerk.wait_for_function(
         "document.querySelector('#quorum-heading + p').innerText.includes('12 counted')"
@@ -120,22 +120,21 @@ def test_a_meeting_run_from_the_console(browser, live_server):
 
     # Move to the contract item; a member declares an interest and withdraws.
     submit(clerk, "#console-live button:has-text('Community contract award')", "/go-to/")
-    clerk.reload()
-    clerk.select_option("#declare-person", label=sel.holders["chair-kch"].full_name)
-    clerk.select_option("#declare-determination", "withdraw")
-    clerk.fill("#declare-description", "Non-executive director of a bidder")
-    submit(clerk, "#declare-heading + form button[type=submit]", "/console/")
+    clerk.select_option("#id_declaration-person", label=sel.holders["chair-kch"].full_name)
+    clerk.select_option("#id_declaration-determination", "withdraw")
+    clerk.fill("#id_declaration-description", "Non-executive director of a bidder")
+    submit(clerk, "#declaration-form button[type=submit]", "/console/")
     assert "withdraws from the item" in clerk.inner_text("#console-live")
 
     # A tied vote, settled by the casting vote of the person presiding.
-    clerk.fill("#vote-motion", "Award the community contract")
+    clerk.fill("#id_vote-motion", "Award the community contract")
     voters = clerk.locator("input[type=radio][value=for]").count()
     for index in range(voters):
         choice = "for" if index % 2 == 0 else "against"
         clerk.locator(f"input[type=radio][value={choice}]").nth(index).check()
     if voters % 2:
         clerk.locator("input[type=radio][value='']").nth(voters - 1).check()
-    clerk.select_option("#vote-casting", "for")
+    clerk.select_option("#id_vote-casting", "for")
     submit(clerk, "text=Record the vote", "/console/")
     record = clerk.inner_text("#console-live")
     assert "the motion is carried on the casting vote of the person presiding" in record

@@ -9,7 +9,7 @@ import pytest
 
 from governance.rules.words import LONDON
 from meetings.models import AgendaItem
-from meetings.services import agenda_item_add, agenda_start, numbering
+from meetings.services.agenda import agenda_item_add, agenda_start, numbering
 
 from .workspace import seed_body, signed_in
 

@@ -11,15 +11,9 @@ from django.db import IntegrityError
 
 from governance.rules.words import LONDON
 from meetings.models import AgendaItem, Meeting, Paper, Publication
-from meetings.services import (
-    ChairAuthorisation,
-    LatePublicationError,
-    agenda_item_add,
-    agenda_item_update,
-    agenda_publish,
-    agenda_start,
-    paper_add,
-)
+from meetings.services.agenda import agenda_item_add, agenda_item_update, agenda_start
+from meetings.services.papers import paper_add
+from meetings.services.publication import ChairAuthorisation, LatePublicationError, agenda_publish
 
 from .workspace import DOCX, PDF, seed_body, upload
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from governance.rules.words import LONDON
-from meetings.services import apology_record
+from meetings.services.apologies import apology_record
 from members.models import DeputyNomination
 from members.snapshots import snapshot
 from tests.factories import PersonFactory

@@ -11,9 +11,11 @@ import pytest
 from django.db import connection, connections
 
 from governance.rules.words import LONDON
-from meetings import console as live
 from meetings.models import Attendance, Decision
-from meetings.services import agenda_item_add, agenda_start
+from meetings.services import attendance as attending
+from meetings.services.agenda import agenda_item_add, agenda_start
+from meetings.services.locking import StaleChange
+from meetings.sitting import sitting_for
 
 from .workspace import arrive, seed_body
 
@@ -53,7 +55,7 @@ def lie():
     setting = seed_body("leicestershire-integration-executive", starts_at=MEETING)
     agenda_start(meeting=setting.meeting, rules=setting.rules)
     agenda_item_add(meeting=setting.meeting, rules=setting.rules, title="Plan")
-    live.console_open(meeting=setting.meeting, user=setting.clerk, now=MEETING)
+    attending.sitting_open(meeting=setting.meeting, user=setting.clerk, now=MEETING)
     return setting
 
 
@@ -61,7 +63,7 @@ def test_two_clerks_marking_one_person_at_once_one_wins_and_the_other_is_told(li
     row = Attendance.objects.get(person=lie.holders["director-uhl"])
 
     def click(mark):
-        return lambda: live.attendance_mark(
+        return lambda: attending.attendance_mark(
             meeting=lie.meeting,
             row=row,
             revision=row.revision,
@@ -71,7 +73,7 @@ def test_two_clerks_marking_one_person_at_once_one_wins_and_the_other_is_told(li
         )
 
     outcomes = together(click("arrived"), click("apologies"))
-    stale = [o for o in outcomes if isinstance(o, live.StaleConsole)]
+    stale = [o for o in outcomes if isinstance(o, StaleChange)]
     saved = [o for o in outcomes if isinstance(o, Attendance)]
     assert (len(saved), len(stale)) == (1, 1)
     row.refresh_from_db()
@@ -92,9 +94,9 @@ def test_decisions_recorded_at_once_get_distinct_numbers(lie):
     def record(text):
         def call():
             lie.meeting.refresh_from_db()
-            return live.decision_record(
+            return record.decision_record(
                 meeting=lie.meeting,
-                console=live.load(lie.meeting),
+                sitting=sitting_for(lie.meeting),
                 text=text,
                 outcome="consensus",
                 value=None,

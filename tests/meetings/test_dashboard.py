@@ -11,7 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from meetings.models import Meeting
-from meetings.services import agenda_item_add, agenda_start, apology_record, paper_add
+from meetings.services.agenda import agenda_item_add, agenda_start
+from meetings.services.apologies import apology_record
+from meetings.services.papers import paper_add
 from members.snapshots import snapshot
 from tests.factories import UserFactory
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from meetings import papers
+from meetings import paperfiles as papers
 
 from .workspace import DOCX, PDF, XLSX, office, upload
 

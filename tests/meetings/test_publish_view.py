@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from meetings.models import Publication
-from meetings.services import agenda_start
+from meetings.services.agenda import agenda_start
 
 from .workspace import days_ahead, seed_body, signed_in
 

@@ -11,7 +11,7 @@ from django.test import Client
 
 from governance.rules.words import LONDON
 from meetings.models import Meeting, MeetingChange
-from meetings.services import meeting_cancel, meeting_deadlines, meeting_reschedule
+from meetings.services.schedule import meeting_cancel, meeting_deadlines, meeting_reschedule
 
 from .workspace import seed_body, signed_in
 
@@ -50,8 +50,8 @@ def test_the_programme_preview_moves_dates_off_bank_holidays_and_adds_nothing(se
 
 def test_confirming_the_programme_creates_the_meetings_once(sel):
     client = signed_in(sel.clerk)
-    client.post(f"/bodies/{sel.body.slug}/programme/", {**PROGRAMME, "confirm": "1"})
-    client.post(f"/bodies/{sel.body.slug}/programme/", {**PROGRAMME, "confirm": "1"})
+    client.post(f"/bodies/{sel.body.slug}/programme/", {**PROGRAMME, "confirm_programme": "1"})
+    client.post(f"/bodies/{sel.body.slug}/programme/", {**PROGRAMME, "confirm_programme": "1"})
     created = Meeting.objects.exclude(pk=sel.meeting.pk).order_by("starts_at")
     assert [m.starts_at.astimezone(LONDON).date() for m in created] == [
         datetime.date(2027, 1, 8),

@@ -10,7 +10,9 @@ from django.test import Client
 
 from governance.rules.words import LONDON
 from meetings.models import Paper
-from meetings.services import agenda_item_add, agenda_publish, agenda_start, paper_add
+from meetings.services.agenda import agenda_item_add, agenda_start
+from meetings.services.papers import paper_add
+from meetings.services.publication import agenda_publish
 from members.models import Appointment, DeputyNomination
 from tests.factories import PersonFactory, UserFactory
 

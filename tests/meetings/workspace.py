@@ -15,8 +15,8 @@ from governance import bodyfile
 from governance.models import Body
 from governance.rules.words import LONDON
 from governance.services import body_import
-from meetings import console
 from meetings.models import Meeting
+from meetings.services import attendance as attending
 from members.models import Appointment, Person
 from members.snapshots import snapshot
 from tests.factories import PersonFactory, UserFactory
@@ -93,7 +93,7 @@ def arrive(setting: Setting, keys, now: datetime.datetime) -> None:
     """The holders of these seats arrive, through the console."""
     for key in keys:
         row = setting.meeting.attendance.get(person=setting.holders[key], capacity="member")
-        console.attendance_mark(
+        attending.attendance_mark(
             meeting=setting.meeting,
             row=row,
             revision=row.revision,

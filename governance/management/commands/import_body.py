@@ -4,6 +4,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
+from config import clock
 from governance.bodyfile import BodyFileError, in_dependency_order, read
 from governance.services import body_import
 
@@ -37,7 +38,7 @@ class Command(BaseCommand):
             report = body_import(
                 body_file=body_file,
                 dry_run=options["dry_run"],
-                today=options["effective_from"] or datetime.date.today(),
+                today=options["effective_from"] or clock.today(),
             )
             verb = "would change" if options["dry_run"] else "changed"
             if not report.changes:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from config import clock
 from governance.bodyfile import BodyFileError
 from meetings import demo
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with_users = settings.DEBUG or options["allow_demo_users"]
         try:
-            counts = demo.load(today=timezone.localdate(), with_users=with_users)
+            counts = demo.load(today=clock.today(), with_users=with_users)
         except BodyFileError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from config import clock
 from governance.bodyfile import BodyFile
 from governance.management.commands._bodies import body_or_file, terms_in_force
 from governance.snapshot import membership_of
@@ -43,7 +43,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print JSON")
 
     def handle(self, *args, **options):
-        on = options["on"] or timezone.localdate()
+        on = options["on"] or clock.today()
         target = body_or_file(options["body"])
         spec = self._attendance(options["attendance"])
         if isinstance(target, BodyFile):

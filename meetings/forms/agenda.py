@@ -1,0 +1,121 @@
+"""Forms for an agenda, its papers, late publication and apologies."""
+
+from __future__ import annotations
+
+from django import forms
+
+from ..models import AgendaItem, Meeting
+from .fields import DATE, TIME, LondonTimesForm, StyledForm
+
+
+class AgendaItemForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "title",
+            "presenter",
+            "purpose",
+            "business_type",
+            "minutes_allotted",
+            "paper_expected",
+            "part",
+            "exempt_paragraph",
+            "exempt_reason",
+            "parent",
+        ]
+        labels = {
+            "minutes_allotted": "Minutes allotted",
+            "business_type": "Business type (sets the quorum rule)",
+            "exempt_paragraph": "Paragraph of Schedule 12A (Part B)",
+            "exempt_reason": "Or another reason it is confidential",
+            "parent": "A sub-item of",
+        }
+        widgets = {"part": forms.RadioSelect}
+
+    PARAGRAPHS = [
+        (1, "1: information relating to any individual"),
+        (2, "2: information likely to reveal the identity of an individual"),
+        (3, "3: financial or business affairs of any person"),
+        (4, "4: labour relations consultations or negotiations"),
+        (5, "5: legal professional privilege"),
+        (6, "6: notices, orders or directions under an enactment"),
+        (7, "7: prevention, investigation or prosecution of crime"),
+    ]
+
+    def __init__(self, *args, meeting: Meeting, business_types, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["business_type"] = forms.ChoiceField(
+            label=self.Meta.labels["business_type"],
+            required=False,
+            choices=[("", "The body's default")]
+            + [(b.key, b.name.capitalize()) for b in business_types],
+        )
+        self.fields["exempt_paragraph"] = forms.TypedChoiceField(
+            label=self.Meta.labels["exempt_paragraph"],
+            required=False,
+            coerce=int,
+            empty_value=None,
+            choices=[("", "None"), *self.PARAGRAPHS],
+        )
+        parents = meeting.items.filter(parent__isnull=True)
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents.order_by("position")
+        self.fields["parent"].required = False
+        self.fields["parent"].empty_label = "None: a main item"
+        self.style()
+
+
+class PaperForm(StyledForm, forms.Form):
+    file = forms.FileField(label="The paper", help_text="A PDF, Word document or Excel workbook.")
+    title = forms.CharField(label="Title", max_length=300)
+    author = forms.CharField(label="Author", max_length=200)
+
+
+class ChairAuthorisationForm(LondonTimesForm, StyledForm, forms.Form):
+    """The Chair's authorisation to publish after the notice deadline."""
+
+    chair = forms.CharField(label="Name of the Chair who authorised it", max_length=200)
+    authorised_on = forms.DateField(label="Date of the authorisation", widget=DATE)
+    authorised_time = forms.TimeField(label="Time of the authorisation", widget=TIME)
+    reason = forms.CharField(
+        label="Why the papers are late (the exceptional circumstances)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_clock_change_field()
+        self.order_fields(["chair", "authorised_on", "authorised_time", "clock_change"])
+        self.style()
+
+    def clean(self):
+        data = super().clean()
+        self.authorised_at = self.moment("authorised_on", "authorised_time")
+        return data
+
+
+class ApologyForm(StyledForm, forms.Form):
+    seat = forms.ChoiceField(label="Seat")
+    deputy = forms.TypedChoiceField(
+        label="Deputy attending instead", required=False, coerce=int, empty_value=None
+    )
+    chair_agreed_by = forms.CharField(
+        label="The chair who agreed to the deputy, where the terms need it",
+        required=False,
+        max_length=200,
+    )
+
+    def __init__(self, *args, seats, deputies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seat"].choices = [
+            ("", "Choose a seat"),
+            *[
+                (f"{seat.key}:{person.pk}", f"{seat.title}: {person.full_name}")
+                for seat, person in seats
+            ],
+        ]
+        self.fields["deputy"].choices = [
+            ("", "No deputy"),
+            *[(person.pk, label) for person, label in deputies],
+        ]

@@ -1,0 +1,175 @@
+"""Form fields and helpers that read what clerks type as they type it: money with £, commas
+and "k" or "m", whole numbers, and London times that a clock change makes impossible or
+ambiguous."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from governance.rules.words import LONDON, long_date
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+UTC = datetime.UTC
+
+
+class StyledForm:
+    """Bootstrap's classes on every widget, for forms whose templates render fields one by
+    one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style()
+
+    def style(self) -> None:
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs.setdefault("class", css)
+
+
+MONEY = re.compile(
+    r"£?\s*(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?\s*"
+    r"(?P<scale>k|thousand|m|mn|million|bn|billion)?",
+    re.IGNORECASE,
+)
+SCALES = {"k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6}
+SCALES |= {"bn": 10**9, "billion": 10**9}
+MONEY_EXAMPLE = "for example £250,000, 250k or £1.5m"
+
+
+class MoneyField(forms.CharField):
+    """Whole pounds, as a clerk types them: "£250,000", "250,000", "250000", "250k",
+    "£1.5m", "£2 million"."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("inputmode", "decimal")
+        self.widget.attrs.setdefault("autocomplete", "off")
+
+    def to_python(self, value):
+        text = super().to_python(value).strip()
+        if not text:
+            return None
+        match = MONEY.fullmatch(text)
+        if not match:
+            raise ValidationError(f"Give the value in pounds, {MONEY_EXAMPLE}.", code="invalid")
+        amount = Decimal(match["number"].replace(",", "") + (match["fraction"] or ""))
+        amount *= SCALES.get((match["scale"] or "").lower(), 1)
+        if amount != amount.to_integral_value():
+            raise ValidationError(f"Give the value in whole pounds, {MONEY_EXAMPLE}.")
+        if amount >= 10**15:
+            raise ValidationError("That value is too large to be right: check the figure.")
+        return int(amount)
+
+
+class WholeNumberField(forms.IntegerField):
+    """A count: a whole number, not negative, typed as digits ("4", not "four")."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", 10_000)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid": "Give a whole number in figures, such as 4.",
+                "min_value": "The number cannot be negative.",
+                "max_value": "That number is too large to be right: check the figure.",
+            },
+        )
+        super().__init__(**kwargs)
+        self.widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
+
+# London times --------------------------------------------------------------------------
+
+FIRST, SECOND = "first", "second"
+CLOCK_CHANGE_CHOICES = [
+    (FIRST, "The first time (British Summer Time, before the clocks go back)"),
+    (SECOND, "The second time (Greenwich Mean Time, after the clocks go back)"),
+]
+
+
+class ClockChange(ValidationError):
+    """A London time that a clock change makes impossible, or that happens twice."""
+
+    def __init__(self, message: str, *, ambiguous: bool):
+        super().__init__(message, code="ambiguous" if ambiguous else "nonexistent")
+        self.ambiguous = ambiguous
+
+
+def london(day: datetime.date, time: datetime.time, which: str = "") -> datetime.datetime:
+    """``day`` at ``time`` in London. A time the clocks skip (01:30 on the last Sunday in
+    March) is refused; a time that happens twice (01:30 on the last Sunday in October) is
+    refused unless ``which`` says whether the first or the second is meant."""
+    first = datetime.datetime.combine(day, time, tzinfo=LONDON)
+    second = first.replace(fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return first
+    wall = first.replace(tzinfo=None)
+    if first.astimezone(UTC).astimezone(LONDON).replace(tzinfo=None) != wall:
+        raise ClockChange(
+            f"There is no {time:%H:%M} on {long_date(day)}: the clocks go forward an hour "
+            "that night. Choose another time.",
+            ambiguous=False,
+        )
+    if which == FIRST:
+        return first
+    if which == SECOND:
+        return second
+    raise ClockChange(
+        f"{time:%H:%M} on {long_date(day)} happens twice, because the clocks go back an hour "
+        "that night. Say which you mean.",
+        ambiguous=True,
+    )
+
+
+def later_by(start: datetime.datetime, minutes: int) -> datetime.datetime:
+    """``minutes`` of real time after ``start``, across a clock change if there is one."""
+    return (start.astimezone(UTC) + datetime.timedelta(minutes=minutes)).astimezone(LONDON)
+
+
+class LondonTimesForm:
+    """A form that reads a date and a time as a London moment, asking which is meant when
+    the clocks go back, through an extra ``clock_change`` field that shows only then."""
+
+    def add_clock_change_field(self) -> None:
+        self.fields["clock_change"] = forms.ChoiceField(
+            label="Which time do you mean?",
+            choices=CLOCK_CHANGE_CHOICES,
+            required=False,
+            widget=forms.RadioSelect,
+        )
+
+    def moment(self, day_field: str, time_field: str) -> datetime.datetime | None:
+        """The London moment from two cleaned fields, or None with the error added."""
+        day = self.cleaned_data.get(day_field)
+        return None if day is None else self.moment_on(day, time_field)
+
+    def moment_on(self, day: datetime.date, time_field: str) -> datetime.datetime | None:
+        time = self.cleaned_data.get(time_field)
+        if time is None:
+            return None
+        try:
+            return london(day, time, self.cleaned_data.get("clock_change", ""))
+        except ClockChange as error:
+            self.clock_change_needed = error.ambiguous
+            self.add_error(time_field, error)
+            return None
+
+    @property
+    def asks_clock_change(self) -> bool:
+        return getattr(self, "clock_change_needed", False) or bool(
+            self.data.get(self.add_prefix("clock_change"))
+        )

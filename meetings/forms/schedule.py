@@ -1,0 +1,163 @@
+"""Forms for setting a body's meetings. Each keeps what was typed when it is refused."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+
+from ..models import Meeting
+from .fields import DATE, TIME, LondonTimesForm, StyledForm, later_by
+
+WEEKDAYS = [(0, "Monday"), (1, "Tuesday"), (2, "Wednesday"), (3, "Thursday"), (4, "Friday")]
+WEEKS = [(1, "First"), (2, "Second"), (3, "Third"), (4, "Fourth"), (-1, "Last")]
+EVERY = [
+    (1, "Every month"),
+    (2, "Every two months"),
+    (3, "Every three months (quarterly)"),
+    (4, "Every four months"),
+    (6, "Every six months"),
+    (12, "Once a year"),
+]
+MONTHS = [(n, datetime.date(2000, n, 1).strftime("%B")) for n in range(1, 13)]
+
+
+class ConfirmWarnings(forms.Form):
+    """A form that may warn before it acts: the clerk ticks to go ahead anyway."""
+
+    confirm = forms.BooleanField(label="I have read the warnings: go ahead", required=False)
+
+    def needs_confirmation(self, warnings: list[str]) -> bool:
+        if warnings and not self.cleaned_data.get("confirm"):
+            self.warnings = warnings
+            return True
+        return False
+
+
+class PlaceForm(StyledForm, ConfirmWarnings):
+    """Where a meeting is held: a location, an online link, or both."""
+
+    location = forms.CharField(label="Location", max_length=200, required=False)
+    online_link = forms.URLField(label="Online link", required=False, assume_scheme="https")
+    held_in_public = forms.BooleanField(label="Held in public", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("location") or data.get("online_link")):
+            raise forms.ValidationError("Give a location, an online link, or both.")
+        return data
+
+
+class ProgrammeForm(PlaceForm):
+    """ "The second Thursday of every month at 14:00" """
+
+    field_order = [
+        "week",
+        "weekday",
+        "every_months",
+        "first_month",
+        "start",
+        "months",
+        "time",
+        "minutes",
+        "location",
+        "online_link",
+        "held_in_public",
+    ]
+
+    week = forms.TypedChoiceField(label="Which week", choices=WEEKS, coerce=int, initial=2)
+    weekday = forms.TypedChoiceField(label="Day", choices=WEEKDAYS, coerce=int, initial=3)
+    every_months = forms.TypedChoiceField(label="How often", choices=EVERY, coerce=int)
+    first_month = forms.TypedChoiceField(
+        label="Counting from",
+        choices=MONTHS,
+        coerce=int,
+        initial=1,
+        help_text="For meetings every two or more months: a month in which the body meets. "
+        "It starts as the month of the body's last meeting.",
+    )
+    start = forms.DateField(label="From", widget=DATE, help_text="The first month to plan.")
+    months = forms.IntegerField(label="For how many months", min_value=1, max_value=24, initial=12)
+    time = forms.TimeField(label="Start time", widget=TIME, initial=datetime.time(14, 0))
+    minutes = forms.IntegerField(
+        label="Length in minutes", min_value=15, max_value=600, initial=120
+    )
+
+
+class MeetingForm(LondonTimesForm, PlaceForm):
+    field_order = [
+        "day",
+        "time",
+        "clock_change",
+        "minutes",
+        "kind",
+        "location",
+        "online_link",
+        "held_in_public",
+        "history_note",
+    ]
+
+    day = forms.DateField(label="Date", widget=DATE)
+    time = forms.TimeField(label="Start time", widget=TIME)
+    minutes = forms.IntegerField(
+        label="Length in minutes", min_value=15, max_value=600, initial=120
+    )
+    kind = forms.ChoiceField(
+        label="Kind of meeting",
+        choices=Meeting.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=Meeting.Kind.ORDINARY,
+    )
+    history_note = forms.CharField(
+        label="Reason for a past date",
+        max_length=300,
+        required=False,
+        help_text="Only to enter a meeting that has already been held, for the record.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_clock_change_field()
+        self.order_fields(self.field_order)
+        self.style()
+
+    def clean(self):
+        data = super().clean()
+        self.starts_at = self.moment("day", "time")
+        return data
+
+    def times(self) -> tuple[datetime.datetime, datetime.datetime]:
+        return self.starts_at, later_by(self.starts_at, self.cleaned_data["minutes"])
+
+
+class RescheduleForm(LondonTimesForm, StyledForm, ConfirmWarnings):
+    day = forms.DateField(label="New date", widget=DATE)
+    time = forms.TimeField(label="New start time", widget=TIME)
+    minutes = forms.IntegerField(label="Length in minutes", min_value=15, max_value=600)
+    reason = forms.CharField(
+        label="Why is the meeting moving?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Members are told this with the new date.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_clock_change_field()
+        self.order_fields(["day", "time", "clock_change", "minutes", "reason", "confirm"])
+        self.style()
+
+    def clean(self):
+        data = super().clean()
+        self.starts_at = self.moment("day", "time")
+        return data
+
+    def times(self) -> tuple[datetime.datetime, datetime.datetime]:
+        return self.starts_at, later_by(self.starts_at, self.cleaned_data["minutes"])
+
+
+class CancelForm(StyledForm, forms.Form):
+    reason = forms.CharField(
+        label="Why is the meeting cancelled?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Members and the public are told this.",
+    )

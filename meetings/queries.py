@@ -1,0 +1,148 @@
+"""Reading a meeting's business: the agenda with its papers, the action log, and the record
+with its corrections. Each in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q
+
+from governance.rules.words import long_date, long_datetime
+
+from .models import Action, AgendaItem, Decision, Meeting, Paper, Vote
+
+ACTION_LOG_SIZE = 25
+
+
+def agenda_items(meeting: Meeting) -> list[AgendaItem]:
+    """The items in order, each with ``all_papers`` (every version) and ``current_papers``
+    (the versions not replaced): two queries."""
+    items = list(
+        meeting.items.prefetch_related(
+            Prefetch(
+                "papers",
+                queryset=Paper.objects.select_related("replaced_by", "published").order_by("pk"),
+                to_attr="all_papers",
+            )
+        )
+        .select_related("published", "meeting__body")
+        .order_by("position")
+    )
+    for item in items:
+        replaced = {p.replaces_id for p in item.all_papers if p.replaces_id}
+        item.current_papers = [p for p in item.all_papers if p.pk not in replaced]
+    return items
+
+
+@dataclass
+class ActionLog:
+    """Open actions from the body's earlier meetings that fall due by this meeting, soonest
+    first and at most ``ACTION_LOG_SIZE``; ``later`` counts the open ones due after it."""
+
+    due: list[Action]
+    more: bool
+    later: int
+
+
+def action_log(meeting: Meeting) -> ActionLog:
+    open_earlier = Action.objects.filter(
+        meeting__body_id=meeting.body_id,
+        status=Action.Status.OPEN,
+        struck_at__isnull=True,
+        meeting__starts_at__lt=meeting.starts_at,
+    )
+    due_now = Q(due__isnull=True) | Q(due__lte=meeting.day)
+    due = list(
+        open_earlier.filter(due_now)
+        .select_related("meeting")
+        .order_by("due", "pk")[: ACTION_LOG_SIZE + 1]
+    )
+    later = open_earlier.exclude(due_now).count()
+    return ActionLog(due[:ACTION_LOG_SIZE], len(due) > ACTION_LOG_SIZE, later)
+
+
+@dataclass
+class MeetingRecord:
+    """The business recorded at a meeting, each entry with its corrections (newest first)."""
+
+    votes: list[Vote]
+    decisions: list[Decision]
+    actions: list[Action]
+
+
+def meeting_record(meeting: Meeting) -> MeetingRecord:
+    votes = list(Vote.objects.filter(item__meeting=meeting).select_related("item"))
+    decisions = list(
+        Decision.objects.filter(item__meeting=meeting).select_related("body", "item", "vote")
+    )
+    actions = list(meeting.actions.select_related("item").order_by("pk"))
+    for model, rows in ((Vote, votes), (Decision, decisions), (Action, actions)):
+        attach_corrections(model, rows)
+    return MeetingRecord(votes, decisions, actions)
+
+
+def attach_corrections(model, rows, labels: dict[int, str] | None = None) -> None:
+    """``corrections`` on each row: the changes made after it was recorded, newest first, as
+    (when, who, why, [(what, before, after)]) in words, from its kept history. Two queries
+    per model, reading the history only of the rows that were corrected. ``labels`` names
+    the agenda items a change refers to."""
+    by_pk: dict[int, list] = {row.pk: [] for row in rows}
+    corrected = (
+        set(
+            model.history.filter(id__in=by_pk, history_change_reason__isnull=False)
+            .values_list("id", flat=True)
+            .distinct()
+        )
+        if by_pk
+        else set()
+    )
+    history = (
+        model.history.filter(id__in=corrected)
+        .select_related("history_user")
+        .order_by("id", "history_date", "history_id")
+    )
+    previous = {}
+    for entry in history:
+        before = previous.get(entry.id)
+        if before is not None and entry.history_change_reason:
+            delta = entry.diff_against(before, excluded_fields=IGNORED_IN_CORRECTIONS)
+            changes = [
+                (
+                    field_label(model, c.field),
+                    _in_words(model, c.field, c.old, labels or {}),
+                    _in_words(model, c.field, c.new, labels or {}),
+                )
+                for c in delta.changes
+            ]
+            by_pk[entry.id].append(
+                (entry.history_date, entry.history_user, entry.history_change_reason, changes)
+            )
+        previous[entry.id] = entry
+    for row in rows:
+        row.corrections = list(reversed(by_pk[row.pk]))
+
+
+IGNORED_IN_CORRECTIONS = ["revision", "updated_at", "updated_by", "struck_by", "reasoning"]
+
+
+def field_label(model, name: str) -> str:
+    """A field's name as a clerk reads it in a correction ("arrived during")."""
+    return str(model._meta.get_field(name).verbose_name)
+
+
+def _in_words(model, name: str, value, labels: dict[int, str]) -> str:
+    field = model._meta.get_field(name)
+    if value in (None, ""):
+        return "none"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation:
+        return labels.get(value, "another entry")
+    if isinstance(value, datetime.datetime):
+        return long_datetime(value)
+    if isinstance(value, datetime.date):
+        return long_date(value)
+    if name == "value":
+        return f"£{value:,}"
+    return str(value)

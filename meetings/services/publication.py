@@ -1,0 +1,113 @@
+"""Publishing an agenda and its papers, or a supplement, within the notice deadline or with
+the Chair's recorded authorisation."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from governance.rules.language import BodyRules
+from governance.rules.words import long_datetime
+from members.models import Appointment, DeputyNomination, Person, User
+
+from ..models import AgendaItem, Meeting, Paper, Publication
+from .agenda import agenda_published
+from .schedule import meeting_deadlines
+
+
+class LatePublicationError(ValidationError):
+    pass
+
+
+@dataclass(frozen=True)
+class ChairAuthorisation:
+    chair: str
+    authorised_at: datetime.datetime
+    reason: str
+
+
+@transaction.atomic
+def agenda_publish(
+    *,
+    meeting: Meeting,
+    rules: BodyRules,
+    user: User,
+    now: datetime.datetime,
+    authorisation: ChairAuthorisation | None = None,
+) -> Publication:
+    """Publish the agenda and every paper not yet published, in one act. After the notice
+    deadline this needs the Chair's recorded authorisation ("unless later circulation has
+    been authorised by the Chair"); items and papers added after the agenda went out are
+    published as a supplement under the same rule."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ValidationError("The meeting is cancelled.")
+    items = list(meeting.items.filter(published__isnull=True))
+    new_papers = list(
+        Paper.objects.filter(
+            item__meeting=meeting, published__isnull=True, replaced_by__isnull=True
+        )
+    )
+    first = not agenda_published(meeting)
+    if first and not meeting.items.exists():
+        raise ValidationError("The agenda has no items yet.")
+    if not first and not items and not new_papers:
+        raise ValidationError("Everything on this agenda has been published already.")
+    deadlines = meeting_deadlines(meeting, rules)
+    if deadlines is None:
+        raise ValidationError(
+            "The body's terms of reference set no notice period, so there "
+            "is no deadline to publish against."
+        )
+    deadline = deadlines.publish_by.deadline
+    late = now > deadline
+    if late and rules.notice.late_needs_chair_authorisation and authorisation is None:
+        raise LatePublicationError(
+            f"The deadline to publish was {long_datetime(deadline)}. Publishing now needs the "
+            "Chair's authorisation: record who authorised it, when and why."
+        )
+    if authorisation is not None and not (
+        authorisation.chair.strip() and authorisation.reason.strip()
+    ):
+        raise ValidationError("Record the Chair's name and the reason for late publication.")
+    publication = Publication.objects.create(
+        meeting=meeting,
+        kind=Publication.Kind.AGENDA if first else Publication.Kind.SUPPLEMENT,
+        published_at=now,
+        published_by=user,
+        deadline=deadline,
+        late=late,
+        chair_authorised_by=authorisation.chair if late and authorisation else "",
+        chair_authorised_at=authorisation.authorised_at if late and authorisation else None,
+        chair_authorisation_reason=authorisation.reason if late and authorisation else "",
+        public_copy=meeting.held_in_public,
+    )
+    AgendaItem.objects.filter(pk__in=[i.pk for i in items]).update(published=publication)
+    # An unpublished earlier version that a new one replaced before publication stays
+    # unpublished: only the current version goes out.
+    Paper.objects.filter(pk__in=[p.pk for p in new_papers]).update(published=publication)
+    publication.notified.set(_members_to_notify(meeting))
+    if meeting.status == Meeting.Status.SCHEDULED:
+        meeting.status = Meeting.Status.NOTICE_GIVEN
+        meeting.save(update_fields=["status"])
+    return publication
+
+
+def outstanding_papers(items: list[AgendaItem]) -> list[AgendaItem]:
+    """Items still waiting for the paper their author owes (from ``agenda_items``)."""
+    return [i for i in items if i.paper_expected and not i.current_papers]
+
+
+def _members_to_notify(meeting: Meeting):
+    day = meeting.day
+    holders = Appointment.objects.current(day).filter(seat__body=meeting.body)
+    deputies = DeputyNomination.objects.current(day).filter(seat__body=meeting.body)
+    return Person.objects.filter(
+        pk__in=[
+            *holders.values_list("person_id", flat=True),
+            *deputies.values_list("person_id", flat=True),
+        ]
+    )

@@ -1,0 +1,203 @@
+"""A meeting as it sits: who is in the room for each item, who presides, the quorum and the
+electorate for the current item. Read once per request, in a fixed number of queries, and
+everything on the console is drawn from the one reading, so no panel can disagree with
+another."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from config import clock
+from governance.rules import quorum
+from governance.rules.attendance import Attendance as EngineAttendance
+from governance.rules.attendance import Attendee, Capacity, DeputyPolicy
+from governance.rules.chair import Presiding, presiding
+from governance.rules.language import BodyRules
+from governance.rules.voting import Electorate, eligible_voters
+from members.models import DeputyNomination, InterestDeclaration, Person
+from members.snapshots import BodySnapshot, snapshot
+
+from .models import AgendaItem, Attendance, Declaration, Meeting
+from .queries import agenda_items
+
+
+@dataclass
+class Sitting:
+    meeting: Meeting
+    snapshot: BodySnapshot
+    rules: BodyRules | None
+    items: list[AgendaItem]
+    rows: list[Attendance]
+    declarations: list[Declaration]
+    nominated: set[tuple[int, int]]
+    suggestions: list[tuple[Person, InterestDeclaration]] = field(default_factory=list)
+
+    @property
+    def item(self) -> AgendaItem | None:
+        return next((i for i in self.items if i.pk == self.meeting.current_item_id), None)
+
+    @property
+    def day(self) -> datetime.date:
+        return self.meeting.day
+
+    @property
+    def members(self) -> list[Attendance]:
+        return [r for r in self.rows if r.capacity == Attendance.Capacity.MEMBER]
+
+    @property
+    def deputies(self) -> list[Attendance]:
+        return [r for r in self.rows if r.capacity == Attendance.Capacity.DEPUTY]
+
+    @property
+    def visitors(self) -> list[Attendance]:
+        return [r for r in self.rows if r.capacity == Attendance.Capacity.IN_ATTENDANCE]
+
+    def present_for(self, item: AgendaItem | None) -> list[Attendance]:
+        return [r for r in self.rows if r.present_for(item)]
+
+    def attendance_for(self, item: AgendaItem | None) -> EngineAttendance:
+        """The engine's view of who is in the room for ``item``."""
+        item_declarations = {
+            d.person_id: d for d in self.declarations if item and d.item_id == item.pk
+        }
+        present = []
+        for row in self.rows:
+            if not row.present_for(item):
+                continue
+            declared = item_declarations.get(row.person_id)
+            if row.capacity == Attendance.Capacity.IN_ATTENDANCE:
+                present.append(
+                    Attendee(row.display_name, None, Capacity.IN_ATTENDANCE, ref=f"row{row.pk}")
+                )
+                continue
+            present.append(
+                Attendee(
+                    row.display_name,
+                    row.seat.key,
+                    Capacity(row.capacity),
+                    chair_agreed=bool(row.chair_agreed_by),
+                    nominated=(row.seat_id, row.person_id) in self.nominated,
+                    withdrawn=bool(
+                        declared and declared.determination == Declaration.Determination.WITHDRAW
+                    ),
+                    no_vote=bool(
+                        declared and declared.determination == Declaration.Determination.NO_VOTE
+                    ),
+                    ref=f"row{row.pk}",
+                )
+            )
+            if declared and declared.replacement_id:
+                present.append(
+                    Attendee(
+                        declared.replacement.full_name,
+                        row.seat.key,
+                        Capacity.DEPUTY,
+                        chair_agreed=True,
+                        nominated=(row.seat_id, declared.replacement_id) in self.nominated,
+                        replaces_withdrawn=True,
+                        ref=f"declaration{declared.pk}",
+                    )
+                )
+        apologies = tuple(
+            r.seat.key for r in self.rows if r.status == Attendance.Status.APOLOGIES and r.seat_id
+        )
+        attendance = EngineAttendance(tuple(present), apologies)
+        return EngineAttendance(
+            present=attendance.present,
+            apologies=apologies,
+            presiding=self.presiding(attendance).name,
+        )
+
+    def presiding(self, attendance: EngineAttendance | None = None) -> Presiding:
+        if self.meeting.presiding_override_id:
+            person = self.meeting.presiding_override
+            return Presiding(
+                person.full_name,
+                None,
+                f"{person.full_name} presides: {self.meeting.presiding_override_reason}.",
+            )
+        if self.rules is None:
+            return Presiding(None, None, "No terms of reference are in force.")
+        attendance = attendance or self.attendance_for(self.item)
+        return presiding(self.rules.chair, self.snapshot.membership, attendance.present, self.day)
+
+    def quorum_for(self, item: AgendaItem | None) -> quorum.QuorumResult:
+        rules = self.rules
+        business = rules.business(item.business_type or None) if item and rules else None
+        if business is None:
+            business = rules.default_business if rules else None
+        rule = rules.quorum_rule_for(business.key) if rules else None
+        return quorum.evaluate(
+            rule,
+            self.snapshot.membership,
+            self.attendance_for(item),
+            rules.deputies if rules else DeputyPolicy(),
+            business=business.name if business else "the business",
+        )
+
+    def electorate_for(self, item: AgendaItem | None) -> Electorate:
+        """Who present may vote on ``item``, by the same standing rules as the quorum."""
+        if self.rules is None or item is None:
+            return Electorate((), ())
+        return eligible_voters(
+            self.attendance_for(item), self.snapshot.membership, self.rules.deputies
+        )
+
+    @cached_property
+    def now(self) -> quorum.QuorumResult:
+        """The quorum for the current item: what every panel of the console shows."""
+        return self.quorum_for(self.item)
+
+    @cached_property
+    def electorate(self) -> Electorate:
+        return self.electorate_for(self.item)
+
+
+def sitting_for(meeting: Meeting) -> Sitting:
+    """The sitting's state, in a fixed number of queries however many seats or people."""
+    state = snapshot(meeting.body, clock.today())
+    rows = list(
+        meeting.attendance.select_related("seat", "person", "arrived_during", "left_during")
+    )
+    declarations = list(
+        Declaration.objects.filter(item__meeting=meeting).select_related("person", "replacement")
+    )
+    nominated = set(
+        DeputyNomination.objects.current(meeting.day)
+        .filter(seat__body=meeting.body)
+        .values_list("seat_id", "person_id")
+    )
+    sitting = Sitting(
+        meeting,
+        state,
+        state.rules_on(meeting.day),
+        agenda_items(meeting),
+        rows,
+        declarations,
+        nominated,
+    )
+    sitting.suggestions = _suggested_declarations(sitting)
+    return sitting
+
+
+def _suggested_declarations(sitting: Sitting) -> list[tuple[Person, InterestDeclaration]]:
+    """Members present with a declared interest in an organisation the current item names."""
+    item = sitting.item
+    if item is None:
+        return []
+    people = {r.person_id for r in sitting.rows if r.person_id and r.present_for(item)}
+    declared = {d.person_id for d in sitting.declarations if d.item_id == item.pk}
+    text = f"{item.title} {item.presenter}".lower()
+    interests = (
+        InterestDeclaration.objects.current(sitting.day)
+        .filter(person_id__in=people - declared, organisation__isnull=False)
+        .select_related("person", "organisation")
+    )
+    return [
+        (i.person, i)
+        for i in interests
+        if i.organisation.name.lower() in text
+        or (i.organisation.short_name and i.organisation.short_name.lower() in text.split())
+    ]
