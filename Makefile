@@ -12,8 +12,12 @@ run: install
 	@echo "Quorate is starting at http://127.0.0.1:8000 (stop it with Ctrl+C)."
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# The whole suite, in parallel on every core; the browser tests (marked "browser") share one
+# worker. The ten slowest tests are listed at the end.
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@command -v chromium >/dev/null 2>&1 || echo "Note: Debian's chromium is not installed, \
+	so the browser tests will be skipped. Install it with: sudo apt-get install chromium"
+	$(BIN)/python -m pytest -n auto --dist loadgroup --durations=10 $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

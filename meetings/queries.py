@@ -123,7 +123,15 @@ def attach_corrections(model, rows, labels: dict[int, str] | None = None) -> Non
         row.corrections = list(reversed(by_pk[row.pk]))
 
 
-IGNORED_IN_CORRECTIONS = ["revision", "updated_at", "updated_by", "struck_by", "reasoning"]
+IGNORED_IN_CORRECTIONS = [
+    "revision",
+    "updated_at",
+    "updated_by",
+    "struck_by",
+    "reasoning",
+    "limit_note",
+    "quorum_note",
+]
 
 
 def field_label(model, name: str) -> str:

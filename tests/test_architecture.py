@@ -40,3 +40,19 @@ def test_app_imports_only_the_apps_below_it(app):
 def test_the_check_sees_imports():
     source = ROOT / "meetings" / "views" / "public.py"
     assert "members.access" in imported_modules(source)
+
+
+CLOCK_READINGS = ("timezone.now(", "timezone.localdate(", "date.today(", "datetime.now(")
+
+
+def test_only_the_one_clock_reads_the_time():
+    """Every "now" and "today" comes from config.clock, which the suite freezes."""
+    offences = [
+        f"{path.relative_to(ROOT)} reads the time with {reading}"
+        for app in ("config", "governance", "members", "meetings", "benchmarks")
+        for path in (ROOT / app).rglob("*.py")
+        if path != ROOT / "config" / "clock.py"
+        for reading in CLOCK_READINGS
+        if reading in path.read_text(encoding="utf-8")
+    ]
+    assert offences == []

@@ -48,18 +48,18 @@ SCALES |= {"bn": 10**9, "billion": 10**9}
 MONEY_EXAMPLE = "for example £250,000, 250k or £1.5m"
 
 
-class MoneyField(forms.CharField):
+class MoneyField(forms.Field):
     """Whole pounds, as a clerk types them: "£250,000", "250,000", "250000", "250k",
     "£1.5m", "£2 million"."""
 
+    widget = forms.TextInput
+
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 40)
         super().__init__(**kwargs)
-        self.widget.attrs.setdefault("inputmode", "decimal")
-        self.widget.attrs.setdefault("autocomplete", "off")
+        self.widget.attrs.update(inputmode="decimal", autocomplete="off", maxlength="40")
 
     def to_python(self, value):
-        text = super().to_python(value).strip()
+        text = str(value or "").strip()[:40]
         if not text:
             return None
         match = MONEY.fullmatch(text)

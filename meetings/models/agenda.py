@@ -205,7 +205,8 @@ class Paper(models.Model):
     def download_name(self) -> str:
         """A file name every system accepts: "Budget 2027/28" downloads as
         "Budget 2027-28 v1.pdf", never as "28 v1.pdf"."""
-        safe = re.sub(r"[\\/:*?\"<>|\x00-\x1f]+", "-", self.title).strip(" .-") or "Paper"
+        safe = re.sub(r'[:*?"<>|\x00-\x1f]+', "", self.title)
+        safe = re.sub(r"\s+", " ", re.sub(r"[\\/]+", "-", safe)).strip(" .-") or "Paper"
         return f"{safe[:150]} v{self.version}.{self.extension}"
 
     @property

@@ -247,7 +247,8 @@ def decision_correct(
         raise ValidationError(
             {"outcome": "The item was recorded as deferred or noted; it cannot become agreed."}
         )
-    if outcome == Decision.Outcome.RECOMMENDED and not decision.limit_note:
+    if outcome == Decision.Outcome.RECOMMENDED and decision.limit_note:
+        # It was a recommendation only because of its value: the limit decides again.
         outcome = Decision.Outcome.AGREED_BY_CONSENSUS
     decision.outcome, decision.limit_note = _within_limits(rules, decision.body, outcome, value)
     decision.text, decision.value = text.strip(), value

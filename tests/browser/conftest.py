@@ -19,6 +19,15 @@ ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test here is a browser test; under ``pytest -n`` they share one worker, one
+    after another, so two chromiums never compete for this machine's two cores."""
+    for item in items:
+        if "tests/browser/" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture
 def browser(monkeypatch):
     if not os.path.exists(CHROMIUM) and not os.environ.get("CI"):

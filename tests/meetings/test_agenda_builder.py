@@ -119,3 +119,61 @@ def test_the_preview_shows_the_agenda_as_members_will_see_it(lie):
     html = signed_in(lie.clerk).get(f"/meetings/{lie.meeting.pk}/agenda/preview/").content.decode()
     assert "Part B: not open to the public" in html
     assert "paragraph 3 of Schedule 12A to the Local Government Act 1972" in html
+
+
+# Part A business before Part B -----------------------------------------------------------
+
+PART_B = {"part": "B", "exempt_paragraph": 3}
+
+
+def test_a_part_b_item_goes_after_every_part_a_item_and_part_a_stays_before_it(lie):
+    agenda_item_add(meeting=lie.meeting, rules=lie.rules, title="Contract award", **PART_B)
+    agenda_item_add(meeting=lie.meeting, rules=lie.rules, title="Better Care Fund")
+    assert titles(lie.meeting)[4:] == [
+        "5 Better Care Fund",
+        "6 Any other business",
+        "7 Contract award",
+    ]
+
+
+def test_changing_an_item_to_part_b_moves_it_after_part_a_and_says_so(lie):
+    agenda_item_add(meeting=lie.meeting, rules=lie.rules, title="Contract award")
+    item = lie.meeting.items.get(title="Contract award")
+    response = signed_in(lie.clerk).post(
+        f"/agenda-items/{item.pk}/edit/",
+        {
+            "title": "Contract award",
+            "purpose": "decision",
+            "part": "B",
+            "exempt_paragraph": "3",
+            "paper_expected": "on",
+        },
+        follow=True,
+    )
+    assert "so it moved after the Part A items" in response.content.decode()
+    assert titles(lie.meeting)[-1] == "6 Contract award"
+
+
+def test_a_part_b_item_cannot_be_moved_above_part_a_business(lie):
+    award = agenda_item_add(meeting=lie.meeting, rules=lie.rules, title="Award", **PART_B)
+    response = signed_in(lie.clerk).post(
+        f"/agenda-items/{award.pk}/move/", {"direction": "up"}, follow=True
+    )
+    assert "Part A business comes before Part B" in response.content.decode()
+    assert titles(lie.meeting)[-1] == "6 Award"
+
+
+def test_a_sub_item_is_in_the_same_part_as_its_item(lie):
+    bcf = agenda_item_add(meeting=lie.meeting, rules=lie.rules, title="Better Care Fund")
+    response = signed_in(lie.clerk).post(
+        f"/meetings/{lie.meeting.pk}/agenda/items/new/",
+        {
+            "title": "Prices",
+            "purpose": "decision",
+            "part": "B",
+            "exempt_paragraph": "3",
+            "parent": bcf.pk,
+        },
+    )
+    assert "A sub-item is in the same part as its item" in response.content.decode()
+    assert not lie.meeting.items.filter(title="Prices").exists()

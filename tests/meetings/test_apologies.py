@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
+from config import clock
 from governance.rules.words import LONDON
 from meetings.services.apologies import apology_record
 from members.models import DeputyNomination
@@ -23,7 +23,7 @@ MEETING = datetime.datetime(2027, 1, 14, 14, 0, tzinfo=LONDON)
 def record(setting, seat_key, deputy=None, chair=""):
     return apology_record(
         meeting=setting.meeting,
-        snapshot=snapshot(setting.body, timezone.localdate()),
+        snapshot=snapshot(setting.body, clock.today()),
         seat_key=seat_key,
         person=setting.holders[seat_key],
         deputy=deputy,
@@ -71,7 +71,7 @@ def test_apologies_must_come_from_the_seats_holder():
     with pytest.raises(ValidationError, match="does not hold"):
         apology_record(
             meeting=mse.meeting,
-            snapshot=snapshot(mse.body, timezone.localdate()),
+            snapshot=snapshot(mse.body, clock.today()),
             seat_key="ceo-icb",
             person=PersonFactory(),
             deputy=None,

@@ -17,14 +17,12 @@ from meetings.models import Action, Attendance, Decision, Declaration
 from meetings.queries import action_log
 from meetings.services import attendance as attending
 from meetings.services import proceedings, record
-from meetings.services.agenda import agenda_item_add, agenda_start
 from meetings.services.locking import StaleChange
-from meetings.sitting import sitting_for
 from members.models import DeputyNomination
 from tests.factories import PersonFactory, UserFactory
 from tests.governance.rules.seeds import SEL_ELEVEN
 
-from .workspace import arrive, seed_body, signed_in
+from .workspace import arrive, go, open_sitting, row, seed_body, signed_in, state
 
 pytestmark = pytest.mark.django_db
 MEETING = datetime.datetime(2027, 1, 14, 14, 0, tzinfo=LONDON)
@@ -32,19 +30,7 @@ NOW = MEETING + datetime.timedelta(minutes=5)
 
 
 def opened(slug, **items):
-    setting = seed_body(slug, starts_at=MEETING)
-    agenda_start(meeting=setting.meeting, rules=setting.rules)
-    for title, fields in items.items():
-        agenda_item_add(meeting=setting.meeting, rules=setting.rules, title=title, **fields)
-    attending.sitting_open(meeting=setting.meeting, user=setting.clerk, now=MEETING)
-    setting.meeting.refresh_from_db()
-    return setting
-
-
-def row(setting, key) -> Attendance:
-    return Attendance.objects.get(
-        meeting=setting.meeting, person=setting.holders[key], capacity="member"
-    )
+    return open_sitting(slug, starts_at=MEETING, **items)
 
 
 def mark(setting, key, what):
@@ -60,23 +46,6 @@ def mark(setting, key, what):
         user=setting.clerk,
         now=NOW,
     )
-
-
-def go(setting, title, confirmed=False):
-    setting.meeting.refresh_from_db()
-    item = setting.meeting.items.get(title=title)
-    return proceedings.item_go_to(
-        meeting=setting.meeting,
-        item=item,
-        seen_item=setting.meeting.current_item_id,
-        confirmed=confirmed,
-        sitting=sitting_for(setting.meeting),
-    )
-
-
-def state(setting):
-    setting.meeting.refresh_from_db()
-    return sitting_for(setting.meeting)
 
 
 LIE_SIX = [

@@ -8,12 +8,13 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
+from config import clock
 from meetings.models import Meeting
 from meetings.services.agenda import agenda_item_add, agenda_start
 from meetings.services.apologies import apology_record
 from meetings.services.papers import paper_add
+from meetings.services.schedule import meeting_deadlines
 from members.snapshots import snapshot
 from tests.factories import UserFactory
 
@@ -34,7 +35,7 @@ def test_a_meeting_shows_its_deadline_state_and_quorum_forecast():
 
 def test_the_forecast_turns_red_with_the_reason_when_apologies_break_the_quorum():
     sel = seed_body("south-east-london-icp", starts_at=days_ahead(60))
-    state = snapshot(sel.body, timezone.localdate())
+    state = snapshot(sel.body, clock.today())
     for key in ("icb-chair", "icb-chief-executive"):
         apology_record(
             meeting=sel.meeting,
@@ -44,7 +45,7 @@ def test_the_forecast_turns_red_with_the_reason_when_apologies_break_the_quorum(
             deputy=None,
             chair_agreed_by="",
             user=sel.clerk,
-            now=timezone.now(),
+            now=clock.now(),
         )
     html = signed_in(sel.clerk).get("/dashboard/").content.decode()
     assert "Expected not quorate" in html
@@ -90,7 +91,7 @@ def grow(setting, n, first_day=40):
             title="P",
             author="A",
             user=setting.clerk,
-            now=timezone.now(),
+            now=clock.now(),
         )
 
 
@@ -120,16 +121,31 @@ def test_agenda_page_queries_do_not_grow_with_items_or_papers():
             title="P",
             author="A",
             user=lie.clerk,
-            now=timezone.now(),
+            now=clock.now(),
         )
     # The workspace: 7 for the request and roles, 5 for the body's snapshot, 2 for items and
     # papers, publications, apologies, and 3 for the apology form's choices.
     assert count(client, url) == small <= 20
 
 
+def _days_until_papers_overdue_but_not_published_late(lie) -> int:
+    """The first meeting day, counted from today, whose papers are already overdue while its
+    publish-by deadline has not passed: about 8 days, more across bank holidays."""
+    now = clock.now()
+    for days in range(3, 40):
+        probe = Meeting(body=lie.body, starts_at=days_ahead(days))
+        deadlines = meeting_deadlines(probe, lie.rules)
+        if deadlines.papers_due < now < deadlines.publish_by.deadline:
+            return days
+    raise AssertionError("No such day in the next forty")
+
+
 def test_papers_past_their_due_date_are_overdue():
     # LIE: papers due 3 working days before the publish-by deadline, 4 working days before.
-    lie = seed_body("leicestershire-integration-executive", starts_at=days_ahead(8))
+    lie = seed_body("leicestershire-integration-executive", starts_at=days_ahead(60))
+    lie.meeting.starts_at = days_ahead(_days_until_papers_overdue_but_not_published_late(lie))
+    lie.meeting.ends_at = lie.meeting.starts_at + datetime.timedelta(hours=2)
+    lie.meeting.save()
     agenda_start(meeting=lie.meeting, rules=lie.rules)
     agenda_item_add(meeting=lie.meeting, rules=lie.rules, title="Strategy")
     html = signed_in(lie.clerk).get("/dashboard/").content.decode()

@@ -20,6 +20,7 @@ from .workspace import DOCX, PDF, XLSX, office, upload
         ("OLD.DOC", papers.OLE2 + b"rest", "word"),
         ("old.xls", papers.OLE2 + b"rest", "excel"),
     ],
+    ids=["pdf", "docx", "xlsx", "old-doc", "old-xls"],
 )
 def test_papers_are_recognised_by_content(name, content, kind):
     assert papers.check(upload(name, content)) == kind
@@ -35,6 +36,15 @@ def test_papers_are_recognised_by_content(name, content, kind):
         ("report.pdf", DOCX, "named .pdf but is a Word document"),
         ("report", PDF, "named .(none) but is a PDF"),
         ("empty.pdf", b"", "The file is empty"),
+    ],
+    ids=[
+        "executable",
+        "html",
+        "office-without-a-document",
+        "broken-zip",
+        "word-named-pdf",
+        "pdf-without-extension",
+        "empty",
     ],
 )
 def test_a_disguised_or_broken_file_is_refused(name, content, problem):

@@ -4,10 +4,10 @@ authorisation recorded."""
 from __future__ import annotations
 
 import pytest
-from django.utils import timezone
 
+from config import clock
 from meetings.models import Publication
-from meetings.services.agenda import agenda_start
+from meetings.services.agenda import agenda_item_add, agenda_start
 
 from .workspace import days_ahead, seed_body, signed_in
 
@@ -38,7 +38,7 @@ def test_after_the_deadline_the_chairs_authorisation_is_required_then_shown():
         url,
         {
             "chair": "Dr A Chair",
-            "authorised_on": timezone.localdate().isoformat(),
+            "authorised_on": clock.today().isoformat(),
             "authorised_time": "09:15",
             "reason": "Finance figures were late.",
         },
@@ -47,3 +47,15 @@ def test_after_the_deadline_the_chairs_authorisation_is_required_then_shown():
     assert (publication.late, publication.chair_authorised_by) == (True, "Dr A Chair")
     for page in (f"/meetings/{lie.meeting.pk}/agenda/preview/", f"/meetings/{lie.meeting.pk}/"):
         assert "Published late with the Chair's authorisation" in client.get(page).content.decode()
+
+
+def test_publishing_with_papers_outstanding_warns_and_names_them():
+    sel = seed_body("south-east-london-icp", starts_at=days_ahead(40), held_in_public=True)
+    agenda_start(meeting=sel.meeting, rules=sel.rules)
+    agenda_item_add(
+        meeting=sel.meeting, rules=sel.rules, title="Winter plan", presenter="Director of Finance"
+    )
+    page = signed_in(sel.clerk).get(f"/meetings/{sel.meeting.pk}/agenda/publish/")
+    text = page.content.decode()
+    assert "1 paper still outstanding" in text
+    assert "Winter plan (Director of Finance)" in text

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.test import Client
 
@@ -17,6 +18,14 @@ from .workspace import seed_body, signed_in
 
 pytestmark = pytest.mark.django_db
 MEETING = datetime.datetime(2027, 1, 14, 14, 0, tzinfo=LONDON)
+
+
+@pytest.fixture(autouse=True)
+def before_the_dates_in_these_tests():
+    """These tests are about particular dates (a clock change in 2027, bank holidays), so the
+    clock stands before them, whatever day the suite runs on."""
+    with time_machine.travel(datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC)):
+        yield
 
 
 @pytest.fixture
@@ -137,3 +146,120 @@ def test_a_reschedule_form_refused_keeps_what_was_typed(sel):
     )
     html = page.content.decode()
     assert "This field is required." in html and 'value="2027-02-03"' in html
+
+
+# Dates a clerk would want to think twice about ------------------------------------------
+
+NEW = {
+    "day": "2027-03-11",
+    "time": "14:00",
+    "minutes": "120",
+    "kind": "ordinary",
+    "location": "Tooley Street",
+}
+
+
+def test_a_meeting_in_the_past_needs_a_reason_and_keeps_what_was_typed(sel):
+    client = signed_in(sel.clerk)
+    past = {**NEW, "day": "2020-03-12"}
+    refused = client.post(f"/bodies/{sel.body.slug}/meetings/new/", past)
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "is in the past. To enter a meeting that has already been held" in page
+    assert 'value="2020-03-12"' in page
+    accepted = client.post(
+        f"/bodies/{sel.body.slug}/meetings/new/",
+        {**past, "history_note": "Entering the 2020 meetings from the minutes book"},
+    )
+    assert accepted.status_code == 302
+    meeting = Meeting.objects.get(starts_at__year=2020)
+    assert meeting.status == "held"
+    assert meeting.history_note == "Entering the 2020 meetings from the minutes book"
+
+
+def test_a_second_meeting_on_the_same_day_is_a_warning_to_confirm(sel):
+    client = signed_in(sel.clerk)
+    same_day = {**NEW, "day": "2027-01-14", "time": "18:00"}
+    warned = client.post(f"/bodies/{sel.body.slug}/meetings/new/", same_day)
+    assert "already meets on Thursday 14 January 2027, 14:00" in warned.content.decode()
+    assert Meeting.objects.count() == 1
+    client.post(f"/bodies/{sel.body.slug}/meetings/new/", {**same_day, "confirm": "on"})
+    assert Meeting.objects.count() == 2
+
+
+def test_the_same_start_twice_is_refused_in_plain_words(sel):
+    client = signed_in(sel.clerk)
+    twice = {**NEW, "day": "2027-01-14", "time": "14:00", "confirm": "on"}
+    page = client.post(f"/bodies/{sel.body.slug}/meetings/new/", twice).content.decode()
+    assert "The body already has a meeting starting at that time." in page
+    assert "already exists" not in page
+
+
+def test_a_programme_counted_from_the_wrong_month_warns_before_doubling_a_two_monthly_body():
+    """JCG: "Meetings will take place bi-monthly." The body meets in January; a programme
+    counted from February would make it meet every month."""
+    jcg = seed_body(
+        "leicestershire-joint-commissioning-group",
+        starts_at=datetime.datetime(2027, 1, 6, 10, 0, tzinfo=LONDON),
+    )
+    client = signed_in(jcg.clerk)
+    pattern = {
+        **PROGRAMME,
+        "every_months": 2,
+        "first_month": 2,
+        "start": "2027-02-01",
+        "months": 4,
+        "location": "County Hall",
+    }
+    page = client.get(f"/bodies/{jcg.body.slug}/programme/", pattern).content.decode()
+    assert "in:</strong> February 2027, April 2027." in page
+    assert "meets every 2 months" in page and "February 2027 (near January 2027)" in page
+    client.post(f"/bodies/{jcg.body.slug}/programme/", {**pattern, "confirm_programme": "1"})
+    assert jcg.body.meetings.count() == 1
+    client.post(
+        f"/bodies/{jcg.body.slug}/programme/",
+        {**pattern, "confirm_programme": "1", "confirm": "on"},
+    )
+    assert jcg.body.meetings.count() == 3
+
+
+def test_the_programme_counts_from_the_bodys_own_months():
+    jcg = seed_body(
+        "leicestershire-joint-commissioning-group",
+        starts_at=datetime.datetime(2027, 1, 6, 10, 0, tzinfo=LONDON),
+    )
+    page = signed_in(jcg.clerk).get(f"/bodies/{jcg.body.slug}/programme/").content.decode()
+    assert '<option value="1" selected>January</option>' in page
+
+
+def test_a_time_the_clocks_skip_is_refused(sel):
+    client = signed_in(sel.clerk)
+    page = client.post(
+        f"/bodies/{sel.body.slug}/meetings/new/",
+        {**NEW, "day": "2028-03-26", "time": "01:15", "minutes": "30", "confirm": "on"},
+    ).content.decode()
+    assert "There is no 01:15 on Sunday 26 March 2028: the clocks go forward" in page
+    assert Meeting.objects.count() == 1
+
+
+def test_a_time_that_happens_twice_asks_which_is_meant(sel):
+    client = signed_in(sel.clerk)
+    ambiguous = {**NEW, "day": "2027-10-31", "time": "01:30", "minutes": "60", "confirm": "on"}
+    asked = client.post(f"/bodies/{sel.body.slug}/meetings/new/", ambiguous).content.decode()
+    assert "01:30 on Sunday 31 October 2027 happens twice" in asked
+    assert "The second time (Greenwich Mean Time" in asked
+    client.post(f"/bodies/{sel.body.slug}/meetings/new/", {**ambiguous, "clock_change": "second"})
+    meeting = Meeting.objects.get(starts_at__year=2027, starts_at__month=10)
+    assert meeting.starts_at == datetime.datetime(2027, 10, 31, 1, 30, tzinfo=datetime.UTC)
+    assert meeting.ends_at - meeting.starts_at == datetime.timedelta(minutes=60)
+
+
+def test_a_meeting_across_the_clock_change_lasts_the_minutes_given(sel):
+    client = signed_in(sel.clerk)
+    client.post(
+        f"/bodies/{sel.body.slug}/meetings/new/",
+        {**NEW, "day": "2028-03-26", "time": "00:30", "minutes": "60", "confirm": "on"},
+    )
+    meeting = Meeting.objects.get(starts_at__year=2028)
+    assert meeting.ends_at - meeting.starts_at == datetime.timedelta(minutes=60)
+    assert meeting.ends_at.astimezone(LONDON).hour == 2  # 00:30 GMT to 02:30 BST

@@ -199,3 +199,13 @@ def test_papers_have_no_public_file_address(case):
         .content.decode()
     )
     assert Client().get(f"/media/{paper.file.name}").status_code == 404
+
+
+def test_a_slash_in_a_title_never_cuts_the_download_name(case):
+    paper = case["public_paper"]
+    paper.title = "Budget 2027/28: revenue \\ capital"
+    paper.save()
+    response = client(case, "clerk").get(f"/papers/{paper.pk}/download/")
+    assert response["Content-Disposition"] == (
+        'attachment; filename="Budget 2027-28 revenue - capital v1.pdf"'
+    )

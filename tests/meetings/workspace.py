@@ -9,14 +9,17 @@ from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import timezone
 
+from config import clock
 from governance import bodyfile
 from governance.models import Body
 from governance.rules.words import LONDON
 from governance.services import body_import
-from meetings.models import Meeting
+from meetings.models import Attendance, Meeting
 from meetings.services import attendance as attending
+from meetings.services import proceedings
+from meetings.services.agenda import agenda_item_add, agenda_start
+from meetings.sitting import Sitting, sitting_for
 from members.models import Appointment, Person
 from members.snapshots import snapshot
 from tests.factories import PersonFactory, UserFactory
@@ -25,10 +28,11 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def office(member: str) -> bytes:
+    """A minimal Office file; its parts carry a fixed date, so the bytes never change."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr(member, "<document/>")
+        for name, text in (("[Content_Types].xml", "<Types/>"), (member, "<document/>")):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 
 
@@ -49,7 +53,7 @@ class Setting:
     @property
     def rules(self):
         day = self.meeting.starts_at.astimezone(LONDON).date()
-        return snapshot(self.body, timezone.localdate()).rules_on(day)
+        return snapshot(self.body, clock.today()).rules_on(day)
 
 
 def seed_body(slug: str, *, starts_at: datetime.datetime, held_in_public=False) -> Setting:
@@ -85,7 +89,7 @@ def signed_in(user) -> Client:
 
 def days_ahead(days: int, hour: int = 14) -> datetime.datetime:
     """A London time ``days`` from today."""
-    day = timezone.localdate() + datetime.timedelta(days=days)
+    day = clock.today() + datetime.timedelta(days=days)
     return datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=LONDON)
 
 
@@ -101,3 +105,39 @@ def arrive(setting: Setting, keys, now: datetime.datetime) -> None:
             user=setting.clerk,
             now=now,
         )
+
+
+def open_sitting(slug: str, *, starts_at: datetime.datetime, **items) -> Setting:
+    """A seed body's meeting with the standing items, the ``items`` given (title: fields),
+    and the console opened."""
+    setting = seed_body(slug, starts_at=starts_at)
+    agenda_start(meeting=setting.meeting, rules=setting.rules)
+    for title, fields in items.items():
+        agenda_item_add(meeting=setting.meeting, rules=setting.rules, title=title, **fields)
+    attending.sitting_open(meeting=setting.meeting, user=setting.clerk, now=starts_at)
+    setting.meeting.refresh_from_db()
+    return setting
+
+
+def row(setting: Setting, key: str) -> Attendance:
+    """The attendance of the first holder of the seat ``key``."""
+    return Attendance.objects.get(
+        meeting=setting.meeting, person=setting.holders[key], capacity="member"
+    )
+
+
+def go(setting: Setting, title: str, confirmed: bool = False):
+    setting.meeting.refresh_from_db()
+    item = setting.meeting.items.get(title=title)
+    return proceedings.item_go_to(
+        meeting=setting.meeting,
+        item=item,
+        seen_item=setting.meeting.current_item_id,
+        confirmed=confirmed,
+        sitting=sitting_for(setting.meeting),
+    )
+
+
+def state(setting: Setting) -> Sitting:
+    setting.meeting.refresh_from_db()
+    return sitting_for(setting.meeting)
