@@ -91,7 +91,7 @@ def test_decisions_recorded_at_once_get_distinct_numbers(lie):
     ]
     arrive(lie, keys, MEETING)
 
-    def record(text):
+    def recording(text):
         def call():
             lie.meeting.refresh_from_db()
             return record.decision_record(
@@ -107,6 +107,6 @@ def test_decisions_recorded_at_once_get_distinct_numbers(lie):
 
         return call
 
-    outcomes = together(record("First"), record("Second"), record("Third"))
+    outcomes = together(recording("First"), recording("Second"), recording("Third"))
     assert all(isinstance(o, Decision) for o in outcomes), outcomes
     assert sorted(Decision.objects.values_list("number", flat=True)) == [1, 2, 3]
