@@ -13,6 +13,7 @@ from django.db import connection, connections
 from governance.rules.words import LONDON
 from meetings.models import Attendance, Decision
 from meetings.services import attendance as attending
+from meetings.services import record
 from meetings.services.agenda import agenda_item_add, agenda_start
 from meetings.services.locking import StaleChange
 from meetings.sitting import sitting_for
