@@ -66,6 +66,12 @@ class AgendaItemForm(StyledForm, forms.ModelForm):
         self.style()
 
 
+class MoveForm(forms.Form):
+    """One of the arrow buttons beside an item."""
+
+    direction = forms.ChoiceField(choices=[("up", "Up"), ("down", "Down")])
+
+
 class PaperForm(StyledForm, forms.Form):
     file = forms.FileField(label="The paper", help_text="A PDF, Word document or Excel workbook.")
     title = forms.CharField(label="Title", max_length=300)

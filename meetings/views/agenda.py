@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from config import clock
 from members.models import Appointment, DeputyNomination, Person
 
-from ..forms.agenda import AgendaItemForm, ApologyForm, ChairAuthorisationForm
+from ..forms.agenda import AgendaItemForm, ApologyForm, ChairAuthorisationForm, MoveForm
 from ..models import AgendaItem, Meeting, Publication
 from ..queries import agenda_items
 from ..services.agenda import (
@@ -150,8 +150,12 @@ def item_edit(request, pk):
 @require_POST
 def item_move(request, pk):
     item = _get_item(request, pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose to move the item up or down.")
+        return _agenda_response(request, item.meeting)
     try:
-        agenda_item_move(item=item, up=request.POST.get("direction") == "up")
+        agenda_item_move(item=item, up=form.cleaned_data["direction"] == "up")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return _agenda_response(request, item.meeting)

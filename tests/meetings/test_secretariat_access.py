@@ -105,6 +105,20 @@ def secretariat_urls(case) -> list[tuple[str, str]]:
         ("post", f"/agenda-items/{item.pk}/delete/"),
         ("get", f"/agenda-items/{item.pk}/papers/new/"),
         ("get", f"/papers/{paper.pk}/new-version/"),
+        *(
+            ("post", url)
+            for url in (
+                f"/bodies/{sel.body.slug}/programme/",
+                f"/bodies/{sel.body.slug}/meetings/new/",
+                f"/meetings/{meeting}/reschedule/",
+                f"/meetings/{meeting}/cancel/",
+                f"/meetings/{meeting}/agenda/publish/",
+                f"/meetings/{meeting}/agenda/items/new/",
+                f"/agenda-items/{item.pk}/edit/",
+                f"/agenda-items/{item.pk}/papers/new/",
+                f"/papers/{paper.pk}/new-version/",
+            )
+        ),
     ]
 
 
