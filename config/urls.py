@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+
+from members import account
 
 from . import views
 
@@ -7,7 +10,17 @@ admin.site.site_header = "Quorate administration"
 
 urlpatterns = [
     path("health/", views.health, name="health"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("accounts/password_reset/", account.PasswordResetView.as_view(), name="password_reset"),
+    path("accounts/security/", account.security, name="account-security"),
+    path(
+        "accounts/security/sign-out-elsewhere/",
+        account.sign_out_elsewhere,
+        name="account-sign-out-elsewhere",
+    ),
+    path("accounts/two-factor/setup/", account.two_factor_setup, name="two-factor-setup"),
+    path("accounts/two-factor/verify/", account.two_factor_verify, name="two-factor-verify"),
+    path("accounts/lockouts/", account.lockouts, name="account-lockouts"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("members.urls")),
     path("", include("meetings.urls")),

@@ -13,6 +13,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from .rules import language
 
@@ -47,6 +48,8 @@ class Organisation(models.Model):
     short_name = models.CharField(max_length=40, blank=True)
     slug = models.SlugField(max_length=80, unique=True)
     kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.OTHER)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -97,6 +100,7 @@ class Body(models.Model):
     meets_in_public = models.BooleanField(default=False)
 
     objects = BodyQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -169,6 +173,8 @@ class TermsOfReference(models.Model):
         "version keeps the label it amends).",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["body", "-effective_from", "-prepared_on", "-pk"]
@@ -249,6 +255,8 @@ class Seat(models.Model):
         default=1, help_text="How many people may hold the seat at once."
     )
     notes = models.TextField(blank=True)
+
+    history = HistoricalRecords(m2m_fields=[categories])
 
     class Meta:
         ordering = ["body", "position"]

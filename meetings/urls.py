@@ -57,5 +57,6 @@ urlpatterns = [
     path("agenda-items/<int:pk>/delete/", agenda.item_delete, name="item-delete"),
     path("agenda-items/<int:pk>/papers/new/", papers.paper_new, name="paper-new"),
     path("papers/<int:pk>/new-version/", papers.paper_version, name="paper-version"),
+    path("papers/<int:pk>/details/", papers.paper_details, name="paper-details"),
     path("papers/<int:pk>/download/", papers.paper_download, name="paper-download"),
 ]

@@ -8,6 +8,8 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.crypto import salted_hmac
+from simple_history.models import HistoricalRecords
 
 from governance.models import Body, Organisation, Seat
 
@@ -26,9 +28,22 @@ class User(AbstractUser):
         related_name="secretariat_users",
         help_text="The bodies this user serves as secretariat.",
     )
+    session_generation = models.PositiveIntegerField(
+        default=0, help_text="Raised to sign the user out everywhere."
+    )
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def _get_session_auth_hash(self, secret=None):
+        """Every session carries this hash; raising ``session_generation`` ends them all,
+        as changing the password does, without changing it."""
+        return salted_hmac(
+            "members.User.get_session_auth_hash",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class DatedQuerySet(models.QuerySet):
@@ -105,6 +120,8 @@ class Appointment(Dated):
     )
     tenure = models.CharField(max_length=12, choices=Tenure.choices, default=Tenure.SUBSTANTIVE)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["seat", "place", "-starts_on"]
         constraints = [
@@ -150,6 +167,8 @@ class DeputyNomination(Dated):
     seat = models.ForeignKey(Seat, on_delete=models.CASCADE, related_name="deputy_nominations")
     notes = models.CharField(max_length=200, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["seat", "-starts_on"]
         constraints = [
@@ -187,6 +206,8 @@ class InterestDeclaration(Dated):
     declared_on = models.DateField()
     action_taken = models.TextField(blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["person", "-declared_on"]
         constraints = [_dates_in_order("interest")]
@@ -196,14 +217,34 @@ class InterestDeclaration(Dated):
         return f"{self.person}: {self.get_category_display()}, {self.description[:60]}"
 
 
+class OutboxQuerySet(models.QuerySet):
+    def addressed_to(self, addresses: set[str]) -> OutboxQuerySet:
+        """Messages with any of ``addresses`` among their recipients (", "-separated)."""
+        match = Q(pk__in=[])
+        for address in filter(None, addresses):
+            match |= (
+                Q(to__iexact=address)
+                | Q(to__istartswith=f"{address}, ")
+                | Q(to__iendswith=f", {address}")
+                | Q(to__icontains=f", {address}, ")
+            )
+        return self.filter(match)
+
+
 class OutboxMessage(models.Model):
-    """A copy of every e-mail sent in the embedded default, readable at /outbox/."""
+    """A copy of every e-mail sent in the embedded default; each person reads their own at
+    /outbox/. A message with a secret in it is kept without the secret."""
 
     to = models.TextField()
     subject = models.CharField(max_length=300)
     body = models.TextField()
     html_body = models.TextField(blank=True)
+    withheld = models.BooleanField(
+        default=False, help_text="It held a secret (a sign-in link), which is not kept."
+    )
     sent_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = OutboxQuerySet.as_manager()
 
     class Meta:
         ordering = ["-sent_at", "-pk"]

@@ -1,8 +1,21 @@
-"""The embedded default's e-mail backend: print to the console and keep a copy in the outbox."""
+"""The embedded default's e-mail: printed to the console (the terminal that runs
+``make run``) and kept in the in-app outbox, where each person reads only the mail addressed
+to them.
+
+A message that carries a secret (a password reset link, a private calendar address) says so
+with the ``SECRET_HEADER``; the outbox keeps only a note that it was sent, never the secret,
+so no one can read it there, however the outbox is shown.
+"""
 
 from __future__ import annotations
 
 from django.core.mail.backends.console import EmailBackend as ConsoleBackend
+
+SECRET_HEADER = "X-Quorate-Secret"
+WITHHELD = (
+    "This message held a private link for its recipient only, so Quorate does not keep it "
+    "here. It was sent to the recipient's e-mail address."
+)
 
 
 class OutboxEmailBackend(ConsoleBackend):
@@ -11,6 +24,7 @@ class OutboxEmailBackend(ConsoleBackend):
 
         sent = super().send_messages(email_messages)
         for message in email_messages:
+            secret = bool(message.extra_headers.get(SECRET_HEADER))
             html = next(
                 (
                     body
@@ -22,7 +36,8 @@ class OutboxEmailBackend(ConsoleBackend):
             OutboxMessage.objects.create(
                 to=", ".join(message.recipients()),
                 subject=message.subject,
-                body=message.body,
-                html_body=html,
+                body=WITHHELD if secret else message.body,
+                html_body="" if secret else html,
+                withheld=secret,
             )
         return sent

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
@@ -157,8 +156,10 @@ def organisation_detail(request, slug):
 
 @login_required
 def outbox(request):
-    """The e-mails the embedded default has 'sent'; for staff on a development machine."""
-    if not request.user.is_staff:
-        raise PermissionDenied("The outbox is for staff.")
-    messages = OutboxMessage.objects.all()[:100]
+    """The e-mails the embedded default has 'sent' to the signed-in person, newest first.
+    No one reads another person's mail here, whatever their role."""
+    user = request.user
+    person = getattr(user, "person", None)
+    addresses = {user.email.lower(), (person.email if person else "").lower()}
+    messages = OutboxMessage.objects.addressed_to(addresses)[:100]
     return render(request, "members/outbox.html", {"outbox": messages})

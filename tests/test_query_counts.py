@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import client_for
 from tests.factories import (
@@ -16,6 +14,7 @@ from tests.factories import (
     SeatCategoryFactory,
     SeatFactory,
 )
+from tests.pages import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -35,11 +34,7 @@ def grow(world, size: int) -> None:
         SeatFactory(body=public, organisation=seat.organisation)
 
 
-def queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
+queries = page_queries
 
 
 # Each figure counts the request's savepoint pair (ATOMIC_REQUESTS), the session, the user

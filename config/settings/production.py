@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .base import PRIVATE_MEDIA_ROOT, env
+from .base import EMAIL_BACKEND, PRIVATE_MEDIA_ROOT, env
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
@@ -29,3 +31,13 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# The in-app outbox is the embedded default's stand-in for a mail server. A live service sends
+# real mail; a demonstration of the production shape may keep the outbox if it says so.
+if EMAIL_BACKEND == "members.outbox.OutboxEmailBackend" and not env.bool(
+    "OUTBOX_FOR_DEMO", default=False
+):
+    raise ImproperlyConfigured(
+        "Set EMAIL_URL to your mail server (for example smtp+tls://user:password@host:587). "
+        "The in-app outbox is only for a demonstration: set OUTBOX_FOR_DEMO=true to keep it."
+    )

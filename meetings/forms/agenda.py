@@ -42,8 +42,16 @@ class AgendaItemForm(StyledForm, forms.ModelForm):
         (7, "7: prevention, investigation or prosecution of crime"),
     ]
 
+    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput, required=False)
+
+    @property
+    def item_fields(self) -> dict:
+        """What the clerk set on the item (the revision is how the save is checked)."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "revision"}
+
     def __init__(self, *args, meeting: Meeting, business_types, **kwargs):
         super().__init__(*args, **kwargs)
+        self.initial.setdefault("revision", self.instance.revision)
         self.fields["business_type"] = forms.ChoiceField(
             label=self.Meta.labels["business_type"],
             required=False,
@@ -70,6 +78,12 @@ class MoveForm(forms.Form):
     """One of the arrow buttons beside an item."""
 
     direction = forms.ChoiceField(choices=[("up", "Up"), ("down", "Down")])
+
+
+class PaperDetailsForm(StyledForm, forms.Form):
+    title = forms.CharField(label="Title", max_length=300)
+    author = forms.CharField(label="Author", max_length=200)
+    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
 
 class PaperForm(StyledForm, forms.Form):

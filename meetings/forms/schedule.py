@@ -131,6 +131,7 @@ class MeetingForm(LondonTimesForm, PlaceForm):
 
 
 class RescheduleForm(LondonTimesForm, StyledForm, ConfirmWarnings):
+    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     day = forms.DateField(label="New date", widget=DATE)
     time = forms.TimeField(label="New start time", widget=TIME)
     minutes = forms.IntegerField(label="Length in minutes", min_value=15, max_value=600)
@@ -156,6 +157,7 @@ class RescheduleForm(LondonTimesForm, StyledForm, ConfirmWarnings):
 
 
 class CancelForm(StyledForm, forms.Form):
+    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     reason = forms.CharField(
         label="Why is the meeting cancelled?",
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -14,6 +14,7 @@ from governance.rules.words import long_datetime
 from members.models import Person
 
 from ..storage import private_papers
+from .base import Revised
 from .schedule import Meeting
 
 
@@ -64,7 +65,7 @@ class Publication(models.Model):
         return f"{self.meeting}: {self.get_kind_display()} published {when}{late}"
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Revised):
     class Purpose(models.TextChoices):
         DECISION = "decision", "For decision"
         APPROVAL = "approval", "For approval"
@@ -154,7 +155,7 @@ class AgendaItem(models.Model):
             )
 
 
-class Paper(models.Model):
+class Paper(Revised):
     """One version of a paper. A published version is never replaced: a new version is
     marked revised or supplementary, and the earlier one stays downloadable."""
 

@@ -12,6 +12,8 @@ from governance.models import Body
 from governance.rules.words import LONDON, long_datetime
 from members.models import Person
 
+from .base import Revised
+
 
 class MeetingQuerySet(models.QuerySet):
     def upcoming(self, now=None) -> MeetingQuerySet:
@@ -35,7 +37,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(body__in=roles.body_ids_with_access)
 
 
-class Meeting(models.Model):
+class Meeting(Revised):
     class Kind(models.TextChoices):
         ORDINARY = "ordinary", "Ordinary"
         EXTRAORDINARY = "extraordinary", "Extraordinary"
@@ -90,7 +92,7 @@ class Meeting(models.Model):
     )
 
     objects = MeetingQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["console_version", "current_item"])
+    history = HistoricalRecords(excluded_fields=["console_version", "current_item", "revision"])
 
     class Meta:
         ordering = ["starts_at"]

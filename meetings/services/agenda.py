@@ -9,6 +9,7 @@ from django.db import transaction
 from governance.rules.language import BodyRules
 
 from ..models import AgendaItem, Meeting, Publication
+from .locking import revision_check
 
 
 def agenda_published(meeting: Meeting) -> bool:
@@ -69,8 +70,12 @@ def agenda_item_add(*, meeting: Meeting, rules: BodyRules | None, **fields) -> A
     return item
 
 
-def agenda_item_update(*, item: AgendaItem, **fields) -> str:
-    """Change an item; returns a note for the clerk when a change of part moved it."""
+@transaction.atomic
+def agenda_item_update(*, item: AgendaItem, revision: int, **fields) -> str:
+    """Change an item, made from the form at ``revision``; returns a note for the clerk when
+    a change of part moved it. Refused (``StaleChange``) if another clerk saved it since."""
+    item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    revision_check(item, revision, f"“{item.title}”")
     if item.published_id:
         raise ValidationError(
             "This item has been published and cannot be changed. Add a "
@@ -82,6 +87,7 @@ def agenda_item_update(*, item: AgendaItem, **fields) -> str:
         )
     for name, value in fields.items():
         setattr(item, name, value)
+    item.revision += 1
     item.full_clean()
     item.save()
     moved = _parts_in_order(item.meeting)

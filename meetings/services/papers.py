@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from members.models import User
 
 from .. import paperfiles
 from ..models import AgendaItem, Paper
 from .agenda import agenda_published
+from .locking import revision_check
 
 
 def paper_add(
@@ -52,4 +54,22 @@ def paper_add(
     paper.file.save(upload.name, upload, save=False)
     paper.full_clean()
     paper.save()
+    return paper
+
+
+@transaction.atomic
+def paper_details_update(*, paper: Paper, revision: int, title: str, author: str) -> Paper:
+    """Correct a paper's title or author before it is published (afterwards, a revised
+    paper is the way). Refused if another clerk saved it since ``revision``."""
+    paper = Paper.objects.select_for_update().get(pk=paper.pk)
+    revision_check(paper, revision, f"the details of “{paper.title}”")
+    if paper.published_id:
+        raise ValidationError(
+            "This paper has been published; its details stay as published. Upload a revised "
+            "paper instead."
+        )
+    paper.title, paper.author = title.strip(), author.strip()
+    paper.revision += 1
+    paper.full_clean()
+    paper.save(update_fields=["title", "author", "revision"])
     return paper

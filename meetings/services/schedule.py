@@ -20,6 +20,7 @@ from governance.rules.words import LONDON, join, long_datetime
 from members.models import User
 
 from ..models import Meeting, MeetingChange
+from .locking import revision_check
 
 # Deadlines -------------------------------------------------------------------------------
 
@@ -254,6 +255,7 @@ def meeting_add(
 def meeting_reschedule(
     *,
     meeting: Meeting,
+    revision: int,
     starts_at: datetime.datetime,
     ends_at: datetime.datetime,
     reason: str,
@@ -262,6 +264,8 @@ def meeting_reschedule(
 ) -> Meeting:
     """Move a meeting, recording the change for the members' notices. Its publish-by
     deadline follows from the new date."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    revision_check(meeting, revision, "this meeting")
     if not reason.strip():
         raise ValidationError({"reason": "Say why the meeting is moving."})
     if meeting.status == Meeting.Status.CANCELLED:
@@ -272,8 +276,10 @@ def meeting_reschedule(
         raise ValidationError({"day": f"{long_datetime(starts_at)} is in the past."})
     previous = meeting.starts_at
     meeting.starts_at, meeting.ends_at = starts_at, ends_at
+    meeting.revision += 1
+    meeting._history_user, meeting._change_reason = user, reason.strip()
     meeting.full_clean()
-    meeting.save(update_fields=["starts_at", "ends_at"])
+    meeting.save(update_fields=["starts_at", "ends_at", "revision"])
     MeetingChange.objects.create(
         meeting=meeting,
         kind=MeetingChange.Kind.RESCHEDULED,
@@ -287,14 +293,20 @@ def meeting_reschedule(
 
 
 @transaction.atomic
-def meeting_cancel(*, meeting: Meeting, reason: str, user: User, now: datetime.datetime) -> Meeting:
+def meeting_cancel(
+    *, meeting: Meeting, revision: int, reason: str, user: User, now: datetime.datetime
+) -> Meeting:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    revision_check(meeting, revision, "this meeting")
     if not reason.strip():
         raise ValidationError({"reason": "Say why the meeting is cancelled."})
     if meeting.closed:
         raise ValidationError("The meeting has been held and closed; it cannot be cancelled.")
     meeting.status, meeting.cancellation_reason = Meeting.Status.CANCELLED, reason
+    meeting.revision += 1
+    meeting._history_user, meeting._change_reason = user, reason.strip()
     meeting.full_clean()
-    meeting.save(update_fields=["status", "cancellation_reason"])
+    meeting.save(update_fields=["status", "cancellation_reason", "revision"])
     MeetingChange.objects.create(
         meeting=meeting,
         kind=MeetingChange.Kind.CANCELLED,

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
 
 from config import clock
 from members.models import Appointment, DeputyNomination, Person
@@ -23,6 +24,7 @@ from ..services.agenda import (
     numbering,
 )
 from ..services.apologies import apology_record
+from ..services.locking import StaleChange
 from ..services.publication import (
     ChairAuthorisation,
     LatePublicationError,
@@ -30,7 +32,13 @@ from ..services.publication import (
     outstanding_papers,
 )
 from ..services.schedule import meeting_deadlines
-from .common import add_service_errors, get_meeting_for_secretariat, meeting_snapshot
+from .common import (
+    add_service_errors,
+    get_meeting_for_secretariat,
+    meeting_snapshot,
+    saved_values,
+    with_revision,
+)
 
 
 def _context(meeting: Meeting) -> dict:
@@ -91,7 +99,7 @@ def item_new(request, pk):
     form = AgendaItemForm(request.POST or None, meeting=meeting, business_types=types)
     if request.method == "POST" and form.is_valid():
         try:
-            item = agenda_item_add(meeting=meeting, rules=context["rules"], **form.cleaned_data)
+            item = agenda_item_add(meeting=meeting, rules=context["rules"], **form.item_fields)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -118,32 +126,51 @@ def _get_item(request, pk) -> AgendaItem:
 @login_required
 @require_http_methods(["GET", "POST"])
 def item_edit(request, pk):
-    """Edit an item: inline with htmx, or on its own page without JavaScript."""
+    """Edit an item: inline with htmx, or on its own page without JavaScript. A save made
+    from a form another clerk has since overtaken is refused, with the latest shown."""
     item = _get_item(request, pk)
     context = _context(item.meeting)
     types = context["rules"].business_types if context["rules"] else ()
-    form = AgendaItemForm(
-        request.POST or None, instance=item, meeting=item.meeting, business_types=types
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            note = agenda_item_update(item=AgendaItem.objects.get(pk=item.pk), **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if note:
-                messages.info(request, note)
-            return _agenda_response(request, item.meeting)
+
+    def form_for(data, instance):
+        return AgendaItemForm(data, instance=instance, meeting=item.meeting, business_types=types)
+
+    form, status, latest = form_for(request.POST or None, item), 200, None
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                note = agenda_item_update(
+                    item=item, revision=form.cleaned_data["revision"], **form.item_fields
+                )
+            except StaleChange as error:
+                status, latest = 409, AgendaItem.objects.get(pk=item.pk)
+                form = form_for(with_revision(request.POST, latest.revision), latest)
+                form.is_valid()
+                form.add_error(None, error.messages)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                if note:
+                    messages.info(request, note)
+                return _agenda_response(request, item.meeting)
     template = (
         "meetings/partials/item_form.html"
         if request.htmx
         else "meetings/secretariat/item_form.html"
     )
-    return render(
-        request,
-        template,
-        {**context, "form": form, "item": item, "title": f"Edit item: {item.title}"},
+    context.update(
+        form=form,
+        item=item,
+        latest=latest,
+        latest_rows=saved_values(latest, form) if latest else (),
+        title=f"Edit item: {item.title}",
     )
+    response = render(request, template, context, status=status)
+    if request.htmx and status != 200:
+        # Refused inline: show the form again in its row, not in place of the agenda.
+        response = retarget(reswap(response, "outerHTML"), f"#item-{item.pk}")
+    return response
 
 
 @login_required

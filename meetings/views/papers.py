@@ -12,10 +12,16 @@ from django.views.decorators.http import require_http_methods
 from config import clock
 from members.access import roles_for
 
-from ..forms.agenda import PaperForm
+from ..forms.agenda import PaperDetailsForm, PaperForm
 from ..models import AgendaItem, Paper
-from ..services.papers import paper_add
-from .common import add_service_errors, get_meeting_for_secretariat
+from ..services.locking import StaleChange
+from ..services.papers import paper_add, paper_details_update
+from .common import (
+    add_service_errors,
+    get_meeting_for_secretariat,
+    saved_values,
+    with_revision,
+)
 
 CONTENT_TYPES = {
     Paper.Format.PDF: "application/pdf",
@@ -40,6 +46,39 @@ def paper_version(request, pk):
     paper = get_object_or_404(Paper.objects.select_related("item__meeting__body"), pk=pk)
     get_meeting_for_secretariat(request, paper.item.meeting_id)
     return _upload(request, paper.item, replaces=paper)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def paper_details(request, pk):
+    """Correct an unpublished paper's title or author without a new file."""
+    paper = get_object_or_404(Paper.objects.select_related("item__meeting__body"), pk=pk)
+    get_meeting_for_secretariat(request, paper.item.meeting_id)
+    initial = {"title": paper.title, "author": paper.author, "revision": paper.revision}
+    form, status, latest = PaperDetailsForm(request.POST or None, initial=initial), 200, None
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                paper_details_update(paper=paper, **form.cleaned_data)
+            except StaleChange as error:
+                status, latest = 409, Paper.objects.get(pk=paper.pk)
+                form = PaperDetailsForm(with_revision(request.POST, latest.revision))
+                form.is_valid()
+                form.add_error(None, error.messages)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, f"Saved the details of “{form.cleaned_data['title']}”.")
+                return redirect("meetings:agenda", paper.item.meeting_id)
+    context = {
+        "paper": paper,
+        "meeting": paper.item.meeting,
+        "form": form,
+        "latest": latest,
+        "latest_rows": saved_values(latest, form) if latest else (),
+    }
+    return render(request, "meetings/secretariat/paper_details.html", context, status=status)
 
 
 def _upload(request, item, replaces):

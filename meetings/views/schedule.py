@@ -19,6 +19,7 @@ from members.snapshots import snapshot
 
 from ..forms.schedule import CancelForm, MeetingForm, ProgrammeForm, RescheduleForm
 from ..models import Meeting
+from ..services.locking import StaleChange
 from ..services.schedule import (
     meeting_add,
     meeting_cancel,
@@ -34,6 +35,7 @@ from .common import (
     get_body_for_secretariat,
     get_meeting_for_secretariat,
     meeting_snapshot,
+    with_revision,
 )
 
 
@@ -138,6 +140,11 @@ def meeting_new(request, slug):
                     history_note=form.cleaned_data["history_note"],
                     now=clock.now(),
                 )
+            except StaleChange as error:
+                latest = meeting.__class__.objects.get(pk=meeting.pk)
+                form = RescheduleForm(with_revision(request.POST, latest.revision))
+                form.is_valid()
+                form.add_error(None, error.messages)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -165,9 +172,14 @@ def meeting_reschedule_view(request, pk):
     minutes = int((meeting.ends_at - meeting.starts_at).total_seconds() // 60)
     form = RescheduleForm(
         request.POST or None,
-        initial={"day": meeting.day, "time": _local_time(meeting), "minutes": minutes},
+        initial={
+            "day": meeting.day,
+            "time": _local_time(meeting),
+            "minutes": minutes,
+            "revision": meeting.revision,
+        },
     )
-    warnings = []
+    warnings, latest = [], None
     if request.method == "POST" and form.is_valid():
         starts_at, ends_at = form.times()
         rules = meeting_snapshot(meeting).rules_on(starts_at.astimezone(LONDON).date())
@@ -178,12 +190,18 @@ def meeting_reschedule_view(request, pk):
             try:
                 meeting_reschedule(
                     meeting=meeting,
+                    revision=form.cleaned_data["revision"],
                     starts_at=starts_at,
                     ends_at=ends_at,
                     reason=form.cleaned_data["reason"],
                     user=request.user,
                     now=clock.now(),
                 )
+            except StaleChange as error:
+                latest = meeting.__class__.objects.get(pk=meeting.pk)
+                form = RescheduleForm(with_revision(request.POST, latest.revision))
+                form.is_valid()
+                form.add_error(None, error.messages)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -201,9 +219,11 @@ def meeting_reschedule_view(request, pk):
             "meeting": meeting,
             "form": form,
             "warnings": warnings,
+            "latest": latest,
+            "latest_rows": [("Starts", long_datetime(latest.starts_at))] if latest else (),
             "title": f"Reschedule the meeting of {long_datetime(meeting.starts_at)}",
         },
-        status=400 if form.is_bound and (form.errors or warnings) else 200,
+        status=409 if latest else 400 if form.is_bound and (form.errors or warnings) else 200,
     )
 
 
@@ -215,11 +235,12 @@ def _local_time(meeting: Meeting):
 @require_http_methods(["GET", "POST"])
 def meeting_cancel_view(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
-    form = CancelForm(request.POST or None)
+    form = CancelForm(request.POST or None, initial={"revision": meeting.revision})
     if request.method == "POST" and form.is_valid():
         try:
             meeting_cancel(
                 meeting=meeting,
+                revision=form.cleaned_data["revision"],
                 reason=form.cleaned_data["reason"],
                 user=request.user,
                 now=clock.now(),

@@ -28,6 +28,24 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("browser"))
 
 
+class CheckedBrowser:
+    """Chromium, with every page watched for Content-Security-Policy violations: the pages
+    run no inline script or style, and a test fails if the browser refuses anything."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.violations: list[str] = []
+
+    def new_page(self, **options):
+        page = self.browser.new_page(**options)
+        page.on("console", self._watch)
+        return page
+
+    def _watch(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.violations.append(f"{message.location.get('url')}: {message.text[:120]}")
+
+
 @pytest.fixture
 def browser(monkeypatch):
     if not os.path.exists(CHROMIUM) and not os.environ.get("CI"):
@@ -37,6 +55,8 @@ def browser(monkeypatch):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        checked = CheckedBrowser(launched)
+        yield checked
+        launched.close()
+        assert checked.violations == [], "the Content-Security-Policy refused something"

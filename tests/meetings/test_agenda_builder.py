@@ -107,7 +107,7 @@ def test_inline_editing_with_htmx_and_on_its_own_page(lie):
     assert "<html" in full.content.decode()
     client.post(
         f"/agenda-items/{item.pk}/edit/",
-        {"title": "Action log (actions due)", "purpose": "assurance", "part": "A"},
+        {"title": "Action log (actions due)", "purpose": "assurance", "part": "A", "revision": 0},
     )
     assert AgendaItem.objects.filter(title="Action log (actions due)").exists()
 
@@ -147,6 +147,7 @@ def test_changing_an_item_to_part_b_moves_it_after_part_a_and_says_so(lie):
             "part": "B",
             "exempt_paragraph": "3",
             "paper_expected": "on",
+            "revision": item.revision,
         },
         follow=True,
     )

@@ -152,7 +152,7 @@ def test_a_published_item_cannot_be_changed(lie):
     publish(lie, DEADLINE - MINUTE)
     item = lie.meeting.items.get(title="Better Care Fund plan")
     with pytest.raises(ValidationError, match="cannot be changed"):
-        agenda_item_update(item=item, title="Something else")
+        agenda_item_update(item=item, revision=item.revision, title="Something else")
 
 
 def test_before_publication_a_new_version_takes_the_place_of_the_old_which_is_kept(lie):

@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from config import clock
 from meetings.models import Meeting
@@ -17,6 +15,7 @@ from meetings.services.papers import paper_add
 from meetings.services.schedule import meeting_deadlines
 from members.snapshots import snapshot
 from tests.factories import UserFactory
+from tests.pages import page_queries
 
 from .workspace import days_ahead, seed_body, signed_in, upload
 
@@ -68,10 +67,7 @@ def test_a_member_sees_their_meetings_without_the_secretariat_columns():
     assert "Your meetings, soonest first" in html and "Publish by" not in html
 
 
-def count(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
+count = page_queries
 
 
 def grow(setting, n, first_day=40):

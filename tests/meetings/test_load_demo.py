@@ -18,6 +18,7 @@ from governance.models import Body, Seat
 from meetings import demo
 from meetings.models import Meeting
 from members.models import Appointment, DeputyNomination, InterestDeclaration, User
+from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 23)
@@ -115,13 +116,13 @@ def test_no_demo_meeting_falls_on_a_bank_holiday(loaded):
 
 def test_the_demo_users_sign_in_in_their_roles(loaded):
     client = Client()
-    assert client.login(username="clerk", password=demo.DEMO_PASSWORD)
+    assert sign_in(client, "clerk", demo.DEMO_PASSWORD)
     assert client.get("/people/").status_code == 200
     member = Client()
-    assert member.login(username="member", password=demo.DEMO_PASSWORD)
+    assert sign_in(member, "member", demo.DEMO_PASSWORD)
     assert member.get("/bodies/leicestershire-integration-executive/").status_code == 200
     other = Client()
-    assert other.login(username="othermember", password=demo.DEMO_PASSWORD)
+    assert sign_in(other, "othermember", demo.DEMO_PASSWORD)
     assert other.get("/bodies/leicestershire-integration-executive/").status_code == 404
 
 

@@ -100,12 +100,14 @@ def test_rescheduling_records_the_change_and_moves_the_deadline(sel):
     before = meeting_deadlines(sel.meeting, sel.rules).publish_by.deadline
     meeting_reschedule(
         meeting=sel.meeting,
+        revision=0,
         starts_at=MEETING + datetime.timedelta(days=7),
         ends_at=MEETING + datetime.timedelta(days=7, hours=2),
         reason="Clash with the ICB Board",
         user=sel.clerk,
         now=MEETING,
     )
+    sel.meeting.refresh_from_db()
     change = MeetingChange.objects.get()
     assert (change.kind, change.previous_starts_at, change.reason) == (
         "rescheduled",
@@ -120,6 +122,7 @@ def test_a_move_or_cancellation_needs_a_reason(sel):
     with pytest.raises(ValidationError, match="Say why the meeting is moving"):
         meeting_reschedule(
             meeting=sel.meeting,
+            revision=0,
             starts_at=MEETING,
             ends_at=MEETING + datetime.timedelta(hours=1),
             reason=" ",
@@ -127,12 +130,12 @@ def test_a_move_or_cancellation_needs_a_reason(sel):
             now=MEETING,
         )
     with pytest.raises(ValidationError, match="Say why the meeting is cancelled"):
-        meeting_cancel(meeting=sel.meeting, reason="", user=sel.clerk, now=MEETING)
+        meeting_cancel(meeting=sel.meeting, revision=0, reason="", user=sel.clerk, now=MEETING)
 
 
 def test_cancelling_shows_the_reason_on_the_meeting_page(sel):
     signed_in(sel.clerk).post(
-        f"/meetings/{sel.meeting.pk}/cancel/", {"reason": "Not enough business"}
+        f"/meetings/{sel.meeting.pk}/cancel/", {"reason": "Not enough business", "revision": 0}
     )
     page = Client().get(f"/meetings/{sel.meeting.pk}/").content.decode()
     assert "This meeting is cancelled." in page and "Not enough business" in page
@@ -142,7 +145,7 @@ def test_cancelling_shows_the_reason_on_the_meeting_page(sel):
 def test_a_reschedule_form_refused_keeps_what_was_typed(sel):
     page = signed_in(sel.clerk).post(
         f"/meetings/{sel.meeting.pk}/reschedule/",
-        {"day": "2027-02-03", "time": "15:00", "minutes": "90", "reason": ""},
+        {"day": "2027-02-03", "time": "15:00", "minutes": "90", "reason": "", "revision": 0},
     )
     html = page.content.decode()
     assert "This field is required." in html and 'value="2027-02-03"' in html

@@ -1,0 +1,295 @@
+"""Every URL Quorate answers, against every persona: who gets it, who is sent to sign in,
+who is refused. A URL added without a line here fails the first test, so nothing new can
+ship unchecked. (The admin is Django's own, behind its staff check.)"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from meetings.models import Action, Attendance, Decision, Paper, Vote
+from tests.conftest import PERSONAS, client_for
+from tests.factories import MeetingFactory
+from tests.meetings.workspace import upload
+
+pytestmark = pytest.mark.django_db
+
+OK, LOGIN, FORBIDDEN, NOT_FOUND = 200, 302, 403, 404
+REACHED = "reached"  # the view ran for them: a page, a redirect after a change, or a refusal
+EVERYONE = (OK,) * 6
+SIGNED_IN = (LOGIN, *(OK,) * 5)
+SECRETARIAT_ONLY = (LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
+BODY_SECRETARIAT = (LOGIN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK)
+BODY_SECRETARIAT_POST = (LOGIN, REACHED, NOT_FOUND, NOT_FOUND, NOT_FOUND, REACHED)
+SIGNED_IN_POST = (LOGIN, *(REACHED,) * 5)
+
+# (url name, case) -> (method, path builder, statuses for the personas in PERSONAS' order)
+ACCESS = {
+    ("health", ""): ("get", lambda w: "/health/", EVERYONE),
+    ("login", ""): ("get", lambda w: "/accounts/login/", EVERYONE),
+    ("logout", ""): ("post", lambda w: "/accounts/logout/", (LOGIN,) * 6),
+    ("password_reset", ""): ("get", lambda w: "/accounts/password_reset/", EVERYONE),
+    ("password_reset_done", ""): ("get", lambda w: "/accounts/password_reset/done/", EVERYONE),
+    ("password_reset_confirm", "a link that is not valid"): (
+        "get",
+        lambda w: "/accounts/reset/MQ/not-a-token/",
+        EVERYONE,
+    ),
+    ("password_reset_complete", ""): ("get", lambda w: "/accounts/reset/done/", EVERYONE),
+    ("password_change", ""): ("get", lambda w: "/accounts/password_change/", SIGNED_IN),
+    ("password_change_done", ""): (
+        "get",
+        lambda w: "/accounts/password_change/done/",
+        SIGNED_IN,
+    ),
+    ("account-security", ""): ("get", lambda w: "/accounts/security/", SIGNED_IN),
+    ("account-sign-out-elsewhere", ""): (
+        "post",
+        lambda w: "/accounts/security/sign-out-elsewhere/",
+        SIGNED_IN_POST,
+    ),
+    ("two-factor-setup", ""): ("get", lambda w: "/accounts/two-factor/setup/", SIGNED_IN),
+    ("two-factor-verify", ""): ("get", lambda w: "/accounts/two-factor/verify/", SIGNED_IN),
+    ("account-lockouts", ""): ("get", lambda w: "/accounts/lockouts/", SECRETARIAT_ONLY),
+    # members
+    ("members:body-list", ""): ("get", lambda w: "/bodies/", SIGNED_IN),
+    ("members:body-detail", "private body"): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/",
+        (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
+    ),
+    ("members:body-detail", "public body"): (
+        "get",
+        lambda w: f"/bodies/{w.public_body.slug}/",
+        EVERYONE,
+    ),
+    ("members:body-terms", "private body"): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/terms/",
+        (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
+    ),
+    ("members:person-list", ""): ("get", lambda w: "/people/", SECRETARIAT_ONLY),
+    ("members:person-detail", "a member of the body"): (
+        "get",
+        lambda w: f"/people/{w.users['member'].person.pk}/",
+        SECRETARIAT_ONLY,
+    ),
+    ("members:person-detail", "a member of another body"): (
+        "get",
+        lambda w: f"/people/{w.users['other_member'].person.pk}/",
+        (LOGIN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+    ),
+    ("members:organisation-list", ""): ("get", lambda w: "/organisations/", SECRETARIAT_ONLY),
+    ("members:organisation-detail", ""): (
+        "get",
+        lambda w: f"/organisations/{w.body.seats.first().organisation.slug}/",
+        SECRETARIAT_ONLY,
+    ),
+    ("members:outbox", ""): ("get", lambda w: "/outbox/", SIGNED_IN),
+    # meetings: public and members
+    ("meetings:home", ""): ("get", lambda w: "/", EVERYONE),
+    ("meetings:dashboard", ""): ("get", lambda w: "/dashboard/", SIGNED_IN),
+    ("meetings:meeting-list", ""): ("get", lambda w: "/meetings/", SIGNED_IN),
+    ("meetings:meeting-detail", "private meeting"): (
+        "get",
+        lambda w: f"/meetings/{w.meeting.pk}/",
+        (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
+    ),
+    ("meetings:meeting-detail", "public meeting"): (
+        "get",
+        lambda w: f"/meetings/{w.public_meeting.pk}/",
+        EVERYONE,
+    ),
+    ("meetings:paper-download", "an unpublished paper"): (
+        "get",
+        lambda w: f"/papers/{w.paper.pk}/download/",
+        (NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK),
+    ),
+    # meetings: the body's secretariat
+    ("meetings:programme", ""): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/programme/",
+        (LOGIN, LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOGIN),  # no rules: back to the body
+    ),
+    ("meetings:meeting-new", ""): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/meetings/new/",
+        BODY_SECRETARIAT,
+    ),
+    **{
+        (f"meetings:{name}", ""): (
+            "get",
+            lambda w, path=path: f"/meetings/{w.meeting.pk}/{path}/",
+            BODY_SECRETARIAT,
+        )
+        for name, path in (
+            ("meeting-reschedule", "reschedule"),
+            ("meeting-cancel", "cancel"),
+            ("agenda", "agenda"),
+            ("item-new", "agenda/items/new"),
+            ("agenda-preview", "agenda/preview"),
+            ("agenda-publish", "agenda/publish"),
+            ("console", "console"),
+            ("console-live", "console/live"),
+        )
+    },
+    **{
+        (f"meetings:{name}", ""): (
+            "post",
+            lambda w, path=path: f"/meetings/{w.meeting.pk}/{path}/",
+            BODY_SECRETARIAT_POST,
+        )
+        for name, path in (
+            ("agenda-start", "agenda/start"),
+            ("apology-add", "apologies"),
+            ("console-open", "console/open"),
+            ("console-mark", "console/mark"),
+            ("console-deputy", "console/deputy"),
+            ("console-visitor", "console/visitor"),
+            ("console-go-to", "console/go-to"),
+            ("console-presiding", "console/presiding"),
+            ("console-declaration", "console/declaration"),
+            ("console-vote", "console/vote"),
+            ("console-decision", "console/decision"),
+            ("console-action", "console/action"),
+            ("console-action-status", "console/action-status"),
+            ("console-adjourn", "console/adjourn"),
+            ("console-resume", "console/resume"),
+            ("console-close", "console/close"),
+            ("console-reopen", "console/reopen"),
+        )
+    },
+    ("meetings:record-correct", ""): (
+        "get",
+        lambda w: f"/meetings/{w.meeting.pk}/record/decision/{w.decision.pk}/correct/",
+        BODY_SECRETARIAT,
+    ),
+    ("meetings:record-strike", ""): (
+        "get",
+        lambda w: f"/meetings/{w.meeting.pk}/record/action/{w.action.pk}/strike/",
+        BODY_SECRETARIAT,
+    ),
+    ("meetings:item-edit", ""): (
+        "get",
+        lambda w: f"/agenda-items/{w.item.pk}/edit/",
+        BODY_SECRETARIAT,
+    ),
+    ("meetings:item-move", ""): (
+        "post",
+        lambda w: f"/agenda-items/{w.item.pk}/move/",
+        BODY_SECRETARIAT_POST,
+    ),
+    ("meetings:item-delete", ""): (
+        "post",
+        lambda w: f"/agenda-items/{w.item.pk}/delete/",
+        BODY_SECRETARIAT_POST,
+    ),
+    ("meetings:paper-new", ""): (
+        "get",
+        lambda w: f"/agenda-items/{w.item.pk}/papers/new/",
+        BODY_SECRETARIAT,
+    ),
+    ("meetings:paper-version", ""): (
+        "get",
+        lambda w: f"/papers/{w.paper.pk}/new-version/",
+        BODY_SECRETARIAT,
+    ),
+    ("meetings:paper-details", ""): (
+        "get",
+        lambda w: f"/papers/{w.paper.pk}/details/",
+        BODY_SECRETARIAT,
+    ),
+}
+
+
+def url_names() -> set[str]:
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace == "admin":
+                    continue
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern):
+                yield f"{namespace}{pattern.name}"
+
+    return set(walk(get_resolver().url_patterns))
+
+
+def test_every_url_has_an_access_check_for_every_persona():
+    checked = {name for name, _ in ACCESS}
+    assert url_names() - checked == set(), "add these URLs to ACCESS, with who may see them"
+    assert all(len(statuses) == len(PERSONAS) for _, _, statuses in ACCESS.values())
+
+
+@pytest.fixture
+def world_with_a_meeting(world):
+    clerk = world.users["clerk"]
+    now = datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC)
+    world.meeting = MeetingFactory(body=world.body)
+    world.public_meeting = MeetingFactory(body=world.public_body, held_in_public=True)
+    world.item = world.meeting.items.create(position=10, title="Finance")
+    world.paper = Paper.objects.create(
+        item=world.item,
+        title="Budget",
+        author="Finance",
+        file=upload("budget.pdf"),
+        file_format="pdf",
+        original_name="budget.pdf",
+        size=10,
+        uploaded_at=now,
+        uploaded_by=clerk,
+    )
+    Attendance.objects.create(
+        meeting=world.meeting,
+        seat=world.body.seats.first(),
+        person=world.users["member"].person,
+        capacity="member",
+        updated_at=now,
+        updated_by=clerk,
+    )
+    vote = Vote.objects.create(
+        item=world.item,
+        motion="M",
+        votes_for=1,
+        against=0,
+        eligible=1,
+        carried=True,
+        reasoning="R",
+        recorded_at=now,
+        recorded_by=clerk,
+    )
+    world.decision = Decision.objects.create(
+        body=world.body,
+        year=2030,
+        number=1,
+        item=world.item,
+        text="D",
+        outcome="consensus",
+        vote=vote,
+        quorum_note="Q",
+        recorded_at=now,
+        recorded_by=clerk,
+    )
+    world.action = Action.objects.create(
+        meeting=world.meeting, text="A", owner="O", recorded_at=now, recorded_by=clerk
+    )
+    return world
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("case", sorted(ACCESS), ids=lambda case: f"{case[0]} {case[1]}".strip())
+def test_each_persona_gets_what_it_may_see(world_with_a_meeting, case, persona):
+    method, path, statuses = ACCESS[case]
+    expected = statuses[PERSONAS.index(persona)]
+    response = getattr(client_for(world_with_a_meeting, persona), method)(
+        path(world_with_a_meeting)
+    )
+    if expected == REACHED:
+        assert response.status_code in (200, 204, 302, 400, 409), response.status_code
+    else:
+        assert response.status_code == expected
+    if expected == LOGIN and persona == "anonymous" and method == "get":
+        assert response["Location"].startswith("/accounts/login/")
