@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 
+from . import yamlfile
 from .rules import language
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "bodies"
@@ -34,14 +34,10 @@ class BodyFileError(ValueError):
         super().__init__("\n".join(f"{source}: {problem}" for problem in problems))
 
 
-class _Loader(yaml.SafeLoader):
-    """YAML without implicit timestamps: dates stay text, as the schema and JSON expect."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# Real body files are a few tens of kilobytes; these limits keep a wrong or hostile file
+# from taking the machine's time.
+MAX_BYTES = 1024 * 1024
+MAX_SEATS = 500
 
 
 @cache
@@ -90,9 +86,14 @@ def shipped_paths() -> list[Path]:
 
 def load_text(text: str, source: str) -> BodyFile:
     try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as error:
-        raise BodyFileError(source, [f"not valid YAML: {error}"]) from error
+        data = yamlfile.parse(text)
+    except yamlfile.YamlFileError as error:
+        raise BodyFileError(source, [str(error)]) from error
+    seats = data.get("seats") if isinstance(data, dict) else None
+    if isinstance(seats, list) and len(seats) > MAX_SEATS:
+        raise BodyFileError(
+            source, [f"seats: {len(seats):,} seats; a body may have at most {MAX_SEATS}."]
+        )
     problems = [f"{_place(e.absolute_path)}: {e.message}" for e in _schema_errors(data)]
     if not problems:
         problems = list(_reference_problems(data))
@@ -103,9 +104,9 @@ def load_text(text: str, source: str) -> BodyFile:
 
 def read(path: Path) -> BodyFile:
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise BodyFileError(str(path), [f"cannot be read: {error.strerror}"]) from error
+        text = yamlfile.read_text(Path(path), max_bytes=MAX_BYTES)
+    except yamlfile.YamlFileError as error:
+        raise BodyFileError(str(path), [str(error)]) from error
     return load_text(text, Path(path).name)
 
 

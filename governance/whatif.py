@@ -22,6 +22,8 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+import jsonschema
+
 from .rules import quorum
 from .rules.attendance import Attendance, Attendee, Capacity, Membership
 from .rules.chair import Presiding, presiding
@@ -29,6 +31,64 @@ from .rules.language import BodyRules
 
 SPEC_KEYS = {"present", "deputies", "in_attendance", "withdrawn", "apologies", "chair", "vacant"}
 DEPUTY_KEYS = {"for", "name", "chair_agreed", "nominated", "replaces_withdrawn"}
+SEAT_KEY = {"type": "string", "minLength": 1, "maxLength": 80}
+SEAT_KEYS = {"type": "array", "items": SEAT_KEY, "maxItems": 2000}
+# The shape of an attendance spec, checked before anything reads it, so that a list where a
+# seat key belongs, or a number where a list belongs, is refused with its place named.
+SPEC_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "present": SEAT_KEYS,
+        "withdrawn": SEAT_KEYS,
+        "apologies": SEAT_KEYS,
+        "vacant": SEAT_KEYS,
+        "chair": SEAT_KEY,
+        "in_attendance": {
+            "type": "array",
+            "items": {"type": "string", "maxLength": 200},
+            "maxItems": 200,
+        },
+        "deputies": {
+            "type": "array",
+            "maxItems": 500,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "for": SEAT_KEY,
+                    "name": {"type": "string", "maxLength": 200},
+                    "chair_agreed": {"type": "boolean"},
+                    "nominated": {"type": "boolean"},
+                    "replaces_withdrawn": {"type": "boolean"},
+                },
+            },
+        },
+    },
+}
+SHAPES = {
+    "array": "a list",
+    "string": "a word or name",
+    "object": "a mapping",
+    "boolean": "true or false",
+}
+
+
+def shape_problems(spec) -> list[str]:
+    """Where the spec is not the shape an attendance has, in a clerk's words."""
+    problems = []
+    for error in sorted(
+        jsonschema.Draft202012Validator(SPEC_SCHEMA).iter_errors(spec), key=lambda e: e.path
+    ):
+        place = "".join(
+            f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path
+        ).lstrip(".")
+        if error.validator == "type":
+            wanted = SHAPES.get(error.validator_value, error.validator_value)
+            problems.append(
+                f"{place or 'the attendance'}: give {wanted} here, not {error.instance!r}."
+            )
+        else:
+            problems.append(f"{place or 'the attendance'}: {error.message}")
+    return problems[:20]
 
 
 class AttendanceError(ValueError):
@@ -71,6 +131,8 @@ def attendance_from(
     problems = []
     if not isinstance(spec, dict):
         raise AttendanceError(["The attendance must be a mapping with 'present' and the rest."])
+    if shape := shape_problems(spec):
+        raise AttendanceError(shape)
     for key in sorted(set(spec) - SPEC_KEYS):
         problems.append(f"'{key}' is not understood; use {', '.join(sorted(SPEC_KEYS))}.")
 

@@ -211,7 +211,7 @@ def test_every_problem_is_reported_at_once():
 
 
 def test_a_file_that_is_not_yaml_is_refused():
-    with pytest.raises(BodyFileError, match=r"broken\.yaml: not valid YAML"):
+    with pytest.raises(BodyFileError, match=r"broken\.yaml: is not valid YAML"):
         bodyfile.load_text("body: [unclosed", "broken.yaml")
 
 

@@ -4,15 +4,17 @@ import datetime
 import json
 from pathlib import Path
 
-import yaml
 from django.core.management.base import BaseCommand, CommandError
 
 from config import clock
+from governance import yamlfile
 from governance.bodyfile import BodyFile
 from governance.management.commands._bodies import body_or_file, terms_in_force
 from governance.snapshot import membership_of
-from governance.whatif import AttendanceError, check_quorum, with_vacancies
+from governance.whatif import AttendanceError, check_quorum, shape_problems, with_vacancies
 from members.snapshots import snapshot
+
+MAX_ATTENDANCE_BYTES = 256 * 1024
 
 
 class Command(BaseCommand):
@@ -60,6 +62,10 @@ class Command(BaseCommand):
                 state.holders,
             )
         try:
+            rules.business(options["business"])
+        except ValueError as error:
+            raise CommandError(f"--business: {error}", returncode=2) from error
+        try:
             outcome = check_quorum(
                 rules, membership, spec, business=options["business"], on=on, holders=holders
             )
@@ -72,13 +78,13 @@ class Command(BaseCommand):
 
     def _attendance(self, path: str) -> dict:
         try:
-            spec = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        except OSError as error:
-            raise CommandError(f"{path}: cannot be read: {error.strerror}", returncode=2) from error
-        except yaml.YAMLError as error:
-            raise CommandError(f"{path}: not valid YAML: {error}", returncode=2) from error
+            spec = yamlfile.load(Path(path), max_bytes=MAX_ATTENDANCE_BYTES) or {}
+        except yamlfile.YamlFileError as error:
+            raise CommandError(f"{path}: {error}", returncode=2) from error
         if not isinstance(spec, dict):
             raise CommandError(f"{path}: the attendance must be a mapping.", returncode=2)
+        if problems := shape_problems(spec):
+            raise CommandError("\n".join(f"{path}: {p}" for p in problems), returncode=2)
         return spec
 
     def _report(self, name: str, outcome) -> None:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
-from governance import bodyfile
+from governance import bodyfile, yamlfile
 from governance.models import Body, TermsOfReference
 from meetings import demo
 
@@ -62,7 +62,7 @@ def test_import_body_checks_every_file_before_writing_any(tmp_path):
 
 def test_import_body_makes_a_new_version_when_a_rule_changes(tmp_path):
     run("import_body", LIE_FILE)
-    data = yaml.load(Path(LIE_FILE).read_text(), Loader=bodyfile._Loader)
+    data = yamlfile.parse(Path(LIE_FILE).read_text())
     data["terms"][-1]["rules"]["notice"]["working_days"] = 5
     changed = write(tmp_path, "lie.yaml", data)
     out = run("import_body", changed, "--effective-from", "2027-01-01")
