@@ -63,7 +63,8 @@ def parse(text: str) -> Any:
     would exhaust its stack."""
     try:
         _check_shape(text)
-        return yaml.load(text, Loader=_Loader)  # nosec B506: _Loader is a SafeLoader
+        # _Loader is PyYAML's safe loader, which builds only plain values.
+        return yaml.load(text, Loader=_Loader)  # nosec B506
     except RecursionError:
         raise YamlFileError(f"is nested too deeply (more than {MAX_DEPTH} levels).") from None
     except yaml.YAMLError as error:

@@ -25,7 +25,8 @@ from .services.agenda import agenda_item_add, agenda_start
 
 LONDON = ZoneInfo("Europe/London")
 APPOINTED_FROM = datetime.date(2024, 4, 1)
-DEMO_PASSWORD = "quorate-demo"
+# The demo's documented sign-in, made only on a development machine or when asked for.
+DEMO_PASSWORD = "quorate-demo"  # nosec B105
 
 GIVEN_NAMES = """
     Aisha Alex Amara Anil Beth Callum Chen Chloe Dev Eleanor Emeka Fatima Freya Gareth

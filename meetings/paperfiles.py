@@ -12,6 +12,25 @@ PDF, WORD, EXCEL = "pdf", "word", "excel"
 NAMES = {PDF: "a PDF", WORD: "a Word document", EXCEL: "an Excel workbook"}
 EXTENSIONS = {PDF: {"pdf"}, WORD: {"docx", "doc"}, EXCEL: {"xlsx", "xls"}}
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A Word or Excel file is a zip archive; one that unpacks to far more than it weighs is a
+# "zip bomb", meant to exhaust the machine that opens it (here, or a member's).
+MAX_ENTRIES = 5000
+MAX_RATIO = 200
+
+
+class ZipBomb(ValueError):
+    pass
+
+
+def _unpacked(archive: zipfile.ZipFile, packed: int) -> set[str]:
+    """The archive's names, after checking what it would unpack to."""
+    entries = archive.infolist()
+    if len(entries) > MAX_ENTRIES:
+        raise ZipBomb(f"it holds {len(entries):,} parts")
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > settings.PAPER_MAX_UNPACKED_BYTES or unpacked > packed * MAX_RATIO:
+        raise ZipBomb(f"it would unpack to {filesizeformat(unpacked)}")
+    return {entry.filename for entry in entries}
 
 
 def detect(upload) -> str | None:
@@ -24,7 +43,7 @@ def detect(upload) -> str | None:
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(upload) as archive:
-                names = set(archive.namelist())
+                names = _unpacked(archive, upload.size)
         except zipfile.BadZipFile:
             return None
         finally:
@@ -53,7 +72,13 @@ def check(upload) -> str:
             f"{filesizeformat(limit)}. Reduce its size, for example by saving images at a "
             "lower resolution, or split it into appendices."
         )
-    kind = detect(upload)
+    try:
+        kind = detect(upload)
+    except ZipBomb as bomb:
+        raise ValidationError(
+            f"The file cannot be taken: {bomb}, far more than a paper does. Save it again "
+            "from Word or Excel, or as a PDF, and upload that."
+        ) from bomb
     if kind is None:
         raise ValidationError(
             "The file is not a PDF, Word document or Excel workbook, whatever its name says. "

@@ -134,6 +134,53 @@ IGNORED_IN_CORRECTIONS = [
 ]
 
 
+@dataclass
+class HistoryEntry:
+    when: datetime.datetime
+    who: object
+    what: str  # "Created", "Changed", "Deleted"
+    reason: str
+    changes: list[tuple[str, str, str]]
+
+
+HISTORY_KINDS = {"+": "Created", "~": "Changed", "-": "Deleted"}
+
+
+def history_of(record, labels: dict[int, str] | None = None) -> list[HistoryEntry]:
+    """Every kept version of ``record``, newest first, each with what changed from the one
+    before it, in words: who changed what, when, from what, to what, and why."""
+    model = type(record)
+    versions = list(
+        model.history.filter(id=record.pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    entries, before = [], None
+    for version in versions:
+        changes = []
+        if before is not None:
+            delta = version.diff_against(before, excluded_fields=IGNORED_IN_CORRECTIONS)
+            changes = [
+                (
+                    field_label(model, c.field),
+                    _in_words(model, c.field, c.old, labels or {}),
+                    _in_words(model, c.field, c.new, labels or {}),
+                )
+                for c in delta.changes
+            ]
+        entries.append(
+            HistoryEntry(
+                version.history_date,
+                version.history_user,
+                HISTORY_KINDS.get(version.history_type, "Changed"),
+                version.history_change_reason or "",
+                changes,
+            )
+        )
+        before = version
+    return list(reversed(entries))
+
+
 def field_label(model, name: str) -> str:
     """A field's name as a clerk reads it in a correction ("arrived during")."""
     return str(model._meta.get_field(name).verbose_name)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, console, corrections, dashboard, papers, public, schedule
+from .views import agenda, console, corrections, dashboard, history, papers, public, schedule
 
 app_name = "meetings"
 
@@ -52,6 +52,7 @@ urlpatterns = [
         corrections.strike,
         name="record-strike",
     ),
+    path("history/<slug:kind>/<int:pk>/", history.history, name="history"),
     path("agenda-items/<int:pk>/edit/", agenda.item_edit, name="item-edit"),
     path("agenda-items/<int:pk>/move/", agenda.item_move, name="item-move"),
     path("agenda-items/<int:pk>/delete/", agenda.item_delete, name="item-delete"),

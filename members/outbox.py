@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from django.core.mail.backends.console import EmailBackend as ConsoleBackend
 
-SECRET_HEADER = "X-Quorate-Secret"
+# The name of a header, not a secret.
+SECRET_HEADER = "X-Quorate-Secret"  # nosec B105
 WITHHELD = (
     "This message held a private link for its recipient only, so Quorate does not keep it "
     "here. It was sent to the recipient's e-mail address."

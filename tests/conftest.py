@@ -43,6 +43,14 @@ def pytest_report_header(config):
     return f"Quorate's clock: frozen at {TEST_NOW.isoformat()} (QUORATE_TEST_NOW), then ticking"
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: throttling counts never carry over."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @dataclass
 class World:
     body: Body  # private: does not meet in public

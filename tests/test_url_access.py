@@ -171,6 +171,16 @@ ACCESS = {
         lambda w: f"/meetings/{w.meeting.pk}/record/action/{w.action.pk}/strike/",
         BODY_SECRETARIAT,
     ),
+    ("meetings:history", "a decision"): (
+        "get",
+        lambda w: f"/history/decision/{w.decision.pk}/",
+        BODY_SECRETARIAT,
+    ),
+    ("meetings:history", "the body"): (
+        "get",
+        lambda w: f"/history/body/{w.body.pk}/",
+        BODY_SECRETARIAT,
+    ),
     ("meetings:item-edit", ""): (
         "get",
         lambda w: f"/agenda-items/{w.item.pk}/edit/",

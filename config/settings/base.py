@@ -136,6 +136,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 PAPER_MAX_BYTES = env.int("PAPER_MAX_BYTES", default=20 * 1024 * 1024)
+PAPER_MAX_UNPACKED_BYTES = env.int("PAPER_MAX_UNPACKED_BYTES", default=200 * 1024 * 1024)
 
 # History of the governed record: who changed what, when, and the reason for a correction.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
@@ -156,6 +157,8 @@ AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 AXES_VERBOSE = False
 # Password reset requests (django-ratelimit): per address and per e-mail, an hour at a time.
 PASSWORD_RESET_RATE = env.str("PASSWORD_RESET_RATE", default="5/h")
+# Without the cache (Redis down) the site keeps answering; throttling resumes with it.
+RATELIMIT_FAIL_OPEN = True
 
 # Sessions end after a spell without activity: the secretariat's sooner than others'.
 SESSION_IDLE_SECRETARIAT = env.int("SESSION_IDLE_SECRETARIAT_MINUTES", default=8 * 60) * 60

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .base import *  # noqa: F403
 
-SECRET_KEY = "test-secret-key-not-for-any-real-use"
+SECRET_KEY = "test-secret-key-not-for-any-real-use"  # nosec B105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

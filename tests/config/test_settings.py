@@ -84,3 +84,42 @@ def test_production_reads_its_services_from_the_environment(tmp_path):
         "False",
         "True",
     ]
+
+
+def test_production_refuses_the_in_app_outbox_unless_it_is_a_demo(tmp_path):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "EMAIL_URL"}
+    refused = run(["manage.py", "check"], "config.settings.production", env, tmp_path)
+    assert refused.returncode != 0 and "Set EMAIL_URL to your mail server" in refused.stderr
+    demo = run(
+        ["manage.py", "check"],
+        "config.settings.production",
+        {**env, "OUTBOX_FOR_DEMO": "true"},
+        tmp_path,
+    )
+    assert demo.returncode == 0, demo.stderr
+
+
+def test_the_example_environment_passes_the_deployment_checks_once_a_secret_is_set(tmp_path):
+    example = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            example[key] = value
+    assert example["SECRET_KEY"] == "" and "SECURE_SSL_REDIRECT" not in example
+    example["SECRET_KEY"] = PRODUCTION_ENV["SECRET_KEY"]
+    result = run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        "config.settings.production",
+        example,
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_admin_lives_at_the_configured_address(tmp_path):
+    show = (
+        "import django; django.setup(); from django.urls import reverse; "
+        "print(reverse('admin:index'))"
+    )
+    result = run(["-c", show], "config.settings.local", {"ADMIN_URL": "backstage/"}, tmp_path)
+    assert result.stdout.strip() == "/backstage/"

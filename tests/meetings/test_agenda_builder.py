@@ -178,3 +178,35 @@ def test_a_sub_item_is_in_the_same_part_as_its_item(lie):
     )
     assert "A sub-item is in the same part as its item" in response.content.decode()
     assert not lie.meeting.items.filter(title="Prices").exists()
+
+
+# Two clerks at once ------------------------------------------------------------------------
+
+
+def test_a_save_from_an_older_form_is_refused_with_the_latest_shown_and_the_input_kept(lie):
+    item = lie.meeting.items.get(title="Action log")
+    first, second = signed_in(lie.clerk), signed_in(lie.clerk)
+    form = {"purpose": "assurance", "part": "A", "revision": item.revision}
+    saved = first.post(f"/agenda-items/{item.pk}/edit/", {**form, "title": "Action log: due"})
+    assert saved.status_code == 302
+    late = second.post(
+        f"/agenda-items/{item.pk}/edit/",
+        {**form, "title": "Action log", "presenter": "Head of Integration"},
+    )
+    assert late.status_code == 409
+    page = late.content.decode()
+    assert "Someone else changed “Action log: due” first" in page
+    assert "What is saved now" in page and "Action log: due" in page
+    assert 'value="Head of Integration"' in page
+    item.refresh_from_db()
+    assert (item.title, item.presenter) == ("Action log: due", "")
+
+
+def test_an_inline_save_from_an_older_form_comes_back_in_its_row(lie):
+    item = lie.meeting.items.get(title="Action log")
+    client = signed_in(lie.clerk)
+    form = {"title": "Action log", "purpose": "assurance", "part": "A", "revision": 0}
+    client.post(f"/agenda-items/{item.pk}/edit/", {**form, "title": "Actions"})
+    late = client.post(f"/agenda-items/{item.pk}/edit/", form, HTTP_HX_REQUEST="true")
+    assert late.status_code == 409
+    assert late["HX-Retarget"] == f"#item-{item.pk}" and late["HX-Reswap"] == "outerHTML"

@@ -3,6 +3,9 @@ refused with a clear message."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -61,3 +64,22 @@ def test_an_oversized_file_is_refused_with_the_limit(settings):
         .replace("\xa0", " ")
         .startswith("The file is 2.0 KB; papers can be at most 1.0 KB.")
     )
+
+
+def test_a_zip_bomb_dressed_as_a_word_document_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"0" * (50 * 1024 * 1024))
+    with pytest.raises(ValidationError, match=r"it would unpack to 50\.0"):
+        papers.check(upload("report.docx", buffer.getvalue()))
+
+
+def test_a_word_document_of_many_thousand_parts_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<document/>")
+        for n in range(papers.MAX_ENTRIES):
+            archive.writestr(f"word/media/{n}.xml", "")
+    with pytest.raises(ValidationError, match="it holds 5,001 parts"):
+        papers.check(upload("report.docx", buffer.getvalue()))

@@ -266,3 +266,18 @@ def test_a_meeting_across_the_clock_change_lasts_the_minutes_given(sel):
     meeting = Meeting.objects.get(starts_at__year=2028)
     assert meeting.ends_at - meeting.starts_at == datetime.timedelta(minutes=60)
     assert meeting.ends_at.astimezone(LONDON).hour == 2  # 00:30 GMT to 02:30 BST
+
+
+def test_a_move_from_an_older_form_is_refused_and_the_latest_shown(sel):
+    client = signed_in(sel.clerk)
+    move = {"day": "2027-01-21", "time": "14:00", "minutes": "120", "revision": 0}
+    client.post(f"/meetings/{sel.meeting.pk}/reschedule/", {**move, "reason": "Room"})
+    late = client.post(
+        f"/meetings/{sel.meeting.pk}/reschedule/",
+        {**move, "day": "2027-01-28", "reason": "Chair away"},
+    )
+    assert late.status_code == 409
+    page = late.content.decode()
+    assert "Thursday 21 January 2027, 14:00" in page and 'value="2027-01-28"' in page
+    sel.meeting.refresh_from_db()
+    assert sel.meeting.day == datetime.date(2027, 1, 21)
