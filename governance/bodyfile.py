@@ -73,10 +73,20 @@ class BodyFile:
 
 
 def names_of(data: dict[str, Any]) -> language.Names:
+    seats = data.get("seats", [])
+    with_seats = {s.get("organisation") for s in seats} | {
+        o for s in seats for o in s.get("also_represents", [])
+    }
     return language.Names(
-        seats={s["key"]: s["title"] for s in data.get("seats", [])},
+        seats={s["key"]: s["title"] for s in seats},
         categories={c["slug"]: c["name"] for c in data.get("categories", [])},
         organisations={o["slug"]: o["name"] for o in data.get("organisations", [])},
+        organisation_kinds={
+            o["slug"]: o.get("kind", "other")
+            for o in data.get("organisations", [])
+            if o["slug"] in with_seats
+        },
+        in_attendance=tuple(s["key"] for s in seats if s.get("role") == "in_attendance"),
     )
 
 
@@ -163,6 +173,12 @@ def _reference_problems(data: dict[str, Any]):
                 f"{where}.organisation: no organisation '{seat['organisation']}' is listed "
                 "under organisations"
             )
+        for other in seat.get("also_represents", []):
+            if other not in names.organisations:
+                yield (
+                    f"{where}.also_represents: no organisation '{other}' is listed under "
+                    "organisations"
+                )
         for category in seat.get("categories", []):
             if category not in names.categories:
                 yield f"{where}.categories: no category '{category}' is listed under categories"

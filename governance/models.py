@@ -98,6 +98,9 @@ class Body(models.Model):
     )
     default_location = models.CharField(max_length=200, blank=True)
     meets_in_public = models.BooleanField(default=False)
+    meets_in_public_assumed = models.BooleanField(
+        default=False, help_text="The terms do not say whether the body meets in public."
+    )
 
     objects = BodyQuerySet.as_manager()
     history = HistoricalRecords()
@@ -120,17 +123,24 @@ class Body(models.Model):
                 raise ValidationError({"reports_to": "A body cannot report to itself."})
             ancestor = ancestor.reports_to
 
-    def rule_names(self, seats: list[Seat] | None = None) -> language.Names:
-        """What the body's rules may refer to. Pass the seats (with organisations) if they
-        are already loaded."""
+    def rule_names(self, seats: list[Seat] | None = None, categories=None) -> language.Names:
+        """What the body's rules may refer to. Pass the seats (with their organisations and
+        the organisations they also represent) and the categories if they are loaded."""
         if seats is None:
-            seats = list(self.seats.select_related("organisation"))
+            seats = list(
+                self.seats.select_related("organisation").prefetch_related("also_represents")
+            )
+        if categories is None:
+            categories = dict(self.seat_categories.values_list("slug", "name"))
+        organisations = {
+            o.slug: o for s in seats for o in (s.organisation, *s.also_represents.all()) if o
+        }
         return language.Names(
             seats={seat.key: seat.title for seat in seats},
-            categories=dict(self.seat_categories.values_list("slug", "name")),
-            organisations={
-                s.organisation.slug: s.organisation.name for s in seats if s.organisation
-            },
+            categories=categories,
+            organisations={slug: o.name for slug, o in organisations.items()},
+            organisation_kinds={slug: o.kind for slug, o in organisations.items()},
+            in_attendance=tuple(s.key for s in seats if s.role == Seat.Role.IN_ATTENDANCE),
         )
 
     def terms_in_force(self, on: datetime.date) -> TermsOfReference | None:
@@ -235,6 +245,7 @@ class Seat(models.Model):
         CO_CHAIR = "co_chair", "Co-chair"
         VICE_CHAIR = "vice_chair", "Vice chair"
         MEMBER = "member", "Member"
+        IN_ATTENDANCE = "in_attendance", "In attendance (not a member)"
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="seats")
     key = models.SlugField(
@@ -245,9 +256,15 @@ class Seat(models.Model):
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="seats"
     )
+    also_represents = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="seats_also_representing",
+        help_text='Further organisations the seat speaks for ("representing both CCGs").',
+    )
     categories = models.ManyToManyField(SeatCategory, blank=True, related_name="seats")
     voting = models.BooleanField(default=True)
-    role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
+    role = models.CharField(max_length=14, choices=Role.choices, default=Role.MEMBER)
     designate_may_attend = models.BooleanField(
         default=False, help_text='The terms allow the holder "or their designate".'
     )
@@ -256,7 +273,7 @@ class Seat(models.Model):
     )
     notes = models.TextField(blank=True)
 
-    history = HistoricalRecords(m2m_fields=[categories])
+    history = HistoricalRecords(m2m_fields=[categories, also_represents])
 
     class Meta:
         ordering = ["body", "position"]

@@ -86,6 +86,7 @@ def _import(body_file: BodyFile, report: ImportReport, today: datetime.date) -> 
             "secretariat_organisation": organisations.get(spec.get("secretariat_organisation")),
             "default_location": spec.get("default_location", ""),
             "meets_in_public": spec.get("meets_in_public", False),
+            "meets_in_public_assumed": spec.get("meets_in_public_assumed", False),
         },
     )
     categories = {
@@ -104,7 +105,9 @@ def _import(body_file: BodyFile, report: ImportReport, today: datetime.date) -> 
 
 
 def _import_seats(body, seats, organisations, categories, report) -> None:
-    current = {seat.key: seat for seat in body.seats.prefetch_related("categories")}
+    current = {
+        seat.key: seat for seat in body.seats.prefetch_related("categories", "also_represents")
+    }
     wanted = {spec["key"]: position for position, spec in enumerate(seats, start=1)}
     if any(current[key].position != position for key, position in wanted.items() if key in current):
         # Move positions out of the way so that reordering never trips their uniqueness.
@@ -131,6 +134,11 @@ def _import_seats(body, seats, organisations, categories, report) -> None:
             seat.categories.set(wanted_categories)
             if spec["key"] in current:
                 report.note(f"Changed the categories of seat '{spec['key']}'.")
+        wanted_also = {organisations[slug] for slug in spec.get("also_represents", [])}
+        if set(seat.also_represents.all()) != wanted_also:
+            seat.also_represents.set(wanted_also)
+            if spec["key"] in current:
+                report.note(f"Changed the organisations seat '{spec['key']}' represents.")
     for key in sorted(set(current) - set(wanted)):
         report.note(f"Seat '{key}' is no longer in the file; it is kept, with its history.")
 
@@ -237,10 +245,11 @@ def body_export(body: Body) -> dict[str, Any]:
     """The body as a body file, which imports back unchanged."""
     seats = list(
         body.seats.select_related("organisation")
-        .prefetch_related("categories")
+        .prefetch_related("categories", "also_represents")
         .order_by("position")
     )
     organisations = {s.organisation for s in seats if s.organisation}
+    organisations |= {o for s in seats for o in s.also_represents.all()}
     if body.secretariat_organisation:
         organisations.add(body.secretariat_organisation)
     return {
@@ -258,6 +267,7 @@ def body_export(body: Body) -> dict[str, Any]:
             ),
             "default_location": body.default_location,
             "meets_in_public": body.meets_in_public,
+            **({"meets_in_public_assumed": True} if body.meets_in_public_assumed else {}),
         },
         "organisations": [
             _without_blanks(
@@ -274,6 +284,7 @@ def body_export(body: Body) -> dict[str, Any]:
                     "key": s.key,
                     "title": s.title,
                     "organisation": s.organisation.slug if s.organisation else None,
+                    "also_represents": sorted(o.slug for o in s.also_represents.all()),
                     "categories": sorted(c.slug for c in s.categories.all()),
                     "role": s.role,
                     "voting": s.voting,

@@ -22,6 +22,8 @@ def membership_of(body_file: BodyFile) -> Membership:
                 places=s.get("max_holders", 1),
                 filled=s.get("max_holders", 1),
                 designate_may_attend=s.get("designate_may_attend", False),
+                also_represents=frozenset(s.get("also_represents", [])),
+                also_kinds=frozenset(kinds.get(o) for o in s.get("also_represents", [])),
             )
             for s in body_file.data["seats"]
         ),

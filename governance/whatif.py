@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import jsonschema
 
 from .rules import quorum
-from .rules.attendance import Attendance, Attendee, Capacity, Membership
+from .rules.attendance import Attendance, Attendee, Capacity, Membership, seat_overfilled
 from .rules.chair import Presiding, presiding
 from .rules.language import BodyRules
 
@@ -205,6 +205,7 @@ def attendance_from(
     chair = spec.get("chair")
     if chair is not None and chair not in present:
         problems.append(f"chair: '{chair}' is not listed as present.")
+    problems += seat_overfilled(Attendance(tuple(attendees)), membership)
     if problems:
         raise AttendanceError(problems)
     chair_name = next((a.name for a in attendees if a.seat == chair), None) if chair else None
@@ -224,13 +225,9 @@ def check_quorum(
     attendance = attendance_from(spec, membership, rules, holders or {})
     chair = presiding(rules.chair, membership, attendance.present, on)
     if attendance.presiding is not None:
-        chair = Presiding(attendance.presiding, spec["chair"], "Named as presiding.")
-    attendance = dataclasses.replace(attendance, presiding=chair.name)
-    result = quorum.evaluate(
-        rules.quorum_rule_for(business_type.key),
-        membership,
-        attendance,
-        rules.deputies,
-        business=business_type.name,
-    )
+        chair = Presiding(
+            attendance.presiding, spec["chair"], "Named as presiding.", "named to preside"
+        )
+    attendance = dataclasses.replace(attendance, presiding=chair.name, presiding_as=chair.role)
+    result = rules.judge(membership, attendance, business_type.key)
     return WhatIf(result, chair, business_type.key)

@@ -21,34 +21,25 @@ class Forecast:
 
 
 def quorum_forecast(
-    meeting: Meeting, snapshot: BodySnapshot, *, nominated: set[tuple[int, int]]
+    meeting: Meeting, snapshot: BodySnapshot, *, nominated: set[tuple[int, int]], turn: int = 0
 ) -> list[Forecast]:
     """One forecast per business type on the agenda (the default when it has none yet).
     ``meeting.apologies`` and ``meeting.items`` should be prefetched; ``nominated`` holds the
-    (seat id, person id) pairs of current deputy nominations."""
+    (seat id, person id) pairs of current deputy nominations; ``turn`` is the meeting's place
+    in the body's run (for co-chairs who alternate)."""
     day = meeting.day
     rules = snapshot.rules_on(day)
     if rules is None:
         return []
-    attendance = expected_attendance(meeting, snapshot, nominated, day, rules)
+    attendance = expected_attendance(meeting, snapshot, nominated, day, rules, turn)
     keys = {item.business_type for item in meeting.items.all() if item.business_type}
     types = [b for b in rules.business_types if b.key in keys] or [rules.default_business]
-    return [
-        Forecast(
-            b.name,
-            quorum.evaluate(
-                rules.quorum_rule_for(b.key),
-                snapshot.membership,
-                attendance,
-                rules.deputies,
-                business=b.name,
-            ),
-        )
-        for b in types
-    ]
+    return [Forecast(b.name, rules.judge(snapshot.membership, attendance, b.key)) for b in types]
 
 
-def expected_attendance(meeting, snapshot, nominated, day: datetime.date, rules) -> Attendance:
+def expected_attendance(
+    meeting, snapshot, nominated, day: datetime.date, rules, turn: int = 0
+) -> Attendance:
     apologies = {}
     for apology in meeting.apologies.all():
         apologies.setdefault(apology.seat_id, []).append(apology)
@@ -69,7 +60,10 @@ def expected_attendance(meeting, snapshot, nominated, day: datetime.date, rules)
                         nominated=(seat.pk, apology.deputy_id) in nominated,
                     )
                 )
-    chair = presiding(rules.chair, snapshot.membership, tuple(present), day)
+    chair = presiding(rules.chair, snapshot.membership, tuple(present), day, turn=turn)
     return Attendance(
-        tuple(present), tuple(a.seat.key for a in meeting.apologies.all()), chair.name
+        tuple(present),
+        tuple(a.seat.key for a in meeting.apologies.all()),
+        chair.name,
+        chair.role,
     )

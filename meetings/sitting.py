@@ -15,7 +15,7 @@ from governance.rules.attendance import Attendance as EngineAttendance
 from governance.rules.attendance import Attendee, Capacity, DeputyPolicy
 from governance.rules.chair import Presiding, presiding
 from governance.rules.language import BodyRules
-from governance.rules.voting import Electorate, eligible_voters
+from governance.rules.voting import Electorate
 from members.models import DeputyNomination, InterestDeclaration, Person
 from members.snapshots import BodySnapshot, snapshot
 
@@ -32,6 +32,7 @@ class Sitting:
     rows: list[Attendance]
     declarations: list[Declaration]
     nominated: set[tuple[int, int]]
+    turn: int = 0  # the meeting's place in the body's run, for co-chairs who alternate
     suggestions: list[tuple[Person, InterestDeclaration]] = field(default_factory=list)
 
     @property
@@ -104,10 +105,12 @@ class Sitting:
             r.seat.key for r in self.rows if r.status == Attendance.Status.APOLOGIES and r.seat_id
         )
         attendance = EngineAttendance(tuple(present), apologies)
+        chair = self.presiding(attendance)
         return EngineAttendance(
             present=attendance.present,
             apologies=apologies,
-            presiding=self.presiding(attendance).name,
+            presiding=chair.name,
+            presiding_as=chair.role,
         )
 
     def presiding(self, attendance: EngineAttendance | None = None) -> Presiding:
@@ -117,32 +120,36 @@ class Sitting:
                 person.full_name,
                 None,
                 f"{person.full_name} presides: {self.meeting.presiding_override_reason}.",
+                "named to preside",
             )
         if self.rules is None:
             return Presiding(None, None, "No terms of reference are in force.")
         attendance = attendance or self.attendance_for(self.item)
-        return presiding(self.rules.chair, self.snapshot.membership, attendance.present, self.day)
+        return presiding(
+            self.rules.chair,
+            self.snapshot.membership,
+            attendance.present,
+            self.day,
+            turn=self.turn,
+        )
 
     def quorum_for(self, item: AgendaItem | None) -> quorum.QuorumResult:
-        rules = self.rules
-        business = rules.business(item.business_type or None) if item and rules else None
-        if business is None:
-            business = rules.default_business if rules else None
-        rule = rules.quorum_rule_for(business.key) if rules else None
-        return quorum.evaluate(
-            rule,
+        if self.rules is None:
+            return quorum.evaluate(
+                None, self.snapshot.membership, self.attendance_for(item), DeputyPolicy()
+            )
+        return self.rules.judge(
             self.snapshot.membership,
             self.attendance_for(item),
-            rules.deputies if rules else DeputyPolicy(),
-            business=business.name if business else "the business",
+            (item.business_type or None) if item else None,
         )
 
     def electorate_for(self, item: AgendaItem | None) -> Electorate:
         """Who present may vote on ``item``, by the same standing rules as the quorum."""
         if self.rules is None or item is None:
             return Electorate((), ())
-        return eligible_voters(
-            self.attendance_for(item), self.snapshot.membership, self.rules.deputies
+        return self.rules.electorate(
+            self.snapshot.membership, self.attendance_for(item), item.business_type or None
         )
 
     @cached_property
@@ -177,6 +184,7 @@ def sitting_for(meeting: Meeting) -> Sitting:
         rows,
         declarations,
         nominated,
+        turn=Meeting.objects.chair_turns([meeting]).get(meeting.pk, 0),
     )
     sitting.suggestions = _suggested_declarations(sitting)
     return sitting

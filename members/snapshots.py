@@ -36,6 +36,8 @@ class BodySnapshot:
                     organisation=s.organisation.slug if s.organisation else None,
                     organisation_kind=s.organisation.kind if s.organisation else None,
                     categories=frozenset(c.slug for c in s.categories.all()),
+                    also_represents=frozenset(o.slug for o in s.also_represents.all()),
+                    also_kinds=frozenset(o.kind for o in s.also_represents.all()),
                     voting=s.voting,
                     role=s.role,
                     places=s.max_holders,
@@ -77,7 +79,7 @@ def snapshots(bodies, on: datetime.date) -> dict[int, BodySnapshot]:
     for seat in (
         Seat.objects.filter(body_id__in=ids)
         .select_related("organisation")
-        .prefetch_related("categories")
+        .prefetch_related("categories", "also_represents")
         .order_by("body_id", "position")
     ):
         seats[seat.body_id].append(seat)
@@ -103,15 +105,7 @@ def snapshots(bodies, on: datetime.date) -> dict[int, BodySnapshot]:
             seats=seats[body.pk],
             holders={k: [p.full_name for p in v] for k, v in people[body.pk].items()},
             people={k: list(v) for k, v in people[body.pk].items()},
-            names=Names(
-                seats={s.key: s.title for s in seats[body.pk]},
-                categories=categories[body.pk],
-                organisations={
-                    s.organisation.slug: s.organisation.name
-                    for s in seats[body.pk]
-                    if s.organisation
-                },
-            ),
+            names=body.rule_names(seats[body.pk], categories[body.pk]),
             versions=versions[body.pk],
             on=on,
         )

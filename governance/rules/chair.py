@@ -41,6 +41,7 @@ class ChairArrangements:
     rotation_starts: datetime.date | None = None
     deputising: Deputising = Deputising.VICE_CHAIRS
     term_months: int | None = None
+    assumed: bool = False  # how the chair is filled in their absence, where the terms are silent
     clause: str = ""
 
     def side_on(self, on: datetime.date) -> tuple[RotationSide, datetime.date, datetime.date]:
@@ -68,6 +69,7 @@ class Presiding:
     name: str | None
     seat: str | None
     reason: str
+    role: str = ""  # how they come to preside: "the Vice Chair, in the Chair's absence"
 
 
 def presiding(
@@ -91,6 +93,7 @@ def presiding(
     for position, seat in enumerate(chairs):
         if seat in members:
             title = membership.seat(seat).title
+            role = f"the {title}, who holds the chair"
             if arrangements.kind == ChairKind.ROTATING:
                 side, first, last = arrangements.side_on(on)
                 why = f"the chair is with {side.name} from {long_date(first)} to {long_date(last)}"
@@ -100,9 +103,14 @@ def presiding(
                     if position == 0
                     else ("the co-chair whose turn it is is absent")
                 )
+                role = (
+                    f"the {title}, the co-chair whose turn it is"
+                    if position == 0
+                    else f"the {title}, a co-chair, in the other's absence"
+                )
             else:
                 why = "they hold the chair"
-            return Presiding(members[seat].name, seat, f"The {title} presides: {why}.")
+            return Presiding(members[seat].name, seat, f"The {title} presides: {why}.", role)
     for seat in arrangements.vice_chair_seats:
         if seat in members:
             title = membership.seat(seat).title
@@ -110,6 +118,7 @@ def presiding(
                 members[seat].name,
                 seat,
                 f"The {title} presides as vice chair, in the Chair's absence.",
+                f"the {title}, presiding as vice chair in the Chair's absence",
             )
     if arrangements.deputising == Deputising.EITHER_SIDE:
         organisations = set().union(*(side.organisations for side in arrangements.sides))
@@ -119,6 +128,7 @@ def presiding(
                     members[seat.key].name,
                     seat.key,
                     f"The {seat.title} deputises for the absent Chair.",
+                    f"the {seat.title}, deputising for the absent Chair",
                 )
     return Presiding(
         None,

@@ -13,11 +13,29 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from .attendance import DeputyCounts, DeputyPermission, DeputyPolicy
+from .attendance import (
+    Attendance,
+    BusinessOnly,
+    DeputyCounts,
+    DeputyPermission,
+    DeputyPolicy,
+    Membership,
+)
 from .calendar import Nation, NoticeCounting, NoticePolicy, WorkingCalendar
 from .chair import ChairArrangements, ChairKind, Deputising, RotationSide
-from .quorum import Base, ChairCounting, Minimum, QuorumRule, Requirement, Rounding
-from .voting import MajorityOf, VotingPolicy
+from .obligations import KIND_WORDS, Kind, Obligation
+from .quorum import (
+    Base,
+    ChairCounting,
+    Minimum,
+    QuorumResult,
+    QuorumRule,
+    Requirement,
+    Rounding,
+    evaluate,
+)
+from .resolutions import ResolutionRule, ValidWhen
+from .voting import Electorate, MajorityOf, VotingPolicy, eligible_voters
 from .words import join, number
 
 
@@ -34,6 +52,8 @@ class Names:
     seats: dict[str, str] = field(default_factory=dict)  # key -> title
     categories: dict[str, str] = field(default_factory=dict)  # slug -> name
     organisations: dict[str, str] = field(default_factory=dict)  # slug -> name
+    organisation_kinds: dict[str, str] = field(default_factory=dict)  # slug -> kind
+    in_attendance: tuple[str, ...] = ()  # keys of seats that attend but are not members
 
 
 @dataclass(frozen=True)
@@ -60,6 +80,7 @@ class Frequency:
 class ReviewCycle:
     first_after_months: int | None = None
     then_every_months: int = 12
+    by: str = ""
     clause: str = ""
 
 
@@ -71,15 +92,35 @@ class DelegatedLimit:
 
 
 @dataclass(frozen=True)
-class DecisionsOutsideMeetings:
-    allowed: bool = False
+class ConflictsPolicy:
+    """Who decides whether a conflicted member takes part; ``decided_by`` empty where the
+    terms give no one the decision (they refer members to a policy instead)."""
+
+    decided_by: str = "the Chair"
+    policy: str = ""
+    assumed: bool = False
     clause: str = ""
 
 
 @dataclass(frozen=True)
-class ConflictsPolicy:
-    decided_by: str = "the Chair"
+class AttendanceExpectation:
+    """What the terms expect of each member's attendance."""
+
+    share: Fraction | None = None  # "at least three-quarters of meetings"
+    apologies_in_advance: bool = False
+    assumed: bool = False
     clause: str = ""
+
+    def describe(self) -> str:
+        parts = []
+        if self.share is not None:
+            share = f"{self.share.numerator}/{self.share.denominator}"
+            parts.append(f"Members are expected to attend at least {share} of the meetings")
+        else:
+            parts.append("Members are expected to attend every meeting")
+        if self.apologies_in_advance:
+            parts.append("or to send their apologies in advance")
+        return " ".join(parts) + "."
 
 
 @dataclass(frozen=True)
@@ -105,6 +146,10 @@ class AgendaTemplate:
     opening: tuple[StandingItem, ...] = DEFAULT_OPENING
     closing: tuple[StandingItem, ...] = DEFAULT_CLOSING
     papers_due_working_days: int = 3
+    # "The agenda will be agreed by the Chair and Vice Chairs": a recorded step before
+    # publication; empty where the terms ask for none.
+    agreed_by: str = ""
+    agreed_clause: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,8 +166,68 @@ class BodyRules:
     frequency: Frequency | None = None
     review: ReviewCycle | None = None
     delegated_limits: tuple[DelegatedLimit, ...] = ()
-    decisions_outside_meetings: DecisionsOutsideMeetings | None = None
+    decisions_outside_meetings: ResolutionRule | None = None
     agenda: AgendaTemplate = AgendaTemplate()
+    members_only_for: dict[str, BusinessOnly] = field(default_factory=dict)
+    obligations: tuple[Obligation, ...] = ()
+    attendance: AttendanceExpectation | None = None
+
+    def judge(
+        self, membership: Membership, attendance: Attendance, business_key: str | None = None
+    ) -> QuorumResult:
+        """The quorum for an item of this business: its rule, its membership (a member only
+        for other business is in attendance), the deputy policy. Every caller comes here."""
+        business = self.business(business_key)
+        return evaluate(
+            self.quorum_rule_for(business.key),
+            self.membership_for(membership, business.key),
+            attendance,
+            self.deputies,
+            business=business.name,
+        )
+
+    def electorate(
+        self, membership: Membership, attendance: Attendance, business_key: str | None = None
+    ) -> Electorate:
+        """Who may vote on an item of this business, by the same standing as the quorum."""
+        business = self.business(business_key)
+        return eligible_voters(
+            attendance, self.membership_for(membership, business.key), self.deputies
+        )
+
+    def membership_for(self, membership: Membership, business_key: str) -> Membership:
+        """The members for an item of this business: a seat that is a member only for other
+        business is, for this item, in attendance."""
+        return membership.for_business(business_key, self.members_only_for)
+
+    def all_obligations(self) -> tuple[Obligation, ...]:
+        """The obligations the file lists, with the review of the terms and the chair's term
+        of office as obligations too."""
+        derived = []
+        if self.review:
+            derived.append(
+                Obligation(
+                    key="review-terms",
+                    kind=Kind.REVIEW_TERMS,
+                    what="review of the terms of reference",
+                    by=self.review.by or "the body",
+                    every_months=self.review.then_every_months,
+                    first_after_months=self.review.first_after_months,
+                    clause=self.review.clause,
+                )
+            )
+        if self.chair.term_months:
+            derived.append(
+                Obligation(
+                    key="chair-appointment",
+                    kind=Kind.CHAIR_APPOINTMENT,
+                    what="appointment (or reappointment) of the chair",
+                    by="the body",
+                    every_months=self.chair.term_months,
+                    clause=self.chair.clause,
+                )
+            )
+        return (*derived, *self.obligations)
 
     @property
     def default_business(self) -> BusinessType:
@@ -189,17 +294,91 @@ class _Reader:
             ),
             voting=self.voting(doc.get("voting", {"assumed": True})),
             chair=self.chair(doc.get("chair", {}), "rules.chair"),
-            conflicts=ConflictsPolicy(**doc["conflicts"]) if "conflicts" in doc else None,
+            conflicts=self.conflicts(doc["conflicts"]) if "conflicts" in doc else None,
             minutes=MinutesPolicy(**doc["minutes"]) if "minutes" in doc else None,
             frequency=Frequency(**doc["frequency"]) if "frequency" in doc else None,
             review=ReviewCycle(**doc["review"]) if "review" in doc else None,
             delegated_limits=tuple(DelegatedLimit(**d) for d in doc.get("delegated_limits", [])),
             decisions_outside_meetings=(
-                DecisionsOutsideMeetings(**doc["decisions_outside_meetings"])
+                self.resolutions(doc["decisions_outside_meetings"])
                 if "decisions_outside_meetings" in doc
                 else None
             ),
             agenda=self.agenda(doc.get("agenda", {})),
+            members_only_for=self.business_only(doc.get("membership", {}), types),
+            obligations=tuple(
+                self.obligation(o, f"rules.obligations[{i}]")
+                for i, o in enumerate(doc.get("obligations", []))
+            ),
+            attendance=self.attendance(doc["attendance"]) if "attendance" in doc else None,
+        )
+
+    def conflicts(self, doc: dict) -> ConflictsPolicy:
+        return ConflictsPolicy(
+            decided_by=doc.get("decided_by") or "",
+            policy=doc.get("policy", ""),
+            assumed=doc.get("assumed", False),
+            clause=doc.get("clause", ""),
+        )
+
+    def resolutions(self, doc: dict) -> ResolutionRule:
+        valid_when = ValidWhen(doc.get("valid_when", ValidWhen.QUORUM_IN_FAVOUR))
+        where = "rules.decisions_outside_meetings"
+        if valid_when == ValidWhen.SHARE and "share" not in doc:
+            self.problems.append((where, "valid_when: share needs 'share', such as \"2/3\""))
+        if valid_when == ValidWhen.NUMBER and "number" not in doc:
+            self.problems.append((where, "valid_when: number needs 'number'"))
+        return ResolutionRule(
+            allowed=doc.get("allowed", False),
+            valid_when=valid_when,
+            share=Fraction(doc["share"]) if "share" in doc else None,
+            more_than=doc.get("more_than", False),
+            number=doc.get("number"),
+            deputies_may_respond=doc.get("deputies_may_respond", False),
+            conflicted_excluded=doc.get("conflicted_excluded", True),
+            assumed=doc.get("assumed", False),
+            clause=doc.get("clause", ""),
+        )
+
+    def business_only(self, doc: dict, types) -> dict[str, BusinessOnly]:
+        names = {t.key: t.name for t in types}
+        result = {}
+        for i, spec in enumerate(doc.get("business_only", [])):
+            where = f"rules.membership.business_only[{i}]"
+            seats = self.seat_list(where, spec["seats"])
+            for key in spec["business"]:
+                if key not in names:
+                    self.problems.append((where, f"no business type '{key}'"))
+            phrase = "a member only for " + join(names.get(k, k) for k in spec["business"])
+            for seat in seats:
+                result[seat] = BusinessOnly(
+                    frozenset(spec["business"]), phrase, spec.get("clause", "")
+                )
+        return result
+
+    def obligation(self, doc: dict, where: str) -> Obligation:
+        if not doc.get("after_each_meeting") and not doc.get("every_months"):
+            self.problems.append((where, "say when: every_months, or after_each_meeting: true"))
+        return Obligation(
+            key=doc["key"],
+            kind=Kind(doc["kind"]),
+            what=doc["what"],
+            to=doc.get("to", ""),
+            by=doc.get("by", "the secretariat"),
+            every_months=doc.get("every_months"),
+            first_after_months=doc.get("first_after_months"),
+            after_each_meeting=doc.get("after_each_meeting", False),
+            within_working_days=doc.get("within_working_days", 10),
+            assumed=doc.get("assumed", False),
+            clause=doc.get("clause", ""),
+        )
+
+    def attendance(self, doc: dict) -> AttendanceExpectation:
+        return AttendanceExpectation(
+            share=Fraction(doc["share"]) if "share" in doc else None,
+            apologies_in_advance=doc.get("apologies_in_advance", False),
+            assumed=doc.get("assumed", False),
+            clause=doc.get("clause", ""),
         )
 
     def agenda(self, doc: dict) -> AgendaTemplate:
@@ -214,6 +393,8 @@ class _Reader:
             opening=items("opening", DEFAULT_OPENING),
             closing=items("closing", DEFAULT_CLOSING),
             papers_due_working_days=doc.get("papers_due_working_days", 3),
+            agreed_by=doc.get("agreed_by", ""),
+            agreed_clause=doc.get("agreed_clause", ""),
         )
 
     def quorum_rule(self, doc: dict, where: str, type_keys: set[str]) -> QuorumRule:
@@ -221,6 +402,22 @@ class _Reader:
         for key in business:
             if key != "*" and key not in type_keys:
                 self.problems.append((f"{where}.business", f"no business type '{key}'"))
+        if "any_of" in doc:
+            return QuorumRule(
+                name=doc["name"],
+                business=frozenset(business),
+                alternatives=tuple(
+                    self.quorum_terms(
+                        {"name": f"alternative {i + 1}", **alternative}, f"{where}.any_of[{i}]"
+                    )
+                    for i, alternative in enumerate(doc["any_of"])
+                ),
+                clause=doc.get("clause", ""),
+            )
+        return self.quorum_terms(doc, where, business)
+
+    def quorum_terms(self, doc: dict, where: str, business=("*",)) -> QuorumRule:
+        """A rule's minimum, requirements and counting: the whole rule, or one alternative."""
         minimum = None
         if "minimum" in doc:
             spec = doc["minimum"]
@@ -233,20 +430,26 @@ class _Reader:
         requirements = []
         for i, spec in enumerate(doc.get("requirements", [])):
             requirements += self.requirements(spec, f"{where}.requirements[{i}]")
+        distinct = doc.get("distinct", False)
+        if distinct and any(r.share is not None for r in requirements):
+            self.problems.append(
+                (where, "a share of those counted cannot be met 'by different people' (distinct)")
+            )
         counts = doc.get("counts", {})
         return QuorumRule(
             name=doc["name"],
             business=frozenset(business),
             minimum=minimum,
             requirements=tuple(requirements),
-            distinct=doc.get("distinct", False),
+            distinct=distinct,
             voting_members_only=counts.get("voting_members_only", False),
             chair=ChairCounting(counts.get("chair", ChairCounting.WITHIN)),
             clause=doc.get("clause", ""),
         )
 
     def requirements(self, spec: dict, where: str) -> list[Requirement]:
-        """One requirement, or one per organisation for ``each_organisation``."""
+        """One requirement, or one per organisation for ``each_organisation`` (listed) or
+        ``each_organisation_of_kind`` (every organisation of that kind with a seat)."""
         names = self.names
         common = {
             "at_least": spec.get("at_least", 1),
@@ -256,9 +459,17 @@ class _Reader:
             ),
             "organisation_kinds": frozenset(spec.get("organisation_kinds", [])),
             "seats": self.known(where, "seat", spec.get("seats", []), names.seats),
+            "share": Fraction(spec["share_of_counted"]) if "share_of_counted" in spec else None,
+            "share_more_than": spec.get("more_than", True),
+            "different_organisations": spec.get("different_organisations", 0),
         }
         label, plural = spec["label"], spec.get("plural", "")
         each = spec.get("each_organisation")
+        if "each_organisation_of_kind" in spec:
+            kind = spec["each_organisation_of_kind"]
+            each = [slug for slug, k in names.organisation_kinds.items() if k == kind]
+            if not each:
+                self.problems.append((where, f"no organisation of kind '{kind}' has a seat"))
         if each is None:
             organisations = self.known(
                 where, "organisation", spec.get("organisations", []), names.organisations
@@ -282,8 +493,10 @@ class _Reader:
             nominated_only=doc.get("nominated_only", False),
             may_vote=doc.get("may_vote", True),
             counts_for_quorum=DeputyCounts(doc.get("counts_for_quorum", DeputyCounts.ALWAYS)),
+            fills_requirements=doc.get("fills_requirements", True),
             may_replace_withdrawn=doc.get("may_replace_withdrawn", False),
             for_vacant_seats=doc.get("for_vacant_seats", False),
+            agreement_of=doc.get("agreement_of", "chair"),
             assumed=doc.get("assumed", False),
             clause=doc.get("clause", ""),
         )
@@ -335,6 +548,7 @@ class _Reader:
             rotation_starts=_date(doc["rotation_starts"]) if "rotation_starts" in doc else None,
             deputising=Deputising(doc.get("deputising", Deputising.VICE_CHAIRS)),
             term_months=doc.get("term_months"),
+            assumed=doc.get("assumed", False),
             clause=doc.get("clause", ""),
         )
 
@@ -359,26 +573,27 @@ def describe(rules: BodyRules, names: Names) -> list[Statement]:
     statements = [describe_quorum(rule, rules) for rule in rules.quorum] or [
         Statement("Quorum", ("The terms of reference set no quorum.",))
     ]
+    statements += describe_membership(rules, names)
     statements.append(describe_deputies(rules.deputies))
     if rules.notice:
         statements.append(describe_notice(rules.notice))
+    if rules.agenda.agreed_by:
+        statements.append(
+            Statement(
+                "The agenda",
+                (
+                    f"The agenda is agreed by {rules.agenda.agreed_by} before it is "
+                    "published; the secretariat records who agreed, and when.",
+                ),
+                rules.agenda.agreed_clause,
+            )
+        )
     statements.append(
         Statement("Voting", (rules.voting.describe(),), rules.voting.clause, rules.voting.assumed)
     )
     statements.append(describe_chair(rules.chair, names))
     if rules.conflicts:
-        statements.append(
-            Statement(
-                "Conflicts of interest",
-                (
-                    "A member with a conflict of interest declares it; "
-                    f"{rules.conflicts.decided_by} decides whether they take part in the item, "
-                    "take part without voting, or withdraw. A withdrawn member does not count "
-                    "towards the quorum for that item.",
-                ),
-                rules.conflicts.clause,
-            )
-        )
+        statements.append(describe_conflicts(rules.conflicts))
     if rules.minutes:
         statements.append(describe_minutes(rules.minutes))
     if rules.frequency:
@@ -393,12 +608,17 @@ def describe(rules: BodyRules, names: Names) -> list[Statement]:
             else (f"The body meets at least {number(f.at_least_per_year)} times a year.")
         )
         statements.append(Statement("Meetings", (sentence,), f.clause))
-    if rules.review:
-        r = rules.review
-        first = f"first after {r.first_after_months} months, then " if r.first_after_months else ""
-        every = "annually" if r.then_every_months == 12 else f"every {r.then_every_months} months"
+    if rules.attendance:
+        a = rules.attendance
+        statements.append(Statement("Attendance", (a.describe(),), a.clause, a.assumed))
+    for obligation in rules.all_obligations():
         statements.append(
-            Statement("Review", (f"The terms of reference are reviewed {first}{every}.",), r.clause)
+            Statement(
+                KIND_WORDS[obligation.kind],
+                (obligation.describe(),),
+                obligation.clause,
+                obligation.assumed,
+            )
         )
     for limit in rules.delegated_limits:
         statements.append(
@@ -415,13 +635,7 @@ def describe(rules: BodyRules, names: Names) -> list[Statement]:
     if outside and outside.allowed:
         statements.append(
             Statement(
-                "Decisions outside meetings",
-                (
-                    "A decision may be taken by e-mail or signed letter. It is valid only if, "
-                    "by the stated date, enough members to form a quorum (with the quorum's "
-                    "make-up) say they are in favour.",
-                ),
-                outside.clause,
+                "Decisions outside meetings", (outside.describe(),), outside.clause, outside.assumed
             )
         )
     return statements
@@ -430,27 +644,19 @@ def describe(rules: BodyRules, names: Names) -> list[Statement]:
 def describe_quorum(rule: QuorumRule, rules: BodyRules) -> Statement:
     business = [b.name for b in rules.business_types if rule.applies_to(b.key)]
     heading = f"Quorum for {join(business, 'and')}" if "*" not in rule.business else "Quorum"
-    parts = []
-    if rule.minimum:
-        parts.append(rule.minimum.describe())
-    needs = [
-        f"{r.article} {r.noun}" if r.at_least == 1 else f"{r.at_least} {r.plural or r.noun}"
-        for r in rule.requirements
-    ]
-    if rule.chair == ChairCounting.IN_ADDITION:
-        needs.insert(0, "the Chair")
-    if needs:
-        lead = "including" if parts else "at least"
-        parts.append(f"{lead} {join(needs)}")
-    sentences = [
-        f"The meeting is quorate with {', '.join(parts)}."
-        if parts
-        else "The terms set no number for the quorum."
-    ]
-    if rule.distinct:
-        sentences.append("Each of these must be a different person.")
-    if rule.chair == ChairCounting.IN_ADDITION:
-        sentences.append("The Chair is counted in addition to the others.")
+    if rule.alternatives:
+        options = [_quorum_sentence(alternative) for alternative in rule.alternatives]
+        sentences = [
+            "The meeting is quorate with any one of these: "
+            + "; or ".join(f"({chr(97 + i)}) {o}" for i, o in enumerate(options))
+            + "."
+        ]
+    else:
+        sentences = [f"The meeting is quorate with {_quorum_sentence(rule)}."]
+        if rule.distinct:
+            sentences.append("Each of these must be a different person.")
+        if rule.chair == ChairCounting.IN_ADDITION:
+            sentences.append("Whoever presides is counted in addition to the others.")
     who = "Only voting members count." if rule.voting_members_only else "Every member counts."
     sentences.append(
         f"{who} People in attendance who are not members never count, nor does a "
@@ -459,16 +665,82 @@ def describe_quorum(rule: QuorumRule, rules: BodyRules) -> Statement:
     return Statement(heading, tuple(sentences), rule.clause)
 
 
+def _quorum_sentence(rule: QuorumRule) -> str:
+    parts = []
+    if rule.minimum:
+        parts.append(rule.minimum.describe())
+    needs = [r.describe() for r in rule.requirements]
+    if rule.chair == ChairCounting.IN_ADDITION:
+        needs.insert(0, "the person presiding")
+    if needs:
+        lead = "including" if parts else "at least"
+        parts.append(f"{lead} {join(needs)}")
+    return ", ".join(parts) if parts else "no number set"
+
+
+def describe_membership(rules: BodyRules, names: Names) -> list[Statement]:
+    """Posts that attend but are not members, and members only for some business."""
+    statements = []
+    if names.in_attendance:
+        titles = join(f"the {names.seats[k]}" for k in names.in_attendance)
+        statements.append(
+            Statement(
+                "In attendance",
+                (
+                    f"In attendance, but not members: {titles}. They take part without "
+                    "counting towards the quorum or voting.",
+                ),
+            )
+        )
+    by_phrase: dict[BusinessOnly, list[str]] = {}
+    for key, only in rules.members_only_for.items():
+        by_phrase.setdefault(only, []).append(f"the {names.seats.get(key, key)}")
+    for only, titles in by_phrase.items():
+        business = only.phrase.removeprefix("a member only for ")
+        statements.append(
+            Statement(
+                "Membership for some business only",
+                (
+                    f"{join(titles).capitalize()} {'is' if len(titles) == 1 else 'are'} a member "
+                    f"for {business} only; for other business they attend, and neither count "
+                    "towards the quorum nor vote.",
+                ),
+                only.clause,
+            )
+        )
+    return statements
+
+
+def describe_conflicts(policy: ConflictsPolicy) -> Statement:
+    follow = f" and follow {policy.policy}" if policy.policy else ""
+    if policy.decided_by:
+        sentence = (
+            f"A member with a conflict of interest declares it{follow}; {policy.decided_by} "
+            "decides whether they take part in the item, take part without voting, or "
+            "withdraw. A withdrawn member does not count towards the quorum for that item."
+        )
+    else:
+        sentence = (
+            f"A member with a conflict of interest declares it{follow}. The terms give no "
+            "one the decision on whether they take part; the console records what is decided "
+            "for each item. A withdrawn member does not count towards the quorum for that item."
+        )
+    return Statement("Conflicts of interest", (sentence,), policy.clause, policy.assumed)
+
+
 def describe_deputies(policy: DeputyPolicy) -> Statement:
     if policy.permission == DeputyPermission.NOT_ALLOWED:
         return Statement(
             "Deputies", ("Members may not send deputies.",), policy.clause, policy.assumed
         )
+    co_chairs = policy.agreement_of == "co_chairs"
+    agreement = "both co-chairs' agreement" if co_chairs else "the chair's agreement"
+    agreed = "both co-chairs agreed" if co_chairs else "the chair agreed"
     sentences = [
         {
             DeputyPermission.ALLOWED: "A member who cannot attend may send a deputy",
-            DeputyPermission.WITH_CHAIR_AGREEMENT: "A member may send a deputy only with the "
-            "chair's agreement",
+            DeputyPermission.WITH_CHAIR_AGREEMENT: f"A member may send a deputy only with "
+            f"{agreement}",
         }[policy.permission]
         + (
             ' (only for the posts the terms mark "or their designate")'
@@ -484,11 +756,20 @@ def describe_deputies(policy: DeputyPolicy) -> Statement:
     counts = {
         DeputyCounts.ALWAYS: "Deputies count towards the quorum",
         DeputyCounts.NEVER: "Deputies do not count towards the quorum",
-        DeputyCounts.WITH_CHAIR_AGREEMENT: "Deputies count towards the quorum when the chair "
-        "agreed to their attendance",
+        DeputyCounts.WITH_CHAIR_AGREEMENT: f"Deputies count towards the quorum when {agreed} "
+        "to their attendance",
     }[policy.counts_for_quorum]
     votes = "may vote" if policy.may_vote else "may not vote"
     sentences.append(f"{counts}, and {votes}.")
+    if policy.counts_for_quorum != DeputyCounts.NEVER:
+        sentences.append(
+            "A deputy who counts also takes the member's place in the quorum's make-up (the "
+            "member's organisation, group and post)."
+            if policy.fills_requirements
+            else "A deputy counts only towards the number present: not in the member's place "
+            "in the quorum's make-up (a non-executive director's deputy is not a "
+            "non-executive director)."
+        )
     if policy.may_replace_withdrawn:
         sentences.append(
             "When a member withdraws from an item for a conflict of interest, "
@@ -530,9 +811,10 @@ def describe_chair(chair: ChairArrangements, names: Names) -> Statement:
             + (f", from {chair.rotation_starts:%-d %B %Y}." if chair.rotation_starts else ".")
         ]
     elif chair.kind == ChairKind.CO_CHAIRS:
+        both = join((f"the {names.seats.get(k, k)}" for k in chair.chair_seats), "and")
         sentences = [
-            f"{titles(chair.chair_seats).replace(' or ', ' and ')} are co-chairs and "
-            "take turns to chair; if only one is present, they preside."
+            f"{both[:1].upper()}{both[1:]} are co-chairs and take turns to chair, meeting by "
+            "meeting; if only one is present, they preside."
         ]
     else:
         lead = "The independent chair" if chair.kind == ChairKind.INDEPENDENT else "The chair"
@@ -548,6 +830,7 @@ def describe_chair(chair: ChairArrangements, names: Names) -> Statement:
     elif chair.deputising == Deputising.MEMBERS_CHOOSE and not chair.vice_chair_seats:
         sentences.append(
             "If no one entitled to preside is present, the members choose one of their number."
+            + (" (The terms do not say this: it is assumed.)" if chair.assumed else "")
         )
     return Statement("Chair", tuple(sentences), chair.clause)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-from .attendance import Attendance, Attendee, DeputyPolicy, Membership, standing
+from .attendance import Attendance, Attendee, DeputyPolicy, Membership, standings
 from .words import join
 
 
@@ -152,9 +152,9 @@ class Electorate:
 def eligible_voters(
     attendance: Attendance, membership: Membership, deputies: DeputyPolicy
 ) -> Electorate:
+    """Who may vote, by the same standing as the quorum: no seat votes twice."""
     voters, excluded = [], []
-    for attendee in attendance.present:
-        position = standing(attendee, membership, deputies)
+    for attendee, position in standings(attendance, membership, deputies):
         if position.votes:
             voters.append(attendee)
         else:

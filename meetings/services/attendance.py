@@ -176,6 +176,20 @@ def deputy_add(
 ) -> Attendance:
     """A deputy arrives for a seat, checked against the deputy policy."""
     meeting = open_meeting(meeting)
+    here = [
+        row
+        for row in meeting.attendance.filter(seat=seat, capacity=Attendance.Capacity.MEMBER)
+        .exclude(person=person)
+        .select_related("person", "arrived_during", "left_during")
+        if row.present_for(meeting.current_item)
+    ]
+    if len(here) >= seat.max_holders:
+        raise ValidationError(
+            {
+                "seat": f"{here[0].display_name}, who holds the {seat.title}, is present: a "
+                "deputy attends only in a member's absence."
+            }
+        )
     nominated = (
         DeputyNomination.objects.current(meeting.day).filter(seat=seat, person=person).exists()
     )

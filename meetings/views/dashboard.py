@@ -60,6 +60,7 @@ def dashboard(request):
         .filter(seat__body__in={m.body_id for m in meetings})
         .values_list("seat_id", "person_id")
     )
+    turns = Meeting.objects.chair_turns(meetings)
     rows = []
     for meeting in meetings:
         state = states[meeting.body_id]
@@ -78,7 +79,7 @@ def dashboard(request):
                 left,
                 label,
                 tone,
-                quorum_forecast(meeting, state, nominated=nominated),
+                quorum_forecast(meeting, state, nominated=nominated, turn=turns.get(meeting.pk, 0)),
             )
         )
     return render(request, "meetings/dashboard.html", {"rows": rows})

@@ -41,7 +41,7 @@ def test_sel_needs_the_nominated_deputy_and_the_co_chairs_agreement():
         record(sel, "chair-slam", deputy=stranger)
     problems = raised.value.message_dict["deputy"]
     assert any("require the nominated deputy" in p for p in problems)
-    assert any("need the chair's agreement" in p for p in problems)
+    assert any("need both co-chairs' agreement" in p for p in problems)
     nominated = PersonFactory()
     seat = sel.body.seats.get(key="chair-slam")
     DeputyNomination.objects.create(

@@ -70,14 +70,17 @@ def test_sel_duties_as_data_are_stated():
         "The minutes, approved by the chair, go to members within 10 working days of the meeting.",
     )
     assert "Decisions outside meetings" in said
-    assert said["Review"].sentences == ("The terms of reference are reviewed annually.",)
+    assert said["Review of the terms of reference"].sentences == (
+        "Review of the terms of reference, by the Partnership co-chairs: annually.",
+    )
 
 
 def test_lie_delegated_limit_and_review_cycle():
     said = statements(LIE)
     assert said["Delegated financial limit"].sentences[0].startswith("Up to £200,000:")
-    assert said["Review"].sentences == (
-        "The terms of reference are reviewed first after 6 months, then annually.",
+    assert said["Review of the terms of reference"].sentences == (
+        "Review of the terms of reference, by the Integration Executive: first six months "
+        "after the terms take effect, then annually.",
     )
 
 

@@ -45,7 +45,7 @@ def test_when_the_number_is_short_the_headline_gives_the_count():
 
 def test_terms_without_a_quorum_say_so_and_count_those_present():
     result = evaluate(None, MEMBERSHIP, attending("m0", "m1"), DeputyPolicy())
-    assert result.headline == "The terms set no quorum: 2 present."
+    assert result.headline == "The terms set no quorum: 2 people present."
 
 
 @given(st.sets(st.sampled_from([*(f"m{i}" for i in range(8)), "council"])))

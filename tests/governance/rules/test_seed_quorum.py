@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from governance.rules.attendance import Attendance, Attendee
+from governance.rules.attendance import Attendee
 from governance.rules.chair import presiding
-from governance.rules.quorum import decision_outside_meeting
+from governance.rules.resolutions import Answer, Response, decide_resolution
 from governance.whatif import AttendanceError
 
 from .seeds import JCG, LIE, MSE, SEL, SEL_ELEVEN, STP, check, seed
@@ -147,7 +147,11 @@ def test_jcg_chair_plus_a_lead_and_finance_from_each_organisation_is_quorate():
     representative from each organisation" """
     result = check(JCG, present=JCG_ALL)
     assert result.quorate
-    assert result.requirements[0].label == "The Chair"
+    assert result.requirements[0].label == "The person presiding, counted in addition"
+    chair = result.requirements[0].counted[0]
+    assert chair.endswith(
+        "(the Commissioning lead officer, Leicestershire County Council, who holds the chair)"
+    )
 
 
 def test_jcg_the_chair_does_not_count_as_their_organisations_lead():
@@ -235,9 +239,10 @@ def test_stp_a_member_the_chair_withdraws_does_not_count_for_that_item():
 def test_mse_sets_no_quorum_and_says_so():
     result = check(MSE, present=["chair-icb"])
     assert result.quorate
-    assert (
-        result.explanation[0] == "The terms of reference set no quorum, so any meeting is quorate."
+    assert result.explanation[0] == (
+        "The terms of reference set no quorum, so any meeting is quorate; 1 present."
     )
+    assert result.headline == "The terms set no quorum: 1 person present."
 
 
 def test_mse_a_deputy_may_take_the_place_of_a_conflicted_member():
@@ -299,14 +304,28 @@ def test_sel_a_deputy_counts_only_with_the_co_chairs_agreement():
 def test_sel_a_decision_by_email_needs_a_quorum_in_favour():
     """10.1 "valid only if the same minimum quorum ... states that they are in favour" """
     rules, membership = seed(SEL)
-    in_favour = Attendance(tuple(Attendee(k, k) for k in SEL_ELEVEN))
-    valid = decision_outside_meeting(rules.quorum[0], membership, in_favour, rules.deputies)
-    assert valid.quorate
-    short = Attendance(tuple(Attendee(k, k) for k in SEL_ELEVEN[:-1]))
-    invalid = decision_outside_meeting(rules.quorum[0], membership, short, rules.deputies)
-    assert invalid.shortfall == (
-        "The decision is not valid: those in favour by the stated date are not a quorum; it "
-        "needs one more member present (10 of 11)."
+
+    def responses(in_favour):
+        return tuple(
+            Response(Attendee(s.key, s.key), Answer.FOR if s.key in in_favour else Answer.NONE)
+            for s in membership.seats
+        )
+
+    def decided(in_favour):
+        return decide_resolution(
+            rules.decisions_outside_meetings,
+            membership,
+            responses(in_favour),
+            rules.deputies,
+            rules.quorum[0],
+        )
+
+    assert decided(SEL_ELEVEN).valid
+    invalid = decided(SEL_ELEVEN[:-1])
+    assert not invalid.valid and not invalid.certain
+    assert invalid.sentence == (
+        "Not valid: those in favour by the stated date are not a quorum; it needs one more "
+        "member present (10 of 11)."
     )
 
 

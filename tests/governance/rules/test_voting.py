@@ -120,7 +120,7 @@ def test_who_may_vote_follows_the_seats_the_deputy_policy_and_conflicts():
     assert electorate.voters == ("Chair", "Agreed deputy")
     assert dict(electorate.excluded) == {
         "Conflicted": "withdrawn from this item for a conflict of interest",
-        "Unagreed deputy": "a deputy attending without the chair's agreement",
+        "Unagreed deputy": "a deputy attending without the co-chairs' agreement",
         "Officer": "in attendance, not a member",
     }
 
