@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Body, Organisation, Seat, SeatCategory, TermsOfReference
+from .models import Body, ObligationDone, Organisation, Seat, SeatCategory, TermsOfReference
 
 
 @admin.register(Organisation)
@@ -57,3 +57,10 @@ class SeatAdmin(admin.ModelAdmin):
     search_fields = ["title", "key"]
     autocomplete_fields = ["organisation"]
     filter_horizontal = ["categories"]
+
+
+@admin.register(ObligationDone)
+class ObligationDoneAdmin(admin.ModelAdmin):
+    list_display = ["body", "key", "due_on", "done_on", "recorded_by"]
+    list_filter = ["body"]
+    readonly_fields = ["recorded_at", "recorded_by"]

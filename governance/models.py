@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -237,6 +238,11 @@ class SeatCategory(models.Model):
         return f"{self.name} ({self.body.short_name})"
 
 
+# Kept by name so that an import can give a new seat one history record, made once its
+# categories and organisations are set, rather than one for each step.
+SEAT_HISTORY = HistoricalRecords(m2m_fields=["categories", "also_represents"])
+
+
 class Seat(models.Model):
     """A place on a body, defined by post and organisation as the terms of reference list it."""
 
@@ -273,7 +279,7 @@ class Seat(models.Model):
     )
     notes = models.TextField(blank=True)
 
-    history = HistoricalRecords(m2m_fields=[categories, also_represents])
+    history = SEAT_HISTORY
 
     class Meta:
         ordering = ["body", "position"]
@@ -293,3 +299,33 @@ class Seat(models.Model):
             foreign = self.categories.exclude(body_id=self.body_id)
             if foreign.exists():
                 raise ValidationError("A seat's categories must belong to its own body.")
+
+
+class ObligationDone(models.Model):
+    """An occasion of an obligation in the terms (a report, a review, the chair's
+    reappointment) recorded as done, so that the dashboard stops calling it due."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="obligations_done")
+    key = models.SlugField(max_length=80)
+    due_on = models.DateField()
+    done_on = models.DateField()
+    note = models.CharField(max_length=300, blank=True)
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["body", "-due_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "key", "due_on"],
+                name="obligation_done_once",
+                violation_error_message="That occasion is already recorded as done.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} due {self.due_on:%-d %B %Y}, done {self.done_on:%-d %B %Y}"

@@ -12,7 +12,7 @@ from django.db.models import F
 from config import clock
 
 from .bodyfile import BodyFile
-from .models import Body, Organisation, Seat, SeatCategory, TermsOfReference
+from .models import SEAT_HISTORY, Body, Organisation, Seat, SeatCategory, TermsOfReference
 
 FORMAT = "quorate-body/1"
 
@@ -105,42 +105,61 @@ def _import(body_file: BodyFile, report: ImportReport, today: datetime.date) -> 
 
 
 def _import_seats(body, seats, organisations, categories, report) -> None:
-    current = {
-        seat.key: seat for seat in body.seats.prefetch_related("categories", "also_represents")
-    }
+    def existing():
+        return {
+            seat.key: seat for seat in body.seats.prefetch_related("categories", "also_represents")
+        }
+
+    current = existing()
     wanted = {spec["key"]: position for position, spec in enumerate(seats, start=1)}
     if any(current[key].position != position for key, position in wanted.items() if key in current):
         # Move positions out of the way so that reordering never trips their uniqueness.
         body.seats.update(position=F("position") + 1000)
+        current = existing()
     for position, spec in enumerate(seats, start=1):
-        seat = _upsert(
-            report,
-            Seat,
-            f"seat '{spec['key']}'",
-            {"body": body, "key": spec["key"]},
-            {
-                "position": position,
-                "title": spec["title"],
-                "organisation": organisations.get(spec.get("organisation")),
-                "voting": spec.get("voting", True),
-                "role": spec.get("role", Seat.Role.MEMBER),
-                "designate_may_attend": spec.get("designate_may_attend", False),
-                "max_holders": spec.get("max_holders", 1),
-                "notes": spec.get("notes", ""),
-            },
-        )
+        key = spec["key"]
+        values = {
+            "position": position,
+            "title": spec["title"],
+            "organisation": organisations.get(spec.get("organisation")),
+            "voting": spec.get("voting", True),
+            "role": spec.get("role", Seat.Role.MEMBER),
+            "designate_may_attend": spec.get("designate_may_attend", False),
+            "max_holders": spec.get("max_holders", 1),
+            "notes": spec.get("notes", ""),
+        }
         wanted_categories = {categories[slug] for slug in spec.get("categories", [])}
+        wanted_also = {organisations[slug] for slug in spec.get("also_represents", [])}
+        seat = current.get(key)
+        if seat is None:
+            _new_seat(body, key, values, wanted_categories, wanted_also)
+            report.note(f"New seat '{key}'.")
+            continue
+        _update(report, seat, f"seat '{key}'", values)
         if set(seat.categories.all()) != wanted_categories:
             seat.categories.set(wanted_categories)
-            if spec["key"] in current:
-                report.note(f"Changed the categories of seat '{spec['key']}'.")
-        wanted_also = {organisations[slug] for slug in spec.get("also_represents", [])}
+            report.note(f"Changed the categories of seat '{key}'.")
         if set(seat.also_represents.all()) != wanted_also:
             seat.also_represents.set(wanted_also)
-            if spec["key"] in current:
-                report.note(f"Changed the organisations seat '{spec['key']}' represents.")
+            report.note(f"Changed the organisations seat '{key}' represents.")
     for key in sorted(set(current) - set(wanted)):
         report.note(f"Seat '{key}' is no longer in the file; it is kept, with its history.")
+
+
+def _new_seat(body, key, values, categories, also_represents) -> Seat:
+    """A new seat, whole: its history starts with one record holding its categories and
+    organisations (not one record for each step)."""
+    seat = Seat(body=body, key=key, **values)
+    seat.full_clean()
+    seat.skip_history_when_saving = True
+    seat.save()
+    if categories:
+        seat.categories.set(categories)
+    if also_represents:
+        seat.also_represents.set(also_represents)
+    del seat.skip_history_when_saving
+    SEAT_HISTORY.create_historical_record(seat, "+")
+    return seat
 
 
 def _import_terms(body, spec, source, report, today) -> None:

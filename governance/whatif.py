@@ -74,10 +74,13 @@ SHAPES = {
 
 def shape_problems(spec) -> list[str]:
     """Where the spec is not the shape an attendance has, in a clerk's words."""
+    return shape_problems_against(jsonschema.Draft202012Validator(SPEC_SCHEMA), spec)
+
+
+def shape_problems_against(validator, spec) -> list[str]:
+    """Where ``spec`` departs from ``validator``'s schema, each with its place named."""
     problems = []
-    for error in sorted(
-        jsonschema.Draft202012Validator(SPEC_SCHEMA).iter_errors(spec), key=lambda e: e.path
-    ):
+    for error in sorted(validator.iter_errors(spec), key=lambda e: list(map(str, e.path))):
         place = "".join(
             f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path
         ).lstrip(".")

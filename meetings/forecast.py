@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from governance.rules import quorum
 from governance.rules.attendance import Attendance, Attendee, Capacity
-from governance.rules.chair import presiding
+from governance.rules.chair import Presiding, presiding
 from members.snapshots import BodySnapshot
 
 from .models import Meeting
@@ -67,3 +67,14 @@ def expected_attendance(
         chair.name,
         chair.role,
     )
+
+
+def expected_presiding(meeting: Meeting, snapshot: BodySnapshot) -> Presiding | None:
+    """Who is expected to chair the meeting, from the members in post and the apologies
+    received: for co-chairs who alternate, the one whose turn it is."""
+    rules = snapshot.rules_on(meeting.day)
+    if rules is None:
+        return None
+    turn = Meeting.objects.chair_turns([meeting]).get(meeting.pk, 0)
+    attendance = expected_attendance(meeting, snapshot, set(), meeting.day, rules, turn)
+    return presiding(rules.chair, snapshot.membership, attendance.present, meeting.day, turn=turn)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from config import clock
+from governance.models import Seat
 from governance.rules import quorum
 from governance.rules.attendance import Attendance as EngineAttendance
 from governance.rules.attendance import Attendee, Capacity, DeputyPolicy
@@ -45,7 +46,20 @@ class Sitting:
 
     @property
     def members(self) -> list[Attendance]:
-        return [r for r in self.rows if r.capacity == Attendance.Capacity.MEMBER]
+        return [
+            r
+            for r in self.rows
+            if r.capacity == Attendance.Capacity.MEMBER and r.seat.role != Seat.Role.IN_ATTENDANCE
+        ]
+
+    @property
+    def standing_attendees(self) -> list[Attendance]:
+        """Holders of posts that attend but are not members ("in attendance")."""
+        return [
+            r
+            for r in self.rows
+            if r.capacity == Attendance.Capacity.MEMBER and r.seat.role == Seat.Role.IN_ATTENDANCE
+        ]
 
     @property
     def deputies(self) -> list[Attendance]:

@@ -10,6 +10,11 @@ urlpatterns = [
     path("meetings/", public.meeting_list, name="meeting-list"),
     path("meetings/<int:pk>/", public.meeting_detail, name="meeting-detail"),
     path("bodies/<slug:slug>/programme/", schedule.programme, name="programme"),
+    path(
+        "bodies/<slug:slug>/obligations/done/",
+        dashboard.obligation_done_view,
+        name="obligation-done",
+    ),
     path("bodies/<slug:slug>/meetings/new/", schedule.meeting_new, name="meeting-new"),
     path(
         "meetings/<int:pk>/reschedule/", schedule.meeting_reschedule_view, name="meeting-reschedule"
@@ -20,6 +25,7 @@ urlpatterns = [
     path("meetings/<int:pk>/agenda/items/new/", agenda.item_new, name="item-new"),
     path("meetings/<int:pk>/agenda/preview/", agenda.preview, name="agenda-preview"),
     path("meetings/<int:pk>/agenda/publish/", agenda.publish, name="agenda-publish"),
+    path("meetings/<int:pk>/agenda/agreement/", agenda.agreement, name="agenda-agreement"),
     path("meetings/<int:pk>/apologies/", agenda.apology_add, name="apology-add"),
     path("meetings/<int:pk>/console/", console.console, name="console"),
     path("meetings/<int:pk>/console/live/", console.console_live, name="console-live"),

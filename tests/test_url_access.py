@@ -113,6 +113,11 @@ ACCESS = {
         lambda w: f"/bodies/{w.body.slug}/programme/",
         (LOGIN, LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOGIN),  # no rules: back to the body
     ),
+    ("meetings:obligation-done", ""): (
+        "post",
+        lambda w: f"/bodies/{w.body.slug}/obligations/done/",
+        BODY_SECRETARIAT_POST,
+    ),
     ("meetings:meeting-new", ""): (
         "get",
         lambda w: f"/bodies/{w.body.slug}/meetings/new/",
@@ -131,6 +136,7 @@ ACCESS = {
             ("item-new", "agenda/items/new"),
             ("agenda-preview", "agenda/preview"),
             ("agenda-publish", "agenda/publish"),
+            ("agenda-agreement", "agenda/agreement"),
             ("console", "console"),
             ("console-live", "console/live"),
         )

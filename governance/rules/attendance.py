@@ -189,8 +189,11 @@ def standing(attendee: Attendee, membership: Membership, policy: DeputyPolicy) -
         return Standing(False, False, "in attendance, not a member")
     seat = membership.seat(attendee.seat)
     if not seat.is_member:
-        why = seat.not_member_because or f"the {seat.title} attends but is not a member"
-        return Standing(False, False, f"in attendance: {why}")
+        if seat.not_member_because:
+            why = f"is {seat.not_member_because}, so is in attendance for this item"
+        else:
+            why = "is in attendance and is not a member"
+        return Standing(False, False, f"the {seat.title} {why}")
     if attendee.withdrawn:
         return Standing(False, False, "withdrawn from this item for a conflict of interest")
     if attendee.capacity == Capacity.DEPUTY:

@@ -36,7 +36,8 @@ from .quorum import (
 )
 from .resolutions import ResolutionRule, ValidWhen
 from .voting import Electorate, MajorityOf, VotingPolicy, eligible_voters
-from .words import join, number
+from .words import join, sentence_case, times
+from .words import share as share_words
 
 
 class RulesError(ValueError):
@@ -114,8 +115,9 @@ class AttendanceExpectation:
     def describe(self) -> str:
         parts = []
         if self.share is not None:
-            share = f"{self.share.numerator}/{self.share.denominator}"
-            parts.append(f"Members are expected to attend at least {share} of the meetings")
+            parts.append(
+                f"Members are expected to attend at least {share_words(self.share)} of the meetings"
+            )
         else:
             parts.append("Members are expected to attend every meeting")
         if self.apologies_in_advance:
@@ -605,7 +607,7 @@ def describe(rules: BodyRules, names: Names) -> list[Statement]:
                 else "The body meets monthly."
             )
             if f.every_months
-            else (f"The body meets at least {number(f.at_least_per_year)} times a year.")
+            else (f"The body meets at least {times(f.at_least_per_year)} a year.")
         )
         statements.append(Statement("Meetings", (sentence,), f.clause))
     if rules.attendance:
@@ -701,7 +703,7 @@ def describe_membership(rules: BodyRules, names: Names) -> list[Statement]:
             Statement(
                 "Membership for some business only",
                 (
-                    f"{join(titles).capitalize()} {'is' if len(titles) == 1 else 'are'} a member "
+                    f"{sentence_case(join(titles))} {'is' if len(titles) == 1 else 'are'} a member "
                     f"for {business} only; for other business they attend, and neither count "
                     "towards the quorum nor vote.",
                 ),
@@ -712,7 +714,7 @@ def describe_membership(rules: BodyRules, names: Names) -> list[Statement]:
 
 
 def describe_conflicts(policy: ConflictsPolicy) -> Statement:
-    follow = f" and follow {policy.policy}" if policy.policy else ""
+    follow = f" and follows {policy.policy}" if policy.policy else ""
     if policy.decided_by:
         sentence = (
             f"A member with a conflict of interest declares it{follow}; {policy.decided_by} "

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .calendar import WorkingCalendar
-from .words import long_date, number, sentence_case
+from .words import long_date, number, sentence_case, times
 
 
 class Kind(StrEnum):
@@ -38,6 +38,11 @@ KIND_WORDS = {
     Kind.FORWARD_PLAN: "Forward plan",
     Kind.CHAIR_APPOINTMENT: "Appointment of the chair",
 }
+
+
+def every(months: int) -> str:
+    """ "every month", "every two months"."""
+    return "every month" if months == 1 else f"every {number(months)} months"
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -65,22 +70,18 @@ class Obligation:
         to = f" to {self.to}" if self.to else ""
         lead = f"{sentence_case(self.what)}{to}, by {self.by}"
         if self.after_each_meeting:
-            return f"{lead}, within {self.within_working_days} working days of each meeting."
+            return (
+                f"{lead}, within {number(self.within_working_days)} working days of each meeting."
+            )
         first = (
             f"first {number(self.first_after_months)} months after the terms take effect, then "
             if self.first_after_months
             else ""
         )
-        every = (
-            "annually"
-            if self.every_months == 12
-            else "every six months"
-            if self.every_months == 6
-            else "quarterly"
-            if self.every_months == 3
-            else f"every {number(self.every_months)} months"
+        cadence = {12: "annually", 6: "every six months", 3: "quarterly"}.get(
+            self.every_months, every(self.every_months)
         )
-        return f"{lead}: {first}{every}."
+        return f"{lead}: {first}{cadence}."
 
     def due_dates(
         self,
@@ -184,26 +185,37 @@ def frequency_check(
         if (today - since).days >= 365 and len(held) < at_least_per_year:
             return FrequencyCheck(
                 False,
-                f"In the twelve months to {long_date(today)} the body met {_times(len(held))}; "
-                f"its terms say at least {_times(at_least_per_year)} a year{quoted}.",
+                f"In the twelve months to {long_date(today)} the body "
+                f"{'met ' + times(len(held)) if held else 'did not meet'}; "
+                f"its terms say at least {times(at_least_per_year)} a year{quoted}.",
             )
         if len(planned) < at_least_per_year:
             return FrequencyCheck(
                 False,
-                f"{_times(len(planned)).capitalize()} planned in the next twelve months; the "
-                f"terms say at least {_times(at_least_per_year)} a year{quoted}.",
+                f"{times(len(planned)).capitalize()} planned in the next twelve months; the "
+                f"terms say at least {times(at_least_per_year)} a year{quoted}.",
             )
-        return FrequencyCheck(True, f"Meets at least {_times(at_least_per_year)} a year.")
+        return FrequencyCheck(True, f"Meets at least {times(at_least_per_year)} a year.")
     if every_months:
         grace = datetime.timedelta(days=14)  # "bi-monthly" meetings fall on different dates
         horizon = add_months(today, 12)
         ordered = sorted(d for d in set(meetings) if d <= horizon)
+        if (
+            ordered
+            and ordered[0] > year_ago
+            and (ordered[0] > add_months(year_ago, every_months) + grace)
+        ):
+            return FrequencyCheck(
+                False,
+                f"No meeting between {long_date(year_ago)} and {long_date(ordered[0])}: the "
+                f"terms say the body meets {every(every_months)}{quoted}.",
+            )
         for before, after in itertools.pairwise(ordered):
             if after >= year_ago and after > add_months(before, every_months) + grace:
                 return FrequencyCheck(
                     False,
                     f"No meeting between {long_date(before)} and {long_date(after)}: the "
-                    f"terms say the body meets every {number(every_months)} months{quoted}.",
+                    f"terms say the body meets {every(every_months)}{quoted}.",
                 )
         last = ordered[-1] if ordered else None
         if last is None or add_months(last, every_months) + grace < today:
@@ -211,11 +223,7 @@ def frequency_check(
             return FrequencyCheck(
                 False,
                 f"No meeting held or planned{since_words}: the terms say the body meets "
-                f"every {number(every_months)} months{quoted}.",
+                f"{every(every_months)}{quoted}.",
             )
-        return FrequencyCheck(True, f"Meets every {number(every_months)} months.")
+        return FrequencyCheck(True, f"Meets {every(every_months)}.")
     return FrequencyCheck(True, "")
-
-
-def _times(n: int) -> str:
-    return "once" if n == 1 else "twice" if n == 2 else f"{number(n)} times"

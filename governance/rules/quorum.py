@@ -32,6 +32,7 @@ from fractions import Fraction
 
 from .attendance import Attendance, Attendee, DeputyPolicy, Membership, Seat, standings
 from .words import join, number, sentence_case
+from .words import share as share_words
 
 
 class Base(StrEnum):
@@ -60,10 +61,6 @@ class Rounding(StrEnum):
 class ChairCounting(StrEnum):
     WITHIN = "within"
     IN_ADDITION = "in_addition"
-
-
-def _share_words(fraction: Fraction) -> str:
-    return "half" if fraction == Fraction(1, 2) else f"{fraction.numerator}/{fraction.denominator}"
 
 
 @dataclass(frozen=True)
@@ -102,9 +99,7 @@ class Minimum:
         if self.number is not None:
             return f"at least {self.number} members present"
         rounding = "" if self.rounding == Rounding.UP else f", rounded {self.rounding}"
-        return (
-            f"at least {_share_words(self.fraction)} of {BASE_WORDS[self.base]} present{rounding}"
-        )
+        return f"at least {share_words(self.fraction)} of {BASE_WORDS[self.base]} present{rounding}"
 
 
 @dataclass(frozen=True)
@@ -147,9 +142,7 @@ class Requirement:
     def label(self) -> str:
         if self.share is not None:
             words = "More than" if self.share_more_than else "At least"
-            return (
-                f"{words} {_share_words(self.share)} of those counted: {self.plural or self.noun}"
-            )
+            return f"{words} {share_words(self.share)} of those counted: {self.plural or self.noun}"
         if self.different_organisations:
             return (
                 f"{sentence_case(self.plural or self.noun)} from at least "
@@ -174,7 +167,7 @@ class Requirement:
     def describe(self) -> str:
         if self.share is not None:
             words = "more than" if self.share_more_than else "at least"
-            return f"{words} {_share_words(self.share)} of them {self.plural or self.noun}"
+            return f"{words} {share_words(self.share)} of them {self.plural or self.noun}"
         if self.different_organisations:
             return (
                 f"{self.plural or self.noun} from at least "
@@ -455,17 +448,26 @@ def _critical(rule, membership, attendance, deputies, outcome) -> tuple[str, ...
     )
 
 
+def _presiding_words(name: str, role: str) -> str:
+    """ "Jo Bloggs (the Vice Chair, presiding in the Chair's absence)"; where the name is the
+    post's title (a body file has no people), the role alone."""
+    if not role:
+        return name
+    if role.lower().startswith(f"the {name.lower()}"):
+        return sentence_case(role)
+    return f"{name} ({role})"
+
+
 def _result(rule, business, outcome: _Outcome, critical, membership, in_room) -> QuorumResult:
     rows = []
     if outcome.chair_row:
         met, held = outcome.chair_row
-        as_ = f" ({outcome.presiding_as})" if outcome.presiding_as else ""
         rows.append(
             RequirementResult(
                 "The person presiding, counted in addition",
                 1,
                 met,
-                tuple(f"{a.name}{as_}" for a in held),
+                tuple(_presiding_words(a.name, outcome.presiding_as) for a in held),
             )
         )
     rows += [

@@ -26,6 +26,7 @@ from fractions import Fraction
 from .attendance import Attendance, Attendee, Capacity, DeputyPolicy, Membership
 from .quorum import QuorumRule, evaluate
 from .words import join, number
+from .words import share as share_words
 
 
 class ValidWhen(StrEnum):
@@ -60,7 +61,7 @@ class ResolutionRule:
             test = f"every one of the {who} entitled to respond agrees"
         elif self.valid_when == ValidWhen.SHARE:
             words = "more than" if self.more_than else "at least"
-            share = f"{self.share.numerator}/{self.share.denominator}"
+            share = share_words(self.share)
             test = f"{words} {share} of the {who} entitled to respond are in favour"
         elif self.valid_when == ValidWhen.NUMBER:
             test = f"at least {self.number} {who} are in favour"

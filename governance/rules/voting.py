@@ -9,6 +9,7 @@ from fractions import Fraction
 
 from .attendance import Attendance, Attendee, DeputyPolicy, Membership, standings
 from .words import join
+from .words import share as share_words
 
 
 class MajorityOf(StrEnum):
@@ -36,7 +37,7 @@ class VotingPolicy:
             share = "a simple majority"
         else:
             words = "more than" if self.more_than else "at least"
-            share = f"{words} {self.fraction.numerator}/{self.fraction.denominator}"
+            share = f"{words} {share_words(self.fraction)}"
         whom = (
             "of the voting members present"
             if self.majority_of == MajorityOf.MEMBERS_PRESENT

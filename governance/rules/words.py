@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -27,6 +28,26 @@ def long_datetime(value: datetime.datetime) -> str:
 
 def number(n: int) -> str:
     return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+
+
+SHARE_WORDS = {
+    Fraction(1, 2): "half",
+    Fraction(1, 3): "a third",
+    Fraction(2, 3): "two-thirds",
+    Fraction(1, 4): "a quarter",
+    Fraction(3, 4): "three-quarters",
+    Fraction(1, 5): "a fifth",
+}
+
+
+def share(fraction: Fraction) -> str:
+    """ "half", "two-thirds", "3/8": a share as a clerk would say it."""
+    return SHARE_WORDS.get(fraction, f"{fraction.numerator}/{fraction.denominator}")
+
+
+def times(n: int) -> str:
+    """ "once", "twice", "four times"."""
+    return "once" if n == 1 else "twice" if n == 2 else f"{number(n)} times"
 
 
 def join(items: Iterable[str], conjunction: str = "and") -> str:

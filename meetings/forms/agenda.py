@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from ..models import AgendaItem, Meeting
-from .fields import DATE, TIME, LondonTimesForm, StyledForm
+from .fields import DATE, TIME, ChairAgreementForm, LondonTimesForm, StyledForm
 
 
 class AgendaItemForm(StyledForm, forms.ModelForm):
@@ -115,7 +115,25 @@ class ChairAuthorisationForm(LondonTimesForm, StyledForm, forms.Form):
         return data
 
 
-class ApologyForm(StyledForm, forms.Form):
+class AgendaAgreementForm(LondonTimesForm, StyledForm, forms.Form):
+    """Who agreed the agenda (as the terms require), and when."""
+
+    agreed_by = forms.CharField(label="Agreed by", max_length=300)
+    agreed_on = forms.DateField(label="Date agreed", widget=DATE)
+    agreed_time = forms.TimeField(label="Time agreed", widget=TIME)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_clock_change_field()
+        self.style()
+
+    def clean(self):
+        data = super().clean()
+        self.agreed_at = self.moment("agreed_on", "agreed_time")
+        return data
+
+
+class ApologyForm(ChairAgreementForm, StyledForm, forms.Form):
     seat = forms.ChoiceField(label="Seat")
     deputy = forms.TypedChoiceField(
         label="Deputy attending instead", required=False, coerce=int, empty_value=None
@@ -126,8 +144,9 @@ class ApologyForm(StyledForm, forms.Form):
         max_length=200,
     )
 
-    def __init__(self, *args, seats, deputies, **kwargs):
+    def __init__(self, *args, seats, deputies, rules=None, seat_titles=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.add_agreement_fields(rules, seat_titles or {})
         self.fields["seat"].choices = [
             ("", "Choose a seat"),
             *[
@@ -139,3 +158,9 @@ class ApologyForm(StyledForm, forms.Form):
             ("", "No deputy"),
             *[(person.pk, label) for person, label in deputies],
         ]
+        self.style()
+
+    def clean(self):
+        data = super().clean()
+        self.clean_agreement()
+        return data

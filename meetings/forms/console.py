@@ -14,7 +14,15 @@ from members.models import Person
 from ..models import Action, AgendaItem, Attendance, Decision, Declaration, Vote
 from ..services.attendance import Mark
 from ..sitting import Sitting
-from .fields import DATE, TIME, LondonTimesForm, MoneyField, StyledForm, WholeNumberField
+from .fields import (
+    DATE,
+    TIME,
+    ChairAgreementForm,
+    LondonTimesForm,
+    MoneyField,
+    StyledForm,
+    WholeNumberField,
+)
 
 REASON = forms.CharField(
     label="Why is the record being corrected?",
@@ -39,7 +47,7 @@ class MarkForm(forms.Form):
         self.fields["row"].queryset = meeting.attendance.all()
 
 
-class DeputyForm(StyledForm, forms.Form):
+class DeputyForm(ChairAgreementForm, StyledForm, forms.Form):
     seat = forms.ChoiceField(label="Deputy for the seat")
     person = forms.TypedChoiceField(label="Who", coerce=int)
     chair_agreed_by = forms.CharField(
@@ -48,9 +56,18 @@ class DeputyForm(StyledForm, forms.Form):
 
     def __init__(self, *args, sitting: Sitting, candidates: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.seats = {str(s.pk): s for s in sitting.snapshot.seats}
+        self.seats = {
+            str(s.pk): s for s in sitting.snapshot.seats if s.role != s.Role.IN_ATTENDANCE
+        }
         self.fields["seat"].choices = [(pk, s.title) for pk, s in self.seats.items()]
         self.fields["person"].choices = candidates
+        self.add_agreement_fields(sitting.rules, sitting.snapshot.names.seats)
+        self.style()
+
+    def clean(self):
+        data = super().clean()
+        self.clean_agreement()
+        return data
 
     def clean_seat(self):
         return self.seats[self.cleaned_data["seat"]]

@@ -173,3 +173,36 @@ class LondonTimesForm:
         return getattr(self, "clock_change_needed", False) or bool(
             self.data.get(self.add_prefix("clock_change"))
         )
+
+
+class ChairAgreementForm:
+    """Records whose agreement a deputy has. Where the terms need both co-chairs' agreement,
+    one box for each co-chair, both to be ticked; otherwise the name of the chair who agreed.
+    ``agreed_by()`` gives the record, in words."""
+
+    def add_agreement_fields(self, rules, seat_titles: dict[str, str]) -> None:
+        self.co_chairs = []
+        if rules is not None and rules.deputies.agreement_of == "co_chairs":
+            self.fields.pop("chair_agreed_by", None)
+            for key in rules.chair.chair_seats:
+                title = seat_titles.get(key, key)
+                self.fields[f"agreed_{key}"] = forms.BooleanField(
+                    label=f"The {title} agreed", required=False
+                )
+                self.co_chairs.append((key, title))
+
+    def agreed_by(self) -> str:
+        if not self.co_chairs:
+            return self.cleaned_data.get("chair_agreed_by", "").strip()
+        ticked = [t for key, t in self.co_chairs if self.cleaned_data.get(f"agreed_{key}")]
+        return (
+            f"the co-chairs ({' and '.join(ticked)})" if len(ticked) == len(self.co_chairs) else ""
+        )
+
+    def clean_agreement(self) -> None:
+        """Half an agreement is none: say so, rather than record one co-chair's yes."""
+        ticked = [key for key, _ in self.co_chairs if self.cleaned_data.get(f"agreed_{key}")]
+        if self.co_chairs and 0 < len(ticked) < len(self.co_chairs):
+            raise ValidationError(
+                "The terms need both co-chairs' agreement: tick both, or neither."
+            )

@@ -163,3 +163,24 @@ class CancelForm(StyledForm, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Members and the public are told this.",
     )
+
+
+class ObligationDoneForm(StyledForm, forms.Form):
+    """An occasion of an obligation in the terms, done: the report sent, the review held."""
+
+    key = forms.SlugField(widget=forms.HiddenInput)
+    due_on = forms.DateField(widget=forms.HiddenInput)
+    done_on = forms.DateField(label="Done on", widget=DATE)
+    note = forms.CharField(label="Note (optional)", max_length=300, required=False)
+
+    def __init__(self, *args, today, keys=None, body=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keys, self.body = keys, body
+        self.initial.setdefault("done_on", today)
+
+
+    def clean_key(self):
+        key = self.cleaned_data["key"]
+        if self.keys is not None and key not in self.keys:
+            raise forms.ValidationError("The terms in force have no such obligation.")
+        return key

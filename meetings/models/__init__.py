@@ -1,12 +1,13 @@
 """The meeting's record: when it meets, its agenda and papers, and what happened in the room."""
 
-from .agenda import AgendaItem, Apology, Paper, Publication
+from .agenda import AgendaAgreement, AgendaItem, Apology, Paper, Publication
 from .record import Action, Attendance, Decision, Declaration, Vote
 from .schedule import Adjournment, Meeting, MeetingChange
 
 __all__ = [
     "Action",
     "Adjournment",
+    "AgendaAgreement",
     "AgendaItem",
     "Apology",
     "Attendance",

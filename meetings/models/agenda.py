@@ -65,6 +65,25 @@ class Publication(models.Model):
         return f"{self.meeting}: {self.get_kind_display()} published {when}{late}"
 
 
+class AgendaAgreement(models.Model):
+    """The agenda agreed by whoever the terms say ("the Chair and Vice Chairs") before it is
+    published: who agreed, and when."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agreements")
+    agreed_by = models.CharField(max_length=300)
+    agreed_at = models.DateTimeField()
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey("members.User", on_delete=models.PROTECT, related_name="+")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "recorded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: agenda agreed by {self.agreed_by}, {long_datetime(self.agreed_at)}"
+
+
 class AgendaItem(Revised):
     class Purpose(models.TextChoices):
         DECISION = "decision", "For decision"

@@ -13,7 +13,7 @@ from governance.rules.language import BodyRules
 from governance.rules.words import long_datetime
 from members.models import Appointment, DeputyNomination, Person, User
 
-from ..models import AgendaItem, Meeting, Paper, Publication
+from ..models import AgendaAgreement, AgendaItem, Meeting, Paper, Publication
 from .agenda import agenda_published
 from .schedule import meeting_deadlines
 
@@ -56,6 +56,8 @@ def agenda_publish(
         raise ValidationError("The agenda has no items yet.")
     if not first and not items and not new_papers:
         raise ValidationError("Everything on this agenda has been published already.")
+    if problem := agreement_missing(meeting, rules):
+        raise ValidationError(problem)
     deadlines = meeting_deadlines(meeting, rules)
     if deadlines is None:
         raise ValidationError(
@@ -94,6 +96,42 @@ def agenda_publish(
         meeting.status = Meeting.Status.NOTICE_GIVEN
         meeting.save(update_fields=["status"])
     return publication
+
+
+def agreement_missing(meeting: Meeting, rules: BodyRules | None) -> str:
+    """Where the terms say who agrees the agenda, it must be agreed since it last went out."""
+    if rules is None or not rules.agenda.agreed_by:
+        return ""
+    agreements = meeting.agreements.all()
+    last = meeting.publications.order_by("-published_at").first()
+    if last is not None:
+        agreements = agreements.filter(recorded_at__gt=last.published_at)
+    if agreements.exists():
+        return ""
+    what = "the supplement" if last else "the agenda"
+    return (
+        f"The terms say the agenda is agreed by {rules.agenda.agreed_by} before it is "
+        f"published: record their agreement to {what} first."
+    )
+
+
+@transaction.atomic
+def agreement_record(
+    *, meeting: Meeting, agreed_by: str, agreed_at: datetime.datetime, user: User, now
+) -> AgendaAgreement:
+    if agreed_at > now:
+        raise ValidationError({"agreed_time": "The agreement cannot be in the future."})
+    agreement = AgendaAgreement(
+        meeting=meeting,
+        agreed_by=agreed_by.strip(),
+        agreed_at=agreed_at,
+        recorded_at=now,
+        recorded_by=user,
+    )
+    agreement._history_user = user
+    agreement.full_clean()
+    agreement.save()
+    return agreement
 
 
 def outstanding_papers(items: list[AgendaItem]) -> list[AgendaItem]:

@@ -12,7 +12,14 @@ from django_htmx.http import reswap, retarget
 from config import clock
 from members.models import Appointment, DeputyNomination, Person
 
-from ..forms.agenda import AgendaItemForm, ApologyForm, ChairAuthorisationForm, MoveForm
+from ..forecast import expected_presiding
+from ..forms.agenda import (
+    AgendaAgreementForm,
+    AgendaItemForm,
+    ApologyForm,
+    ChairAuthorisationForm,
+    MoveForm,
+)
 from ..models import AgendaItem, Meeting, Publication
 from ..queries import agenda_items
 from ..services.agenda import (
@@ -29,6 +36,8 @@ from ..services.publication import (
     ChairAuthorisation,
     LatePublicationError,
     agenda_publish,
+    agreement_missing,
+    agreement_record,
     outstanding_papers,
 )
 from ..services.schedule import meeting_deadlines
@@ -56,6 +65,7 @@ def _context(meeting: Meeting) -> dict:
         "business_names": {b.key: b.name for b in rules.business_types} if rules else {},
         "published": any(p.kind == Publication.Kind.AGENDA for p in publications),
         "publications": publications,
+        "agreements": list(meeting.agreements.all()),
         "unpublished": [i for i in items if i.published_id is None]
         + [p for i in items for p in i.current_papers if p.published_id is None],
         "now": clock.now(),
@@ -206,7 +216,47 @@ def preview(request, pk):
     """The agenda exactly as members will see it once published (Part B included)."""
     meeting = get_meeting_for_secretariat(request, pk)
     context = {**_context(meeting), "serves": True}
+    context["chair"] = expected_presiding(meeting, context["state"])
     return render(request, "meetings/secretariat/preview.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement(request, pk):
+    """Record that the agenda was agreed by whoever the terms say (the Chair, co-chairs...)."""
+    meeting = get_meeting_for_secretariat(request, pk)
+    context = _context(meeting)
+    rules = context["rules"]
+    local = clock.now().astimezone(meeting.starts_at.tzinfo)
+    form = AgendaAgreementForm(
+        request.POST or None,
+        initial={
+            "agreed_by": rules.agenda.agreed_by if rules else "",
+            "agreed_on": local.date(),
+            "agreed_time": local.time().replace(second=0, microsecond=0),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            agreement_record(
+                meeting=meeting,
+                agreed_by=form.cleaned_data["agreed_by"],
+                agreed_at=form.agreed_at,
+                user=request.user,
+                now=clock.now(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Recorded the agreement to the agenda.")
+            return redirect("meetings:agenda", meeting.pk)
+    context.update(form=form)
+    return render(
+        request,
+        "meetings/secretariat/agreement.html",
+        context,
+        status=400 if form.is_bound else 200,
+    )
 
 
 @login_required
@@ -245,7 +295,12 @@ def publish(request, pk):
                     f"{publication.notified.count()} members and deputies.",
                 )
                 return redirect("meetings:agenda", meeting.pk)
-    context.update(form=form, late=late, outstanding=outstanding_papers(context["items"]))
+    context.update(
+        form=form,
+        late=late,
+        outstanding=outstanding_papers(context["items"]),
+        agreement_missing=agreement_missing(meeting, context["rules"]),
+    )
     return render(request, "meetings/secretariat/publish.html", context)
 
 
@@ -269,7 +324,13 @@ def _apology_form(meeting, state, data=None) -> ApologyForm:
         "family_name", "given_name"
     )
     deputies += [(p, p.full_name) for p in others]
-    return ApologyForm(data, seats=[(a.seat, a.person) for a in holders], deputies=deputies)
+    return ApologyForm(
+        data,
+        seats=[(a.seat, a.person) for a in holders],
+        deputies=deputies,
+        rules=state.rules_on(day),
+        seat_titles=state.names.seats,
+    )
 
 
 @login_required
@@ -288,7 +349,7 @@ def apology_add(request, pk):
                 seat_key=seat_key,
                 person=Person.objects.get(pk=person_id),
                 deputy=Person.objects.get(pk=deputy_id) if deputy_id else None,
-                chair_agreed_by=form.cleaned_data["chair_agreed_by"].strip(),
+                chair_agreed_by=form.agreed_by(),
                 user=request.user,
                 now=clock.now(),
             )

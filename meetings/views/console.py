@@ -204,7 +204,7 @@ def deputy(request, pk):
             meeting=meeting,
             seat=data["seat"],
             person=data["person"],
-            chair_agreed_by=data["chair_agreed_by"],
+            chair_agreed_by=form.agreed_by(),
             rules=sitting.rules,
             user=request.user,
             now=clock.now(),

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from config import clock
 from members.access import bodies_served_by, roles_for
 from members.models import DeputyNomination
-from members.snapshots import snapshots
+from members.snapshots import snapshot, snapshots
 
+from ..compliance import compliance, obligation_done
 from ..forecast import Forecast, quorum_forecast
+from ..forms.schedule import ObligationDoneForm
 from ..models import AgendaItem, Apology, Meeting, Paper, Publication
 from ..services.schedule import Deadlines, meeting_deadlines
+from .common import add_service_errors, get_body_for_secretariat
 
 DASHBOARD_SIZE = 12
 
@@ -42,6 +48,12 @@ def dashboard(request):
     )
     if not roles.is_secretariat:
         return render(request, "meetings/dashboard.html", {"meetings": meetings[:DASHBOARD_SIZE]})
+    return render(request, "meetings/dashboard.html", _secretariat_context(request, meetings))
+
+
+def _secretariat_context(request, meetings, done_form=None) -> dict:
+    """The secretariat's dashboard: each meeting's state and forecast, and what the terms
+    call for; ``done_form`` is a refused "Mark done", shown again beside its occasion."""
     now = clock.now()
     today = clock.today()
     meetings = list(
@@ -54,7 +66,7 @@ def dashboard(request):
             Prefetch("items__papers", queryset=Paper.objects.filter(replaced_by__isnull=True)),
         )[:DASHBOARD_SIZE]
     )
-    states = snapshots({m.body for m in meetings}, today)
+    states = snapshots(bodies_served_by(request.user), today)
     nominated = set(
         DeputyNomination.objects.current(today)
         .filter(seat__body__in={m.body_id for m in meetings})
@@ -82,7 +94,44 @@ def dashboard(request):
                 quorum_forecast(meeting, state, nominated=nominated, turn=turns.get(meeting.pk, 0)),
             )
         )
-    return render(request, "meetings/dashboard.html", {"rows": rows})
+    duties = [c for c in compliance(states, today) if c.needs_attention]
+    placed = done_form is not None and any(
+        (duty.body, due.obligation.key, due.due.isoformat())
+        == (done_form.body, done_form.data.get("key"), done_form.data.get("due_on"))
+        for duty in duties
+        for due in duty.due
+    )
+    return {
+        "unplaced": done_form if done_form is not None and not placed else None,
+        "rows": rows,
+        "duties": duties,
+        "done_form": ObligationDoneForm(today=today),
+        "refused": done_form,
+    }
+
+
+@login_required
+@require_POST
+def obligation_done_view(request, slug):
+    """Record an occasion of an obligation done, from the dashboard."""
+    body = get_body_for_secretariat(request, slug)
+    today = clock.today()
+    rules = snapshot(body, today).rules
+    keys = {o.key for o in rules.all_obligations()} if rules else set()
+    form = ObligationDoneForm(request.POST, today=today, keys=keys, body=body)
+    if form.is_valid():
+        try:
+            obligation_done(body=body, user=request.user, now=clock.now(), **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Recorded as done.")
+            return redirect("meetings:dashboard")
+    meetings = Meeting.objects.of_own_bodies(roles_for(request.user)).upcoming()
+    context = _secretariat_context(
+        request, meetings.select_related("body").order_by("starts_at"), done_form=form
+    )
+    return render(request, "meetings/dashboard.html", context, status=400)
 
 
 def agenda_state(meeting: Meeting, deadlines: Deadlines | None, now) -> tuple[str, str]:

@@ -11,10 +11,11 @@ from config import clock
 from governance.models import Body
 from members.access import bodies_visible_to, roles_for
 
+from ..forecast import expected_presiding
 from ..models import Meeting
 from ..queries import agenda_items
 from ..services.agenda import numbering
-from .common import get_meeting_for_user
+from .common import get_meeting_for_user, meeting_snapshot
 
 UPCOMING_ON_HOME = 3
 PAGE_SIZE = 50
@@ -63,5 +64,6 @@ def meeting_detail(request, pk):
         "publications": meeting.publications.all(),
         "serves": roles.serves(meeting.body),
         "past": meeting.starts_at < clock.now(),
+        "chair": expected_presiding(meeting, meeting_snapshot(meeting)) if items else None,
     }
     return render(request, "meetings/meeting_detail.html", context)

@@ -13,9 +13,8 @@ from governance.rules.words import LONDON
 from meetings.services import attendance as attending
 from meetings.services.agenda import agenda_item_add, agenda_start
 from meetings.services.papers import paper_add
-from meetings.services.publication import agenda_publish
 from tests.factories import PASSWORD
-from tests.meetings.workspace import seed_body, upload
+from tests.meetings.workspace import publish, seed_body, upload
 
 AXE = (Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js").read_text()
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -49,12 +48,7 @@ def site():
         user=sel.clerk,
         now=MEETING - datetime.timedelta(days=30),
     )
-    agenda_publish(
-        meeting=sel.meeting,
-        rules=sel.rules,
-        user=sel.clerk,
-        now=MEETING - datetime.timedelta(days=30),
-    )
+    publish(sel, MEETING - datetime.timedelta(days=30))
     attending.sitting_open(meeting=sel.meeting, user=sel.clerk, now=MEETING)
     return sel
 

@@ -137,7 +137,8 @@ def test_a_meeting_run_from_the_console(browser, live_server):
         "#id_deputy-seat", label="Chair, South London and Maudsley NHS Foundation Trust"
     )
     clerk.select_option("#id_deputy-person", str(deputy.pk))
-    clerk.fill("#id_deputy-chair_agreed_by", "The co-chairs")
+    clerk.check("#id_deputy-agreed_icb-chair")
+    clerk.check("#id_deputy-agreed_elected-member-lewisham")
     submit(clerk, "#deputy-form")
     assert "12 counted" in verdict(clerk)
     assert clerk.locator("#voters tbody tr").count() == 12

@@ -13,9 +13,9 @@ from governance.rules.words import LONDON
 from meetings.models import AgendaItem, Meeting, Paper, Publication
 from meetings.services.agenda import agenda_item_add, agenda_item_update, agenda_start
 from meetings.services.papers import paper_add
-from meetings.services.publication import ChairAuthorisation, LatePublicationError, agenda_publish
+from meetings.services.publication import ChairAuthorisation, LatePublicationError
 
-from .workspace import DOCX, PDF, seed_body, upload
+from .workspace import DOCX, PDF, publish, seed_body, upload
 
 pytestmark = pytest.mark.django_db
 # LIE: 4 working days' notice. Thursday 31 December 2026 at 14:00 -> publish by 17:00 on
@@ -44,16 +44,6 @@ def lie():
         now=DEADLINE - datetime.timedelta(days=3),
     )
     return setting
-
-
-def publish(setting, now, authorisation=None):
-    return agenda_publish(
-        meeting=setting.meeting,
-        rules=setting.rules,
-        user=setting.clerk,
-        now=now,
-        authorisation=authorisation,
-    )
 
 
 AUTHORISED = ChairAuthorisation("Dr Clinical Chair", DEADLINE + MINUTE, "Late finance figures.")
@@ -107,12 +97,7 @@ def test_publication_marks_items_and_papers_and_records_notice_to_members(lie):
 def test_a_meeting_in_public_gets_its_public_copy_at_the_same_moment():
     setting = seed_body("south-east-london-icp", starts_at=MEETING, held_in_public=True)
     agenda_start(meeting=setting.meeting, rules=setting.rules)
-    publication = agenda_publish(
-        meeting=setting.meeting,
-        rules=setting.rules,
-        user=setting.clerk,
-        now=MEETING - datetime.timedelta(days=10),
-    )
+    publication = publish(setting, MEETING - datetime.timedelta(days=10))
     assert publication.public_copy
 
 
@@ -123,12 +108,7 @@ def test_an_extraordinary_meeting_is_published_on_its_own_notice():
     agenda_start(meeting=setting.meeting, rules=setting.rules)
     # Five working days before 31 December: Tuesday 22 December, not Wednesday 23.
     with pytest.raises(LatePublicationError, match="Tuesday 22 December 2026, 17:00"):
-        agenda_publish(
-            meeting=setting.meeting,
-            rules=setting.rules,
-            user=setting.clerk,
-            now=datetime.datetime(2026, 12, 23, 9, 0, tzinfo=LONDON),
-        )
+        publish(setting, datetime.datetime(2026, 12, 23, 9, 0, tzinfo=LONDON))
 
 
 def test_an_item_added_after_publication_is_a_supplement_under_the_same_rule(lie):

@@ -14,6 +14,7 @@ import time_machine
 from governance.rules.words import LONDON
 from meetings.models import Action, Attendance, Decision, Vote
 
+from . import workspace
 from .workspace import open_sitting, row, signed_in, state
 
 pytestmark = pytest.mark.django_db
@@ -86,9 +87,11 @@ def text(response) -> str:
 
 @pytest.fixture
 def sel():
+    """Twelve arrivals, recorded through the services (arrivals through the page have tests
+    of their own), and the console on the item."""
     setting = open_sitting("south-east-london-icp", starts_at=MEETING, **{"Investment": {}})
     client = signed_in(setting.clerk)
-    arrive(client, setting, SEL_TWELVE)
+    workspace.arrive(setting, SEL_TWELVE, NOW)
     go_to(client, setting, "Investment")
     return setting, client
 
@@ -97,7 +100,7 @@ def sel():
 def lie():
     setting = open_sitting(LIE, starts_at=MEETING, **{"Better Care Fund": {}})
     client = signed_in(setting.clerk)
-    arrive(client, setting, LIE_SIX)
+    workspace.arrive(setting, LIE_SIX, NOW)
     go_to(client, setting, "Better Care Fund")
     return setting, client
 

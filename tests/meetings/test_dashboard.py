@@ -6,8 +6,11 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import time_machine
 
 from config import clock
+from governance.models import ObligationDone
+from governance.rules.words import LONDON
 from meetings.models import Meeting
 from meetings.services.agenda import agenda_item_add, agenda_start
 from meetings.services.apologies import apology_record
@@ -17,6 +20,7 @@ from members.snapshots import snapshot
 from tests.factories import UserFactory
 from tests.pages import page_queries
 
+from .test_console_pages import text
 from .workspace import days_ahead, seed_body, signed_in, upload
 
 pytestmark = pytest.mark.django_db
@@ -100,7 +104,7 @@ def test_dashboard_queries_do_not_grow_with_meetings_or_bodies():
     lie = seed_body("leicestershire-integration-executive", starts_at=days_ahead(35))
     sel.clerk.secretariat_bodies.add(lie.body)
     grow(lie, 2)
-    assert count(client, "/dashboard/") == small <= 21
+    assert count(client, "/dashboard/") == small <= 25
 
 
 def test_agenda_page_queries_do_not_grow_with_items_or_papers():
@@ -121,7 +125,7 @@ def test_agenda_page_queries_do_not_grow_with_items_or_papers():
         )
     # The workspace: 7 for the request and roles, 5 for the body's snapshot, 2 for items and
     # papers, publications, apologies, and 3 for the apology form's choices.
-    assert count(client, url) == small <= 21
+    assert count(client, url) == small <= 22
 
 
 def _days_until_papers_overdue_but_not_published_late(lie) -> int:
@@ -146,3 +150,76 @@ def test_papers_past_their_due_date_are_overdue():
     agenda_item_add(meeting=lie.meeting, rules=lie.rules, title="Strategy")
     html = signed_in(lie.clerk).get("/dashboard/").content.decode()
     assert "Agenda in draft; 1 paper overdue" in html
+
+
+# What the terms call for -----------------------------------------------------------------
+
+SPRING = datetime.datetime(2027, 3, 1, 10, 0, tzinfo=LONDON)
+
+
+def dashboard_text(client) -> str:
+    return text(client.get("/dashboard/"))
+
+
+@time_machine.travel(SPRING, tick=False)
+def test_the_dashboard_lists_obligations_due_and_a_clerk_marks_one_done():
+    sel = seed_body("south-east-london-icp", starts_at=days_ahead(30))
+    client = signed_in(sel.clerk)
+    page = dashboard_text(client)
+    assert (
+        "In the twelve months to Monday 1 March 2027 the body did not meet; its terms say at "
+        "least four times a year (“11.1. The Partnership will meet a minimum of four times"
+    ) in page
+    assert (
+        "Overdue The self-assessment of the Partnership's effectiveness: overdue since "
+        "Wednesday 1 July 2026."
+    ) in page
+    assert "Overdue Review of the terms of reference: overdue since Wednesday 1 July 2026." in page
+    url = f"/bodies/{sel.body.slug}/obligations/done/"
+    occasion = {"key": "self-assessment", "due_on": "2026-07-01"}
+
+    # A date in the future is refused beside its occasion, with what was typed kept.
+    refused = client.post(url, {**occasion, "done_on": "2027-03-02", "note": "Board seminar"})
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert "It cannot be done in the future." in html
+    assert 'value="2027-03-02"' in html and 'value="Board seminar"' in html
+    assert not ObligationDone.objects.exists()
+    assert client.post(url, {**occasion, "done_on": "nonsense"}).status_code == 400
+    wrong_key = client.post(url, {"key": "tea-party", "due_on": "2026-07-01", "done_on": ""})
+    assert "The terms in force have no such obligation." in text(wrong_key)
+
+    done = client.post(url, {**occasion, "done_on": "2026-07-20", "note": "Board seminar"})
+    assert done.status_code == 302
+    record = ObligationDone.objects.get()
+    assert (record.key, record.due_on, record.done_on, record.note) == (
+        "self-assessment",
+        datetime.date(2026, 7, 1),
+        datetime.date(2026, 7, 20),
+        "Board seminar",
+    )
+    page = dashboard_text(client)
+    assert "self-assessment of the Partnership's effectiveness: overdue" not in page
+    assert "The work programme: overdue since Wednesday 1 July 2026." in page
+
+
+@time_machine.travel(SPRING, tick=False)
+def test_a_monthly_body_that_has_not_met_for_a_year_is_flagged():
+    lie = seed_body("leicestershire-integration-executive", starts_at=days_ahead(20))
+    page = dashboard_text(signed_in(lie.clerk))
+    assert (
+        "No meeting between Sunday 1 March 2026 and Sunday 21 March 2027: the terms say the "
+        "body meets every month (“Meetings will take place initially monthly.”)."
+    ) in page
+
+
+@time_machine.travel(SPRING, tick=False)
+def test_another_bodys_clerk_cannot_mark_its_obligations_done():
+    sel = seed_body("south-east-london-icp", starts_at=days_ahead(30))
+    stranger = UserFactory()
+    response = signed_in(stranger).post(
+        f"/bodies/{sel.body.slug}/obligations/done/",
+        {"key": "self-assessment", "due_on": "2026-07-01", "done_on": "2026-07-20"},
+    )
+    assert response.status_code == 404
+    assert not ObligationDone.objects.exists()

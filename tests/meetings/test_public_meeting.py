@@ -11,10 +11,9 @@ from django.test import Client
 
 from governance.rules.words import LONDON
 from meetings.services.agenda import agenda_item_add, agenda_start
-from meetings.services.publication import agenda_publish
 from tests.factories import UserFactory
 
-from .workspace import seed_body, signed_in
+from .workspace import publish, seed_body, signed_in
 
 pytestmark = pytest.mark.django_db
 MEETING = datetime.datetime(2027, 1, 14, 14, 0, tzinfo=LONDON)
@@ -32,12 +31,7 @@ def published():
         exempt_paragraph=3,
     )
     agenda_item_add(meeting=sel.meeting, rules=sel.rules, title="Winter plan")
-    agenda_publish(
-        meeting=sel.meeting,
-        rules=sel.rules,
-        user=sel.clerk,
-        now=MEETING - datetime.timedelta(days=20),
-    )
+    publish(sel, MEETING - datetime.timedelta(days=20))
     return sel
 
 

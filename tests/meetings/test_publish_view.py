@@ -3,10 +3,14 @@ authorisation recorded."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+import time_machine
 
 from config import clock
-from meetings.models import Publication
+from governance.rules.words import LONDON
+from meetings.models import AgendaAgreement, Publication
 from meetings.services.agenda import agenda_item_add, agenda_start
 
 from .workspace import days_ahead, seed_body, signed_in
@@ -18,11 +22,73 @@ def test_publishing_in_time_is_one_confirmed_action():
     sel = seed_body("south-east-london-icp", starts_at=days_ahead(40), held_in_public=True)
     agenda_start(meeting=sel.meeting, rules=sel.rules)
     client = signed_in(sel.clerk)
+    agree(client, sel.meeting)
     page = client.get(f"/meetings/{sel.meeting.pk}/agenda/publish/").content.decode()
     assert "and the public copy (Part A only) at the same moment" in page
     response = client.post(f"/meetings/{sel.meeting.pk}/agenda/publish/", follow=True)
     assert "Published. Notice recorded for 21 members and deputies." in response.content.decode()
     assert Publication.objects.get().late is False
+
+
+def agree(client, meeting, **typed):
+    local = clock.now().astimezone(LONDON)
+    data = {
+        "agreed_by": "Both co-chairs, by e-mail",
+        "agreed_on": local.date().isoformat(),
+        "agreed_time": local.strftime("%H:%M"),
+        **typed,
+    }
+    return client.post(f"/meetings/{meeting.pk}/agenda/agreement/", data)
+
+
+def test_where_the_terms_say_who_agrees_the_agenda_it_is_published_only_once_agreed():
+    sel = seed_body("south-east-london-icp", starts_at=days_ahead(40), held_in_public=True)
+    agenda_start(meeting=sel.meeting, rules=sel.rules)
+    client = signed_in(sel.clerk)
+    publish_url = f"/meetings/{sel.meeting.pk}/agenda/publish/"
+    workspace = client.get(f"/meetings/{sel.meeting.pk}/agenda/").content.decode()
+    assert "agreed by the co-chairs before it is published" in workspace
+    assert "Not yet agreed" in workspace
+    page = client.get(publish_url).content.decode()
+    assert "record their agreement to the agenda first" in page and "Publish now" not in page
+    refused = client.post(publish_url, follow=True).content.decode()
+    assert "record their agreement to the agenda first" in refused
+    assert not Publication.objects.exists()
+
+    # Typed wrong, the page says so and keeps what was typed.
+    wrong = agree(client, sel.meeting, agreed_time="quarter past")
+    assert (
+        wrong.status_code == 400 and 'value="Both co-chairs, by e-mail"' in wrong.content.decode()
+    )
+    tomorrow = (clock.today() + datetime.timedelta(days=1)).isoformat()
+    future = agree(client, sel.meeting, agreed_on=tomorrow).content.decode()
+    assert "The agreement cannot be in the future." in future
+    assert not AgendaAgreement.objects.exists()
+
+    assert agree(client, sel.meeting).status_code == 302
+    assert AgendaAgreement.objects.get().agreed_by == "Both co-chairs, by e-mail"
+    assert (
+        "Agreed</span> by Both co-chairs"
+        in client.get(f"/meetings/{sel.meeting.pk}/agenda/").content.decode()
+    )
+    client.post(publish_url)
+    assert Publication.objects.count() == 1
+
+    # A supplement needs its own agreement.
+    agenda_item_add(meeting=sel.meeting, rules=sel.rules, title="Winter pressures")
+    frozen = clock.now()
+    with time_machine.travel(frozen + datetime.timedelta(minutes=5), tick=False):
+        assert "agreement to the supplement first" in client.get(publish_url).content.decode()
+        agree(client, sel.meeting)
+        client.post(publish_url)
+    assert Publication.objects.count() == 2
+
+
+def test_a_body_whose_terms_name_no_one_to_agree_the_agenda_publishes_without_it():
+    lie = seed_body("leicestershire-integration-executive", starts_at=days_ahead(40))
+    agenda_start(meeting=lie.meeting, rules=lie.rules)
+    page = signed_in(lie.clerk).get(f"/meetings/{lie.meeting.pk}/agenda/").content.decode()
+    assert "Agreement to the agenda" not in page
 
 
 def test_after_the_deadline_the_chairs_authorisation_is_required_then_shown():

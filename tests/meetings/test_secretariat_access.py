@@ -12,11 +12,10 @@ from governance.rules.words import LONDON
 from meetings.models import Paper
 from meetings.services.agenda import agenda_item_add, agenda_start
 from meetings.services.papers import paper_add
-from meetings.services.publication import agenda_publish
 from members.models import Appointment, DeputyNomination
 from tests.factories import PersonFactory, UserFactory
 
-from .workspace import seed_body, upload
+from .workspace import publish, seed_body, upload
 
 pytestmark = pytest.mark.django_db
 MEETING = datetime.datetime(2030, 1, 15, 14, 0, tzinfo=LONDON)
@@ -166,7 +165,7 @@ def test_papers_before_and_after_publication(case, persona):
     assert download(case, persona, case["public_paper"]) == BEFORE[persona]
     assert download(case, persona, case["secret_paper"]) == BEFORE[persona]
     sel = case["sel"]
-    agenda_publish(meeting=sel.meeting, rules=sel.rules, user=sel.clerk, now=EARLY)
+    publish(sel, EARLY)
     assert download(case, persona, case["public_paper"]) == PART_A_AFTER[persona]
     assert download(case, persona, case["secret_paper"]) == PART_B_AFTER[persona]
 
@@ -180,7 +179,7 @@ def test_a_download_is_private_and_typed(case):
 
 def test_part_b_is_left_out_of_the_public_meeting_page(case):
     sel = case["sel"]
-    agenda_publish(meeting=sel.meeting, rules=sel.rules, user=sel.clerk, now=EARLY)
+    publish(sel, EARLY)
     public = client(case, "anonymous").get(f"/meetings/{sel.meeting.pk}/").content.decode()
     member = client(case, "member").get(f"/meetings/{sel.meeting.pk}/").content.decode()
     assert "Strategy" in public and "Contract" not in public
@@ -197,7 +196,7 @@ def test_an_unpublished_agenda_is_not_on_the_meeting_page(case):
 
 def test_an_ended_appointment_no_longer_opens_part_b(case):
     sel = case["sel"]
-    agenda_publish(meeting=sel.meeting, rules=sel.rules, user=sel.clerk, now=EARLY)
+    publish(sel, EARLY)
     Appointment.objects.filter(person__user=case["users"]["member"]).update(
         ends_on=datetime.date(2025, 1, 1)
     )

@@ -19,6 +19,7 @@ from meetings.models import Attendance, Meeting
 from meetings.services import attendance as attending
 from meetings.services import proceedings
 from meetings.services.agenda import agenda_item_add, agenda_start
+from meetings.services.publication import agenda_publish, agreement_record
 from meetings.sitting import Sitting, sitting_for
 from members.models import Appointment, Person
 from members.snapshots import snapshot
@@ -56,10 +57,12 @@ class Setting:
         return snapshot(self.body, clock.today()).rules_on(day)
 
 
-def seed_body(slug: str, *, starts_at: datetime.datetime, held_in_public=False) -> Setting:
-    """The seed body with every place of every seat filled, a clerk, and one meeting.
-    ``holders`` gives each seat's first holder."""
-    body_import(body_file=bodyfile.read(bodyfile.SHIPPED_DIR / f"{slug}.yaml"))
+def seed_body(name: str, *, starts_at: datetime.datetime, held_in_public=False) -> Setting:
+    """The seed body (or example, ``examples/<file>``) with every place of every seat filled,
+    a clerk, and one meeting. ``holders`` gives each seat's first holder."""
+    body_file = bodyfile.read(bodyfile.SHIPPED_DIR / f"{name}.yaml")
+    body_import(body_file=body_file)
+    slug = body_file.data["body"]["slug"]
     body = Body.objects.get(slug=slug)
     holders = {}
     for seat in body.seats.all():
@@ -79,6 +82,27 @@ def seed_body(slug: str, *, starts_at: datetime.datetime, held_in_public=False) 
         held_in_public=held_in_public,
     )
     return Setting(body, meeting, clerk, holders)
+
+
+def publish(setting: Setting, now: datetime.datetime, authorisation=None):
+    """Publish the agenda as the clerk, first recording the agreement the terms call for
+    (South East London's co-chairs, for instance)."""
+    rules = setting.rules
+    if rules.agenda.agreed_by:
+        agreement_record(
+            meeting=setting.meeting,
+            agreed_by=rules.agenda.agreed_by,
+            agreed_at=now - datetime.timedelta(minutes=1),
+            user=setting.clerk,
+            now=now - datetime.timedelta(minutes=1),
+        )
+    return agenda_publish(
+        meeting=setting.meeting,
+        rules=rules,
+        user=setting.clerk,
+        now=now,
+        authorisation=authorisation,
+    )
 
 
 def signed_in(user) -> Client:

@@ -9,6 +9,7 @@ from governance.services import body_import
 from tests.conftest import PERSONAS, client_for
 from tests.factories import AppointmentFactory, UserFactory
 from tests.governance.rules.seeds import SEL_ELEVEN
+from tests.meetings.test_console_pages import text
 from tests.pages import page_queries
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,44 @@ def test_the_rules_are_stated_in_plain_english_with_their_clauses(world, sel):
     assert "including the ICB Chair or Chief Executive" in page
     assert "on equal votes the person presiding has a casting vote" in page
     assert "January 2022" in page and "In force" in page
+
+
+def test_sel_conflicts_refer_to_the_icbs_policy_and_give_no_one_the_decision(world, sel):
+    page = text(client_for(world, "anonymous").get(f"/bodies/{sel.slug}/terms/"))
+    assert (
+        "A member with a conflict of interest declares it and follows the ICB's Conflict of "
+        "Interest Policy. The terms give no one the decision on whether they take part"
+    ) in page
+    assert "The agenda is agreed by the co-chairs before it is published" in page
+    assert "take turns to chair, meeting by meeting" in page
+    assert "The work programme, by the co-chairs: annually." in page
+
+
+def test_the_terms_page_states_posts_in_attendance_and_deputies_for_the_number_only(world):
+    body_import(
+        body_file=bodyfile.read(bodyfile.SHIPPED_DIR / "examples" / "trust-audit-committee.yaml")
+    )
+    page = text(
+        client_for(world, "all_bodies_clerk").get("/bodies/northfield-audit-committee/terms/")
+    )
+    assert "In attendance, but not members: the Director of Finance, the Company Secretary" in page
+    assert "A deputy counts only towards the number present" in page
+    assert "a non-executive director's deputy is not a non-executive director" in page
+
+
+def test_rules_filled_in_where_the_terms_are_silent_are_marked(world):
+    body_import(
+        body_file=bodyfile.read(
+            bodyfile.SHIPPED_DIR / "leicestershire-joint-commissioning-group.yaml"
+        )
+    )
+    page = text(
+        client_for(world, "all_bodies_clerk").get(
+            "/bodies/leicestershire-joint-commissioning-group/terms/"
+        )
+    )
+    assert page.count("Not stated in the terms: assumed") >= 3
+    assert "Notice Not stated in the terms: assumed" in page
 
 
 def present(body, *keys):

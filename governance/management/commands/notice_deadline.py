@@ -66,9 +66,15 @@ class Command(BaseCommand):
                         "late_needs_chair_authorisation": (
                             rules.notice.late_needs_chair_authorisation
                         ),
+                        "assumed": rules.notice.assumed,
                     },
                     indent=2,
                 )
             )
         else:
             self.stdout.write(result.sentence)
+            if rules.notice.assumed:
+                self.stdout.write(
+                    "The terms set no notice period: this one is assumed (see the body's "
+                    "Terms of reference and rules page)."
+                )

@@ -91,7 +91,7 @@ class Command(BaseCommand):
         result = outcome.result
         write = self.stdout.write
         write(f"{name}: {result.business}")
-        write(f"{result.verdict}: {result.present} counted, {result.required} required.")
+        write(result.headline)
         if result.shortfall:
             write(result.shortfall)
         write(outcome.presiding.reason)

@@ -108,6 +108,19 @@ def test_notice_deadline_from_a_file_as_json_for_an_extraordinary_meeting():
     assert result["days_off"] == ["2027-03-26", "2027-03-29"]
 
 
+def test_notice_deadline_says_when_the_terms_set_no_notice_and_one_is_assumed():
+    path = str(bodyfile.SHIPPED_DIR / "llr-stp-partnership-group.yaml")
+    out = run("notice_deadline", path, "--meeting", "2027-01-14T14:00")
+    assert out.splitlines()[1] == (
+        "The terms set no notice period: this one is assumed (see the body's Terms of "
+        "reference and rules page)."
+    )
+    assert json.loads(run("notice_deadline", path, "--meeting", "2027-01-14T14:00", "--json"))[
+        "assumed"
+    ]
+    assert "assumed" not in run("notice_deadline", LIE_FILE, "--meeting", "2026-12-31T14:00")
+
+
 def test_notice_deadline_uses_the_rules_in_force_on_the_meeting_date():
     run("import_body", LIE_FILE)
     with pytest.raises(CommandError, match="no terms of reference in force on 1 January 2015"):
@@ -157,7 +170,7 @@ def test_check_quorum_reads_the_members_from_the_database(tmp_path):
         "--on",
         "2026-11-23",
     )
-    assert "Quorate: 6 counted, 6 required." in out
+    assert "Quorate: 6 counted of 6 required." in out
     assert "If any one of these left, the meeting would not be quorate" in out
 
 

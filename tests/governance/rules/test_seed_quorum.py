@@ -115,6 +115,30 @@ def test_lie_decisions_need_different_people_for_each_line_where_a_greedy_count_
     )
 
 
+def test_lie_the_director_of_finance_represents_east_leicestershire_too():
+    """The Director of Finance "representing both CCGs" fills the East Leicestershire and
+    Rutland line when that CCG has no one else present, though the post is West's."""
+    present = [
+        "managing-director-wlccg",
+        "director-finance-ccgs",
+        "clinical-chair-wlccg",
+        "director-adults-communities",
+        "director-public-health",
+        "director-uhl",
+        "healthwatch",
+    ]
+    result = check(LIE, present=present, business="resource-allocation")
+    assert result.quorate
+    rows = {row.label: row.counted for row in result.requirements}
+    assert rows["A representative of NHS East Leicestershire and Rutland CCG"] == (
+        "Director of Finance representing both CCGs",
+    )
+    # One person, one line: without West's Managing Director, the finance director cannot
+    # stand for both CCGs at once.
+    short = check(LIE, present=present[1:], business="resource-allocation")
+    assert not short.quorate
+
+
 def test_lie_decisions_fail_when_one_person_would_have_to_fill_two_lines():
     present = [
         "clinical-chair-wlccg",
@@ -149,8 +173,8 @@ def test_jcg_chair_plus_a_lead_and_finance_from_each_organisation_is_quorate():
     assert result.quorate
     assert result.requirements[0].label == "The person presiding, counted in addition"
     chair = result.requirements[0].counted[0]
-    assert chair.endswith(
-        "(the Commissioning lead officer, Leicestershire County Council, who holds the chair)"
+    assert chair == (
+        "The Commissioning lead officer, Leicestershire County Council, who holds the chair"
     )
 
 
@@ -181,7 +205,11 @@ def test_jcg_a_deputising_chair_from_either_organisation_presides_in_absence():
     present = [k for k in JCG_ALL if k != "commissioning-lead-lcc"]
     result = check(JCG, present=present)
     assert not result.quorate
-    assert result.requirements[0].met  # someone deputises in the chair
+    # Someone deputises in the chair, and the row names them, not "the Chair".
+    assert result.requirements[0].counted == (
+        "The Finance representative (operational), Leicestershire County Council, deputising "
+        "for the absent Chair",
+    )
 
 
 # LLR STP Partnership Group -------------------------------------------------------------

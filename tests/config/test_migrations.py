@@ -1,0 +1,76 @@
+"""The suite builds its databases from the models, so the migrations are checked here: none is
+missing, and all of them apply to an empty database of the kind in use (SQLite or
+PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_no_model_change_lacks_its_migration(tmp_path):
+    """In a process of its own: the suite's databases have the migrations turned off."""
+    env = {**os.environ, "QUORATE_DATA_DIR": str(tmp_path)}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.test")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def server(params: dict):
+    """An autocommit connection to the PostgreSQL server (databases are made outside a
+    transaction)."""
+    import psycopg
+
+    return psycopg.connect(
+        dbname="postgres",
+        user=params["USER"],
+        password=params.get("PASSWORD") or None,
+        host=params["HOST"],
+        port=params["PORT"] or None,
+        autocommit=True,
+    )
+
+
+def test_every_migration_applies_to_an_empty_database(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_URL")}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.test", QUORATE_DATA_DIR=str(tmp_path))
+    params = settings.DATABASES["default"]
+    database = None
+    if params["ENGINE"] == "django.db.backends.postgresql":
+        database = f"quorate_migrations_{uuid.uuid4().hex[:8]}"
+        with server(params) as admin:
+            admin.execute(f'CREATE DATABASE "{database}"')
+        env["DATABASE_URL"] = (
+            f"postgres://{params['USER']}:{params.get('PASSWORD') or ''}@{params['HOST']}:"
+            f"{params['PORT']}/{database}"
+        )
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'migrated.sqlite3'}"
+    try:
+        result = subprocess.run(
+            [sys.executable, "manage.py", "migrate", "-v0"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+    finally:
+        if database:
+            with server(params) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
