@@ -104,7 +104,7 @@ def load_text(text: str, source: str) -> BodyFile:
         raise BodyFileError(
             source, [f"seats: {len(seats):,} seats; a body may have at most {MAX_SEATS}."]
         )
-    problems = [f"{_place(e.absolute_path)}: {e.message}" for e in _schema_errors(data)]
+    problems = [f"{_place(e.absolute_path)}: {_message(e)}" for e in _schema_errors(data)]
     if not problems:
         problems = list(_reference_problems(data))
     if problems:
@@ -146,6 +146,12 @@ def _schema_errors(data):
     return sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
 
 
+def _message(error) -> str:
+    """The schema's words, except where a pattern would be quoted: then what is expected."""
+    expected = error.schema.get("x-expected") if error.validator == "pattern" else None
+    return f"'{error.instance}' is not {expected}" if expected else error.message
+
+
 def _place(path) -> str:
     place = ""
     for part in path:
@@ -174,7 +180,9 @@ def _reference_problems(data: dict[str, Any]):
                 "under organisations"
             )
         for other in seat.get("also_represents", []):
-            if other not in names.organisations:
+            if other == seat.get("organisation"):
+                yield f"{where}.also_represents: '{other}' is the seat's own organisation"
+            elif other not in names.organisations:
                 yield (
                     f"{where}.also_represents: no organisation '{other}' is listed under "
                     "organisations"

@@ -271,6 +271,11 @@ class _Reader:
                 self.problems.append((where, f"no {kind} '{value}' on this body"))
         return frozenset(values)
 
+    def members_only(self, where: str, keys, why: str) -> None:
+        for key in keys:
+            if key in self.names.in_attendance:
+                self.problems.append((where, f"seat '{key}' {why}"))
+
     def seat_list(self, where: str, keys: list[str]) -> tuple[str, ...]:
         self.known(where, "seat", keys, self.names.seats)
         return tuple(keys)
@@ -285,7 +290,15 @@ class _Reader:
             for i, rule in enumerate(doc.get("quorum", []))
         )
         calendar = doc.get("calendar", {})
-        return BodyRules(
+        obligations = tuple(
+            self.obligation(o, f"rules.obligations[{i}]")
+            for i, o in enumerate(doc.get("obligations", []))
+        )
+        keys = [o.key for o in obligations]
+        for i, key in enumerate(keys):
+            if key in keys[:i]:
+                self.problems.append((f"rules.obligations[{i}].key", f"'{key}' is used twice"))
+        rules = BodyRules(
             business_types=types,
             quorum=quorum,
             deputies=self.deputies(doc.get("deputies", {})),
@@ -308,12 +321,17 @@ class _Reader:
             ),
             agenda=self.agenda(doc.get("agenda", {})),
             members_only_for=self.business_only(doc.get("membership", {}), types),
-            obligations=tuple(
-                self.obligation(o, f"rules.obligations[{i}]")
-                for i, o in enumerate(doc.get("obligations", []))
-            ),
+            obligations=obligations,
             attendance=self.attendance(doc["attendance"]) if "attendance" in doc else None,
         )
+        if rules.deputies.agreement_of == "co_chairs" and rules.chair.kind != ChairKind.CO_CHAIRS:
+            self.problems.append(
+                (
+                    "rules.deputies.agreement_of",
+                    "co_chairs needs a chair of kind co_chairs (say chair for the chair's)",
+                )
+            )
+        return rules
 
     def conflicts(self, doc: dict) -> ConflictsPolicy:
         return ConflictsPolicy(
@@ -348,6 +366,7 @@ class _Reader:
         for i, spec in enumerate(doc.get("business_only", [])):
             where = f"rules.membership.business_only[{i}]"
             seats = self.seat_list(where, spec["seats"])
+            self.members_only(where, seats, "is in attendance, not a member, at every meeting")
             for key in spec["business"]:
                 if key not in names:
                     self.problems.append((where, f"no business type '{key}'"))
@@ -359,8 +378,18 @@ class _Reader:
         return result
 
     def obligation(self, doc: dict, where: str) -> Obligation:
-        if not doc.get("after_each_meeting") and not doc.get("every_months"):
+        after_each, every = doc.get("after_each_meeting", False), doc.get("every_months")
+        if not after_each and not every:
             self.problems.append((where, "say when: every_months, or after_each_meeting: true"))
+        if after_each and (every or doc.get("first_after_months")):
+            self.problems.append(
+                (
+                    where,
+                    "give after_each_meeting or every_months (with first_after_months), not both",
+                )
+            )
+        if not after_each and "within_working_days" in doc:
+            self.problems.append((where, "within_working_days goes with after_each_meeting: true"))
         return Obligation(
             key=doc["key"],
             kind=Kind(doc["kind"]),
@@ -376,8 +405,11 @@ class _Reader:
         )
 
     def attendance(self, doc: dict) -> AttendanceExpectation:
+        share = Fraction(doc["share"]) if "share" in doc else None
+        if share is not None and share > 1:
+            self.problems.append(("rules.attendance.share", "a share of meetings: at most 1"))
         return AttendanceExpectation(
-            share=Fraction(doc["share"]) if "share" in doc else None,
+            share=share,
             apologies_in_advance=doc.get("apologies_in_advance", False),
             assumed=doc.get("assumed", False),
             clause=doc.get("clause", ""),
@@ -405,6 +437,14 @@ class _Reader:
             if key != "*" and key not in type_keys:
                 self.problems.append((f"{where}.business", f"no business type '{key}'"))
         if "any_of" in doc:
+            beside = sorted(set(doc) & {"minimum", "requirements", "distinct", "counts"})
+            if beside:
+                self.problems.append(
+                    (
+                        f"{where}.any_of",
+                        f"put {join(beside)} inside each alternative, not beside any_of",
+                    )
+                )
             return QuorumRule(
                 name=doc["name"],
                 business=frozenset(business),
@@ -423,6 +463,8 @@ class _Reader:
         minimum = None
         if "minimum" in doc:
             spec = doc["minimum"]
+            if "fraction" in spec and Fraction(spec["fraction"]) > 1:
+                self.problems.append((f"{where}.minimum.fraction", "a share: at most 1"))
             minimum = Minimum(
                 number=spec.get("number"),
                 fraction=Fraction(spec["fraction"]) if "fraction" in spec else None,
@@ -465,6 +507,18 @@ class _Reader:
             "share_more_than": spec.get("more_than", True),
             "different_organisations": spec.get("different_organisations", 0),
         }
+        self.members_only(where, common["seats"], "is in attendance and never counts")
+        if common["share"] is not None and common["share"] > 1:
+            self.problems.append((where, "share_of_counted is a share: at most 1"))
+        if "more_than" in spec and common["share"] is None:
+            self.problems.append((where, "more_than goes with share_of_counted"))
+        ways = [
+            k
+            for k in ("organisations", "each_organisation", "each_organisation_of_kind")
+            if k in spec
+        ]
+        if len(ways) > 1:
+            self.problems.append((where, f"give one of {' or '.join(ways)}, not both"))
         label, plural = spec["label"], spec.get("plural", "")
         each = spec.get("each_organisation")
         if "each_organisation_of_kind" in spec:
@@ -541,9 +595,16 @@ class _Reader:
             )
             for i, side in enumerate(doc.get("sides", []))
         )
+        kind = ChairKind(doc.get("kind", ChairKind.FIXED))
+        chair_seats = self.seat_list(where, doc.get("seats", []))
+        self.members_only(
+            where, (*chair_seats, *doc.get("vice_chairs", [])), "is in attendance, so cannot chair"
+        )
+        if kind == ChairKind.CO_CHAIRS and len(chair_seats) < 2:
+            self.problems.append((f"{where}.seats", "co-chairs need two seats or more"))
         return ChairArrangements(
-            kind=ChairKind(doc.get("kind", ChairKind.FIXED)),
-            chair_seats=self.seat_list(where, doc.get("seats", [])),
+            kind=kind,
+            chair_seats=chair_seats,
             vice_chair_seats=self.seat_list(where, doc.get("vice_chairs", [])),
             sides=sides,
             rotation_months=doc.get("rotation_months", 6),

@@ -214,9 +214,11 @@ def _quorum_in_favour(rule, membership, in_favour, silent, deputies, quorum_rule
         )
         certain = True
     else:
+        # The quorum engine counts people "present"; here they are people in favour.
+        missing = [m.replace(" present (", " in favour (") for m in result.missing]
         sentence = (
             "Not valid: those in favour by the stated date are not a quorum; "
-            f"it needs {join(result.missing)}."
+            f"it needs {join(missing)}."
         )
         everyone = Attendance(present.present + tuple(r.attendee for r in silent))
         certain = not evaluate(quorum_rule, membership, everyone, deputies).quorate

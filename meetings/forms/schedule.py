@@ -178,7 +178,6 @@ class ObligationDoneForm(StyledForm, forms.Form):
         self.keys, self.body = keys, body
         self.initial.setdefault("done_on", today)
 
-
     def clean_key(self):
         key = self.cleaned_data["key"]
         if self.keys is not None and key not in self.keys:

@@ -94,7 +94,10 @@ RULES = ("terms", 0, "rules")
 CASES = [
     (_set(("format",), "quorate-body/9"), "format: 'quorate-body/1' was expected"),
     (_delete(("body", "name")), "body: 'name' is a required property"),
-    (_set(("body", "slug"), "Test Board"), "body.slug: 'Test Board' does not match"),
+    (
+        _set(("body", "slug"), "Test Board"),
+        "body.slug: 'Test Board' is not lower-case letters and digits, joined by hyphens",
+    ),
     (
         _set(("body", "short_name"), "X" * 21),
         "body.short_name: 'XXXXXXXXXXXXXXXXXXXXX' is too long",
@@ -128,7 +131,7 @@ CASES = [
     (_delete(("terms", 0, "approved_on")), "terms[0]: 'approved_on' is a required property"),
     (
         _set(("terms", 0, "effective_from"), "soon"),
-        "terms[0].effective_from: 'soon' does not match",
+        "terms[0].effective_from: 'soon' is not a date such as 2026-12-31",
     ),
     (
         _set(("terms", 0, "effective_from"), "2025-02-30"),
@@ -144,7 +147,7 @@ CASES = [
     ),
     (
         _set((*RULES, "notice", "cutoff"), "5pm"),
-        "terms[0].rules.notice.cutoff: '5pm' does not match",
+        "terms[0].rules.notice.cutoff: '5pm' is not a time such as \"17:00\"",
     ),
     (
         _set((*RULES, "quorum", 0, "minimum"), {"fraction": "1/2"}),
@@ -152,7 +155,7 @@ CASES = [
     ),
     (
         _set((*RULES, "quorum", 0, "minimum"), {"fraction": "half", "of": "voting_seats"}),
-        "terms[0].rules.quorum[0].minimum.fraction: 'half' does not match",
+        "terms[0].rules.quorum[0].minimum.fraction: 'half' is not a fraction such as \"3/4\"",
     ),
     (
         _set((*RULES, "quorum", 0, "requirements", 0), {"label": "someone"}),
@@ -234,3 +237,112 @@ def test_bodies_are_ordered_after_the_bodies_they_report_to():
     assert order.index("leicestershire-integration-executive") < order.index(
         "leicestershire-joint-commissioning-group"
     )
+
+
+# The second edition's keys, misused: each refused with what to write instead. -------------
+
+AUDIT = yaml.safe_load(
+    (bodyfile.SHIPPED_DIR / "examples" / "trust-audit-committee.yaml").read_text()
+)
+AUDIT_RULES = ("terms", 0, "rules")
+
+
+def _rules_update(**values):
+    def change(data):
+        data["terms"][0]["rules"].update(values)
+
+    return change
+
+
+def _add_requirement(spec):
+    def change(data):
+        data["terms"][0]["rules"]["quorum"][0]["requirements"].append(spec)
+
+    return change
+
+
+MISUSES = [
+    (
+        _set((*AUDIT_RULES, "quorum", 0, "any_of"), [{"minimum": {"number": 2}}] * 2),
+        "rules.quorum[0].any_of: put minimum and requirements inside each alternative, not "
+        "beside any_of",
+    ),
+    (
+        _set((*AUDIT_RULES, "deputies", "agreement_of"), "co_chairs"),
+        "rules.deputies.agreement_of: co_chairs needs a chair of kind co_chairs",
+    ),
+    (
+        _rules_update(
+            business_types=[{"key": "audit", "name": "audit"}],
+            membership={
+                "business_only": [{"seats": ["director-of-finance"], "business": ["audit"]}]
+            },
+        ),
+        "rules.membership.business_only[0]: seat 'director-of-finance' is in attendance, not a "
+        "member, at every meeting",
+    ),
+    (
+        _add_requirement(
+            {"label": "trust", "each_organisation_of_kind": "nhs_trust", "organisations": ["x"]}
+        ),
+        "give one of organisations or each_organisation_of_kind, not both",
+    ),
+    (
+        _set(("seats", 1, "also_represents"), ["northfield-nhs-ft"]),
+        "seats[1].also_represents: 'northfield-nhs-ft' is the seat's own organisation",
+    ),
+    (
+        _set((*AUDIT_RULES, "obligations", 0, "every_months"), 3),
+        "rules.obligations[0]: give after_each_meeting or every_months",
+    ),
+    (
+        _set((*AUDIT_RULES, "obligations", 1, "within_working_days"), 5),
+        "rules.obligations[1]: within_working_days goes with after_each_meeting: true",
+    ),
+    (
+        _set((*AUDIT_RULES, "obligations", 1, "key"), "report-to-board"),
+        "rules.obligations[1].key: 'report-to-board' is used twice",
+    ),
+    (
+        _add_requirement({"label": "ned", "more_than": True, "categories": ["ned"]}),
+        "more_than goes with share_of_counted",
+    ),
+    (
+        _add_requirement({"label": "ned", "share_of_counted": "3/2", "categories": ["ned"]}),
+        "share_of_counted is a share: at most 1",
+    ),
+    (
+        _add_requirement({"label": "Director of Finance", "seats": ["director-of-finance"]}),
+        "seat 'director-of-finance' is in attendance and never counts",
+    ),
+    (
+        _set((*AUDIT_RULES, "chair", "seats"), ["company-secretary"]),
+        "rules.chair: seat 'company-secretary' is in attendance, so cannot chair",
+    ),
+    (
+        _set((*AUDIT_RULES, "chair", "kind"), "co_chairs"),
+        "rules.chair.seats: co-chairs need two seats or more",
+    ),
+    (
+        _add_requirement({"label": "x", "each_organisation_of_kind": "ccg"}),
+        "no organisation of kind 'ccg' has a seat",
+    ),
+    (
+        _rules_update(decisions_outside_meetings={"allowed": True, "valid_when": "share"}),
+        "valid_when: share needs 'share', such as \"2/3\"",
+    ),
+    (_rules_update(attendance={"share": "4/3"}), "rules.attendance.share: a share of meetings"),
+    (
+        _rules_update(attendance={"share": "most"}),
+        "rules.attendance.share: 'most' is not a fraction such as \"3/4\"",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "problem"), MISUSES)
+def test_each_misuse_of_the_second_editions_keys_is_refused_with_a_sentence(change, problem):
+    data = copy.deepcopy(AUDIT)
+    change(data)
+    with pytest.raises(BodyFileError) as raised:
+        bodyfile.load_text(yaml.safe_dump(data), "audit.yaml")
+    assert problem in str(raised.value)

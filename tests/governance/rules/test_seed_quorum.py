@@ -353,7 +353,7 @@ def test_sel_a_decision_by_email_needs_a_quorum_in_favour():
     assert not invalid.valid and not invalid.certain
     assert invalid.sentence == (
         "Not valid: those in favour by the stated date are not a quorum; it needs one more "
-        "member present (10 of 11)."
+        "member in favour (10 of 11)."
     )
 
 
