@@ -15,7 +15,7 @@ from members.models import DeputyNomination
 from tests.factories import PersonFactory
 
 from . import workspace
-from .test_console_pages import SEL_TWELVE, arrive, post, text
+from .test_console_pages import SEL_TWELVE, arrive, go_to, post, text
 from .workspace import open_sitting, row, seed_body, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -192,3 +192,29 @@ def test_in_the_console_the_co_chair_whose_turn_it_is_presides():
         "chair." in page
     )
     assert row(setting, "icb-chair").status == "present"
+
+
+def test_a_member_for_some_business_only_counts_and_votes_only_for_that_business():
+    """Remuneration committee: "the Chief Executive is a member of the Committee for the
+    appointment of executive directors only"."""
+    setting = open_sitting(
+        "examples/remuneration-committee",
+        starts_at=MEETING,
+        **{
+            "Executive pay award": {"business_type": "remuneration"},
+            "Appointment of a Director of Nursing": {"business_type": "executive-appointments"},
+        },
+    )
+    client = signed_in(setting.clerk)
+    workspace.arrive(setting, ["trust-chair", "ned-a", "ned-b", "chief-executive"], NOW)
+    go_to(client, setting, "Executive pay award")
+    pay = text(client.get(f"/meetings/{setting.meeting.pk}/console/"))
+    assert "3 counted" in pay and "Each voter present (3)" in pay
+    assert (
+        "the Chief Executive is a member only for the appointment of executive directors, so is "
+        "in attendance for this item" in pay
+    )
+    go_to(client, setting, "Appointment of a Director of Nursing")
+    appointment = text(client.get(f"/meetings/{setting.meeting.pk}/console/"))
+    assert "Quorate" in appointment and "4 counted" in appointment
+    assert "Each voter present (4)" in appointment

@@ -88,6 +88,16 @@ def test_rules_filled_in_where_the_terms_are_silent_are_marked(world):
     assert "Notice Not stated in the terms: assumed" in page
 
 
+def test_the_body_page_marks_posts_in_attendance_and_an_assumed_private_meeting(world):
+    for name in ("examples/trust-audit-committee", "leicestershire-integration-executive"):
+        body_import(body_file=bodyfile.read(bodyfile.SHIPPED_DIR / f"{name}.yaml"))
+    clerk = client_for(world, "all_bodies_clerk")
+    audit = text(clerk.get("/bodies/northfield-audit-committee/"))
+    assert "Director of Finance In attendance (not a member)" in audit
+    lie = text(clerk.get("/bodies/leicestershire-integration-executive/"))
+    assert "Meets in public No Not stated in the terms: assumed" in lie
+
+
 def present(body, *keys):
     return {f"seat-{key}": "1" for key in keys}
 

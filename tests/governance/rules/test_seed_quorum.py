@@ -329,6 +329,19 @@ def test_sel_a_deputy_counts_only_with_the_co_chairs_agreement():
     assert (refused.quorate, agreed.quorate, other.quorate) == (False, True, False)
 
 
+def test_sel_a_counted_deputy_is_named_as_a_deputy_in_the_make_up():
+    """The file's reading of 11.4: a provider chair's agreed deputy is one of the two provider
+    chairs 8.1 asks for, and the row says whose deputy they are."""
+    present = [k for k in SEL_ELEVEN if k not in ("chair-oxleas", "chair-bromley-healthcare")]
+    present.append("elected-member-greenwich")
+    deputy = {"for": "chair-slam", "name": "Dana Deputy", "chair_agreed": True}
+    result = check(SEL, present=present, deputies=[deputy])
+    rows = {row.label: row.counted for row in result.requirements}
+    assert "Dana Deputy (deputy for the Chair, South London and Maudsley NHS Foundation Trust)" in (
+        rows["At least 2 chairs of NHS provider organisations"]
+    )
+
+
 def test_sel_a_decision_by_email_needs_a_quorum_in_favour():
     """10.1 "valid only if the same minimum quorum ... states that they are in favour" """
     rules, membership = seed(SEL)
