@@ -120,6 +120,8 @@ def sitting(django_db_setup, django_db_blocker):
 @pytest.mark.parametrize("path", sorted(FORMS))
 def test_no_input_to_any_form_makes_a_server_error(sitting, db, path):
     url = path if path.startswith("/") else f"/meetings/{sitting.meeting.pk}/{path}/"
+    during = time_machine.travel(MEETING + datetime.timedelta(minutes=30), tick=True)
+    during.start()  # signed in during the meeting, so the session is current whatever the day
     client = signed_in(sitting.clerk)
     client.raise_request_exception = False
     first = row(sitting, "icb-chair")
@@ -132,9 +134,9 @@ def test_no_input_to_any_form_makes_a_server_error(sitting, db, path):
     @given(st.fixed_dictionaries(dict.fromkeys(FORMS[path], typed)))
     def attempt(data):
         data = {**data, "row": data.get("row", first.pk)} if path == "console/mark" else data
-        with time_machine.travel(MEETING + datetime.timedelta(minutes=30), tick=True):
-            response = client.post(url, data, HTTP_HX_REQUEST="true")
+        response = client.post(url, data, HTTP_HX_REQUEST="true")
         assert response.status_code < 500, (url, data)
+        assert "/accounts/login/" not in response.get("Location", ""), "signed out"
         if response.status_code == 400 and response.get("Content-Type", "").startswith("text/html"):
             page = response.content.decode()
             assert "There is a problem" in page or 'role="alert"' in page, (url, data)
@@ -146,7 +148,10 @@ def test_no_input_to_any_form_makes_a_server_error(sitting, db, path):
                         value,
                     )
 
-    attempt()
+    try:
+        attempt()
+    finally:
+        during.stop()
 
 
 def test_the_public_forms_never_fail_for_a_stranger():

@@ -103,6 +103,11 @@ def _respond(request, meeting: Meeting, *, status: int = 200, notice: str = "", 
     """After a change or a refusal: the live fragment for htmx; without JavaScript, the page
     again after a success (so a reload never repeats it), or the page with the refusal."""
     meeting.refresh_from_db()
+    if meeting.closed and status >= 400:  # the forms are hidden once it closes: say why here
+        extra["problems"] = [
+            *extra.get("problems", ()),
+            *(e for form in extra.get("bound", {}).values() for e in form.non_field_errors()),
+        ]
     if request.htmx:
         context = _context(meeting, notice=notice, **extra)
         return render(request, "meetings/console/live.html", context, status=status)

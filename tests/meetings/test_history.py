@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import time_machine
 
 from governance.rules.words import LONDON
 
@@ -14,6 +15,7 @@ pytestmark = pytest.mark.django_db
 MEETING = datetime.datetime(2027, 1, 14, 14, 0, tzinfo=LONDON)
 
 
+@time_machine.travel(datetime.datetime(2026, 12, 1, 10, 0, tzinfo=LONDON), tick=True)
 def test_a_moved_meeting_shows_who_moved_it_from_what_to_what_and_why():
     sel = seed_body("south-east-london-icp", starts_at=MEETING)
     client = signed_in(sel.clerk)

@@ -9,11 +9,10 @@ import pytest
 import time_machine
 
 from config import clock
-from governance.rules.words import LONDON
 from meetings.models import AgendaAgreement, Publication
 from meetings.services.agenda import agenda_item_add, agenda_start
 
-from .workspace import days_ahead, seed_body, signed_in
+from .workspace import days_ahead, seed_body, signed_in, typed_now
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +30,9 @@ def test_publishing_in_time_is_one_confirmed_action():
 
 
 def agree(client, meeting, **typed):
-    local = clock.now().astimezone(LONDON)
     data = {
         "agreed_by": "Both co-chairs, by e-mail",
-        "agreed_on": local.date().isoformat(),
-        "agreed_time": local.strftime("%H:%M"),
+        **typed_now("agreed_on", "agreed_time"),
         **typed,
     }
     return client.post(f"/meetings/{meeting.pk}/agenda/agreement/", data)

@@ -15,6 +15,7 @@ from governance import bodyfile
 from governance.models import Body
 from governance.rules.words import LONDON
 from governance.services import body_import
+from meetings.forms.fields import FIRST, SECOND
 from meetings.models import Attendance, Meeting
 from meetings.services import attendance as attending
 from meetings.services import proceedings
@@ -109,6 +110,17 @@ def signed_in(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def typed_now(day_field: str, time_field: str) -> dict:
+    """Now as a clerk types it into a date and a time box, saying which 01:30 they mean on
+    the night the clocks go back."""
+    local = clock.now().astimezone(LONDON)
+    return {
+        day_field: local.date().isoformat(),
+        time_field: local.strftime("%H:%M"),
+        "clock_change": SECOND if local.fold else FIRST,
+    }
 
 
 def days_ahead(days: int, hour: int = 14) -> datetime.datetime:
