@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q
 
 from governance.rules.words import long_date, long_datetime
+from members.models import DeputyNomination
 
 from .models import Action, AgendaItem, Decision, Meeting, Paper, Vote
 
 ACTION_LOG_SIZE = 25
+PEOPLE_FOUND = 20
 
 
 def agenda_items(meeting: Meeting) -> list[AgendaItem]:
@@ -201,3 +203,32 @@ def _in_words(model, name: str, value, labels: dict[int, str]) -> str:
     if name == "value":
         return f"£{value:,}"
     return str(value)
+
+
+def deputy_choices(meeting: Meeting, people, *, find: str = "", chosen=None) -> tuple:
+    """Who may be named as a deputy on the apology form: the body's nominated deputies (with
+    their seat), then, from ``people`` (those the clerk may look up), the first
+    ``PEOPLE_FOUND`` whose names contain every word of ``find``, or the one ``chosen``.
+    Never everyone: the list is the same size however many people Quorate holds. Returns
+    the nominated and the found, each as (pk, label) pairs."""
+    nominated = (
+        DeputyNomination.objects.current(meeting.day)
+        .filter(seat__body_id=meeting.body_id)
+        .select_related("person", "seat")
+        .order_by("seat__position", "person__family_name")
+    )
+    choices = [
+        (n.person_id, f"{n.person.full_name} (nominated for {n.seat.title})") for n in nominated
+    ]
+    others = people.exclude(pk__in={pk for pk, _ in choices})
+    found = []
+    if find.strip():
+        matching = others
+        for word in find.split()[:5]:
+            matching = matching.filter(
+                Q(given_name__icontains=word) | Q(family_name__icontains=word)
+            )
+        found = list(matching.order_by("family_name", "given_name", "pk")[:PEOPLE_FOUND])
+    if chosen and chosen not in {p.pk for p in found}:
+        found += list(others.filter(pk=chosen))
+    return choices, [(p.pk, p.full_name) for p in found]

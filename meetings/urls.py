@@ -27,6 +27,11 @@ urlpatterns = [
     path("meetings/<int:pk>/agenda/publish/", agenda.publish, name="agenda-publish"),
     path("meetings/<int:pk>/agenda/agreement/", agenda.agreement, name="agenda-agreement"),
     path("meetings/<int:pk>/apologies/", agenda.apology_add, name="apology-add"),
+    path(
+        "meetings/<int:pk>/apologies/deputies/",
+        agenda.apology_deputies,
+        name="apology-deputies",
+    ),
     path("meetings/<int:pk>/console/", console.console, name="console"),
     path("meetings/<int:pk>/console/live/", console.console_live, name="console-live"),
     path("meetings/<int:pk>/console/open/", console.console_open, name="console-open"),

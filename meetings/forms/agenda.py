@@ -138,13 +138,20 @@ class ApologyForm(ChairAgreementForm, StyledForm, forms.Form):
     deputy = forms.TypedChoiceField(
         label="Deputy attending instead", required=False, coerce=int, empty_value=None
     )
+    find = forms.CharField(
+        label="Or find someone else to deputise: part of their name",
+        required=False,
+        max_length=100,
+    )
     chair_agreed_by = forms.CharField(
         label="The chair who agreed to the deputy, where the terms need it",
         required=False,
         max_length=200,
     )
 
-    def __init__(self, *args, seats, deputies, rules=None, seat_titles=None, **kwargs):
+    def __init__(
+        self, *args, seats, deputies, search_url="", rules=None, seat_titles=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.add_agreement_fields(rules, seat_titles or {})
         self.fields["seat"].choices = [
@@ -154,13 +161,32 @@ class ApologyForm(ChairAgreementForm, StyledForm, forms.Form):
                 for seat, person in seats
             ],
         ]
-        self.fields["deputy"].choices = [
-            ("", "No deputy"),
-            *[(person.pk, label) for person, label in deputies],
-        ]
+        nominated, self.found = deputies
+        self.fields["deputy"].choices = [("", "No deputy"), *nominated, *self.found]
+        # As the clerk types, the deputy list is redrawn with the people found; without
+        # JavaScript, the search runs when the form is sent.
+        self.fields["find"].widget.attrs.update(
+            {
+                "type": "search",
+                "autocomplete": "off",
+                "hx-get": search_url,
+                "hx-trigger": "input changed delay:300ms, search",
+                "hx-target": "#deputy-field",
+                "hx-swap": "outerHTML",
+            }
+        )
         self.style()
 
     def clean(self):
         data = super().clean()
         self.clean_agreement()
+        find = data.get("find", "").strip()
+        if find and not data.get("deputy") and "deputy" not in self.errors:
+            found = len(self.found)
+            self.add_error(
+                "deputy",
+                f"Choose the deputy from the {found} found for “{find}”."
+                if found
+                else f"No one whose name contains “{find}” was found: check the spelling.",
+            )
         return data

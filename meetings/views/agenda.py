@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from config import clock
-from members.models import Appointment, DeputyNomination, Person
+from members.access import people_visible_to
+from members.models import Appointment, Person
 
 from ..forecast import expected_presiding
 from ..forms.agenda import (
@@ -21,7 +23,7 @@ from ..forms.agenda import (
     MoveForm,
 )
 from ..models import AgendaItem, Meeting, Publication
-from ..queries import agenda_items
+from ..queries import agenda_items, deputy_choices
 from ..services.agenda import (
     agenda_item_add,
     agenda_item_delete,
@@ -83,7 +85,7 @@ def _agenda_response(request, meeting):
 def workspace(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
     context = _context(meeting)
-    context["apology_form"] = _apology_form(meeting, context["state"])
+    context["apology_form"] = _apology_form(request, meeting, context["state"])
     context["apologies"] = meeting.apologies.select_related("seat", "person", "deputy")
     return render(request, "meetings/secretariat/workspace.html", context)
 
@@ -304,7 +306,7 @@ def publish(request, pk):
     return render(request, "meetings/secretariat/publish.html", context)
 
 
-def _apology_form(meeting, state, data=None) -> ApologyForm:
+def _apology_form(request, meeting, state, data=None) -> ApologyForm:
     day = meeting.day
     holders = (
         Appointment.objects.current(day)
@@ -312,25 +314,29 @@ def _apology_form(meeting, state, data=None) -> ApologyForm:
         .select_related("seat", "person")
         .order_by("seat__position", "place")
     )
-    nominated = (
-        DeputyNomination.objects.current(day)
-        .filter(seat__body=meeting.body)
-        .select_related("person", "seat")
-    )
-    deputies = [
-        (n.person, f"{n.person.full_name} (nominated for {n.seat.title})") for n in nominated
-    ]
-    others = Person.objects.exclude(pk__in=[n.person_id for n in nominated]).order_by(
-        "family_name", "given_name"
-    )
-    deputies += [(p, p.full_name) for p in others]
+    source = data if data is not None else request.GET
+    chosen = str(source.get("deputy", ""))
     return ApologyForm(
         data,
         seats=[(a.seat, a.person) for a in holders],
-        deputies=deputies,
+        deputies=deputy_choices(
+            meeting,
+            people_visible_to(request.user),
+            find=str(source.get("find", ""))[:100],
+            chosen=int(chosen) if chosen.isdigit() and len(chosen) < 18 else None,
+        ),
+        search_url=reverse("meetings:apology-deputies", args=[meeting.pk]),
         rules=state.rules_on(day),
         seat_titles=state.names.seats,
     )
+
+
+@login_required
+def apology_deputies(request, pk):
+    """The deputy list redrawn with the people whose names match what the clerk typed."""
+    meeting = get_meeting_for_secretariat(request, pk)
+    form = _apology_form(request, meeting, meeting_snapshot(meeting))
+    return render(request, "meetings/secretariat/deputy_field.html", {"field": form["deputy"]})
 
 
 @login_required
@@ -338,7 +344,7 @@ def _apology_form(meeting, state, data=None) -> ApologyForm:
 def apology_add(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
     state = meeting_snapshot(meeting)
-    form = _apology_form(meeting, state, request.POST)
+    form = _apology_form(request, meeting, state, request.POST)
     if form.is_valid():
         seat_key, person_id = form.cleaned_data["seat"].split(":")
         deputy_id = form.cleaned_data["deputy"]

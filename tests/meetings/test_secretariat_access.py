@@ -99,6 +99,7 @@ def secretariat_urls(case) -> list[tuple[str, str]]:
         ("get", f"/meetings/{meeting}/agenda/items/new/"),
         ("post", f"/meetings/{meeting}/agenda/start/"),
         ("post", f"/meetings/{meeting}/apologies/"),
+        ("get", f"/meetings/{meeting}/apologies/deputies/?find=a"),
         ("get", f"/agenda-items/{item.pk}/edit/"),
         ("post", f"/agenda-items/{item.pk}/move/"),
         ("post", f"/agenda-items/{item.pk}/delete/"),

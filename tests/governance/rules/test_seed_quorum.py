@@ -337,8 +337,9 @@ def test_sel_a_counted_deputy_is_named_as_a_deputy_in_the_make_up():
     deputy = {"for": "chair-slam", "name": "Dana Deputy", "chair_agreed": True}
     result = check(SEL, present=present, deputies=[deputy])
     rows = {row.label: row.counted for row in result.requirements}
-    assert "Dana Deputy (deputy for the Chair, South London and Maudsley NHS Foundation Trust)" in (
-        rows["At least 2 chairs of NHS provider organisations"]
+    assert (
+        "Dana Deputy (deputy for the Chair, South London and Maudsley NHS Foundation Trust)"
+        in (rows["At least 2 chairs of NHS provider organisations"])
     )
 
 

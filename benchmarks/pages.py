@@ -1,0 +1,344 @@
+"""Benchmark every page against a minimal view, at two sizes of history. Prints its figures;
+asserts nothing.
+
+    .venv/bin/python benchmarks/pages.py                      # 0.1x and 1x, SQLite and PostgreSQL
+    .venv/bin/python benchmarks/pages.py --scales 1 10 --databases postgres
+
+For each database and scale: a fresh database, the demo and ten years of generated history
+(``benchmarks/dataset.py``), then gunicorn with the production settings on loopback. Each page
+(public, member and secretariat, and the console's changes) is requested ``--requests`` times,
+each request beside one to a minimal view on the same server, and the table gives its p50 and
+p95, the p95 as a multiple of the minimal view's, and, from one request made in process, the
+queries, the model rows loaded and the response bytes. PostgreSQL is read from
+``BENCHMARK_POSTGRES`` (default postgres://postgres@127.0.0.1:5432); its run is skipped if
+it does not answer.
+
+Targets: every page's p95 within 3x the minimal view at 1x; queries, rows and bytes the same
+at every scale; one console attendance change within 3x the minimal view at 10x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PORT = 8765
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scales", nargs="+", type=float, default=[0.1, 1.0])
+    parser.add_argument("--databases", nargs="+", default=["sqlite", "postgres"])
+    parser.add_argument("--requests", type=int, default=20, help="per page (default 20)")
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: one database and scale
+    args = parser.parse_args()
+    if args.one:
+        return _one(args.one, args.scales[0], args.requests)
+    started = time.monotonic()
+    results = {}
+    for database in args.databases:
+        for scale in args.scales:
+            url = _database(database, scale)
+            if url is None:
+                print(f"{database}: not answering; skipped.")
+                continue
+            print(f"== {database}, scale {scale:g}: building the data", flush=True)
+            with tempfile.TemporaryDirectory() as data:
+                env = _environment(url, data)
+                out = Path(data) / "result.json"
+                subprocess.run(
+                    [PYTHON, __file__, "--one", str(out), "--scales", str(scale),
+                     "--requests", str(args.requests)],
+                    env=env, cwd=ROOT, check=True,
+                )  # fmt: skip
+                results[(database, scale)] = json.loads(out.read_text())
+    for database in args.databases:
+        _table(database, {s: results[(d, s)] for d, s in results if d == database})
+    print(f"Finished in {time.monotonic() - started:.0f} s.")
+    return 0
+
+
+def _database(kind: str, scale: float) -> str | None:
+    if kind == "sqlite":
+        return "sqlite"  # a file in the run's own folder, made by _environment
+    base = os.environ.get("BENCHMARK_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+    name = f"quorate_benchmark_{str(scale).replace('.', '_')}"
+    try:
+        for statement in (f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}"):
+            subprocess.run(
+                ["psql", f"{base}/postgres", "-q", "-c", statement],
+                check=True, capture_output=True, timeout=60,
+            )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return f"{base}/{name}"
+
+
+def _environment(url: str, data: str) -> dict[str, str]:
+    if url == "sqlite":
+        url = f"sqlite:///{data}/quorate.sqlite3"
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+        "DATABASE_URL": url,
+        "QUORATE_DATA_DIR": data,
+        "STATIC_ROOT": f"{data}/static",
+        "SECRET_KEY": "benchmark-only-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "SECURE_SSL_REDIRECT": "false",
+        "OUTBOX_FOR_DEMO": "true",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+# One database and one scale, in its own process -----------------------------------------
+
+
+def _one(out: str, scale: float, requests: int) -> int:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from benchmarks import dataset
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", verbosity=0, interactive=False)
+    begun = time.monotonic()
+    counts = dataset.build(scale)
+    print(f"   {counts} in {time.monotonic() - begun:.0f} s", flush=True)
+    pages = _pages()
+    measured = {name: _in_process(page) for name, page in pages.items()}
+    server = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{PORT}",
+         "--workers", "2", "--log-level", "warning"],
+        env=os.environ.copy(), cwd=ROOT,
+    )  # fmt: skip
+    try:
+        _wait_for(PORT)
+        timed = _over_http(pages, requests)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    Path(out).write_text(json.dumps({"counts": counts, "measured": measured, "timed": timed}))
+    return 0
+
+
+class Page:
+    def __init__(self, who: str, path: str, post=None):
+        self.who, self.path, self.post = who, path, post
+
+
+def _pages() -> dict[str, Page]:
+    """Every page, as the person who uses it; the console's changes as the clerk makes them."""
+    from config import clock
+    from governance.models import Body, Organisation
+    from meetings.models import AgendaItem, Meeting, Paper
+    from meetings.services import attendance
+    from members.models import Person, User
+
+    clerk = User.objects.get(username="clerk")
+    body = Body.objects.get(slug="leicestershire-integration-executive")
+    public = Body.objects.filter(meets_in_public=True).order_by("pk").first()
+    coming = body.meetings.filter(starts_at__gte=clock.now()).exclude(items=None).first()
+    attendance.sitting_open(meeting=coming, user=clerk, now=clock.now())
+    held = Meeting.objects.filter(body=public, status=Meeting.Status.HELD).last()
+    item = AgendaItem.objects.filter(meeting=coming).last()
+    paper = Paper.objects.filter(item__meeting__body=body).last()
+    person = Person.objects.filter(appointments__seat__body=body).first()
+    organisation = Organisation.objects.filter(seats__body=body).first()
+    m = f"/meetings/{coming.pk}"
+    row = coming.attendance.filter(capacity="member").first()
+    pages = {
+        "home": Page("public", "/"),
+        "meeting held (public)": Page("public", f"/meetings/{held.pk}/"),
+        "body (public)": Page("public", f"/bodies/{public.slug}/"),
+        "terms of reference": Page("public", f"/bodies/{public.slug}/terms/"),
+        "sign in": Page("public", "/accounts/login/"),
+        "dashboard (member)": Page("member", "/dashboard/"),
+        "meetings to come (member)": Page("member", "/meetings/"),
+        "meetings held (member)": Page("member", "/meetings/?when=past"),
+        "bodies (member)": Page("member", "/bodies/"),
+        "meeting (member)": Page("member", f"{m}/"),
+        "body (member)": Page("member", f"/bodies/{body.slug}/"),
+        "dashboard (clerk)": Page("clerk", "/dashboard/"),
+        "programme": Page("clerk", f"/bodies/{body.slug}/programme/"),
+        "new meeting": Page("clerk", f"/bodies/{body.slug}/meetings/new/"),
+        "agenda workspace": Page("clerk", f"{m}/agenda/"),
+        "agenda preview": Page("clerk", f"{m}/agenda/preview/"),
+        "publish": Page("clerk", f"{m}/agenda/publish/"),
+        "reschedule": Page("clerk", f"{m}/reschedule/"),
+        "cancel": Page("clerk", f"{m}/cancel/"),
+        "item edit": Page("clerk", f"/agenda-items/{item.pk}/edit/"),
+        "new paper": Page("clerk", f"/agenda-items/{item.pk}/papers/new/"),
+        "paper details": Page("clerk", f"/papers/{paper.pk}/details/"),
+        "console": Page("clerk", f"{m}/console/"),
+        "console live refresh": Page("clerk", f"{m}/console/live/"),
+        "console attendance POST": Page("clerk", f"{m}/console/mark/", post=row.pk),
+        "people": Page("clerk", "/people/"),
+        "person": Page("clerk", f"/people/{person.pk}/"),
+        "organisations": Page("clerk", "/organisations/"),
+        "organisation": Page("clerk", f"/organisations/{organisation.slug}/"),
+        "outbox": Page("clerk", "/outbox/"),
+        "history of a meeting": Page("clerk", f"/history/meeting/{coming.pk}/"),
+    }
+    return pages
+
+
+def _user(who: str):
+    from members.models import User
+
+    return None if who == "public" else User.objects.get(username=who)
+
+
+def _post_data(row_pk: int, flip: list[int]) -> dict:
+    """The attendance click, flipping one member between present and absent."""
+    from meetings.models import Attendance
+
+    flip[0] += 1
+    row = Attendance.objects.get(pk=row_pk)
+    return {"row": row_pk, "revision": row.revision, "mark": ("present", "absent")[flip[0] % 2]}
+
+
+def _in_process(page: Page) -> dict:
+    """Queries, rows (model instances made) and bytes of one request, made in process."""
+    from django.db import connection
+    from django.db.models.signals import post_init
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    if (user := _user(page.who)) is not None:
+        client.force_login(user)
+    rows = [0]
+
+    def count(**kwargs):
+        rows[0] += 1
+
+    post_init.connect(count, weak=False)
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            if page.post:
+                data = _post_data(page.post, [0])
+                response = client.post(page.path, data, HTTP_HX_REQUEST="true")
+            else:
+                response = client.get(page.path)
+    finally:
+        post_init.disconnect(count)
+    if response.status_code != 200:
+        print(f"   {page.path}: {response.status_code}", flush=True)
+    return {"queries": len(queries), "rows": rows[0], "bytes": len(response.content)}
+
+
+def _wait_for(port: int) -> None:
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("gunicorn did not start")
+
+
+def _cookies(who: str) -> str:
+    from django.conf import settings
+    from django.test import Client
+
+    token = "b" * 32
+    cookie = f"{settings.CSRF_COOKIE_NAME}={token}"
+    if (user := _user(who)) is None:
+        return cookie
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return f"{cookie}; {settings.SESSION_COOKIE_NAME}={session}"
+
+
+def _request(path: str, cookie: str = "", data: dict | None = None) -> float:
+    headers = {"Cookie": cookie} if cookie else {}
+    body = None
+    if data is not None:
+        body = urllib.parse.urlencode(data).encode()
+        headers |= {"X-CSRFToken": "b" * 32, "HX-Request": "true"}
+    request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}", data=body, headers=headers)
+    start = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            response.read()
+    except urllib.error.HTTPError as error:
+        raise SystemExit(f"{path}: {error.code}") from error
+    return time.perf_counter() - start
+
+
+def _over_http(pages: dict[str, Page], requests: int) -> dict:
+    cookies = {who: _cookies(who) for who in {p.who for p in pages.values()}}
+    minimal, times, flip = [], {name: [] for name in pages}, [0]
+    for page in pages.values():  # one warm-up request each
+        _request(page.path, cookies[page.who], _post_data(page.post, flip) if page.post else None)
+    for _ in range(requests):
+        for name, page in pages.items():
+            minimal.append(_request("/benchmark/minimal/"))
+            data = _post_data(page.post, flip) if page.post else None
+            times[name].append(_request(page.path, cookies[page.who], data))
+    return {"minimal": minimal, **times}
+
+
+# The table -------------------------------------------------------------------------------
+
+
+def _p(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))] * 1000
+
+
+def _table(database: str, runs: dict[float, dict]) -> None:
+    if not runs:
+        return
+    scales = sorted(runs)
+    print(f"\n## {database}")
+    for scale in scales:
+        counts = runs[scale]["counts"]
+        print(f"scale {scale:g}: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
+        minimal = runs[scale]["timed"]["minimal"]
+        print(
+            f"  minimal view: p50 {statistics.median(minimal) * 1000:.1f} ms, "
+            f"p95 {_p(minimal, 0.95):.1f} ms"
+        )
+    head = "| page | " + " | ".join(
+        f"p50 ms {s:g}x | p95 ms {s:g}x | p95/minimal {s:g}x" for s in scales
+    )
+    print(f"\n{head} | queries | rows | bytes |")
+    print("|---" * (1 + 3 * len(scales) + 3) + "|")
+    for name in runs[scales[0]]["measured"]:
+        cells = []
+        for scale in scales:
+            timed = runs[scale]["timed"]
+            floor = _p(timed["minimal"], 0.95)
+            p95 = _p(timed[name], 0.95)
+            cells += [
+                f"{statistics.median(timed[name]) * 1000:.1f}",
+                f"{p95:.1f}",
+                f"{p95 / floor:.1f}x",
+            ]
+        for key in ("queries", "rows", "bytes"):
+            cells.append(" / ".join(str(runs[s]["measured"][name][key]) for s in scales))
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())
