@@ -102,9 +102,15 @@ class Body(models.Model):
     meets_in_public_assumed = models.BooleanField(
         default=False, help_text="The terms do not say whether the body meets in public."
     )
+    record_version = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Raised by every change to the body, its seats, their holders or its terms: "
+        "the body's cached snapshot is kept under it (members/freshness.py).",
+    )
 
     objects = BodyQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["record_version"])
 
     class Meta:
         ordering = ["name"]

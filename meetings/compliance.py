@@ -23,6 +23,7 @@ from .models import Meeting
 
 LOOK_BACK_MONTHS = 12
 LOOK_AHEAD_DAYS = 31
+SHOWN = 3  # occasions of each obligation shown, the earliest first; the rest are counted
 
 
 @dataclass
@@ -30,6 +31,7 @@ class BodyCompliance:
     body: Body
     due: list[Due]
     frequency: FrequencyCheck
+    more: list[tuple[str, int]] = ()  # (what, how many more occasions) beyond those shown
 
     @property
     def overdue(self) -> list[Due]:
@@ -42,7 +44,8 @@ class BodyCompliance:
 
 def compliance(snapshots: dict[int, BodySnapshot], today: datetime.date) -> list[BodyCompliance]:
     """For each body, the occasions due in the coming month or overdue within the last year
-    (not yet recorded done), and the meeting-frequency check."""
+    (not yet recorded done; the earliest ``SHOWN`` of each obligation, and how many more),
+    and the meeting-frequency check."""
     bodies = [s.body for s in snapshots.values()]
     since = add_months(today, -LOOK_BACK_MONTHS)
     meetings = defaultdict(list)
@@ -69,12 +72,12 @@ def compliance(snapshots: dict[int, BodySnapshot], today: datetime.date) -> list
             continue
         held = [day for day, _ in meetings[state.body.pk] if day <= today]
         ordinary = [day for day, kind in meetings[state.body.pk] if kind == "ordinary"]
-        due = []
+        due, more = [], []
         for obligation in rules.all_obligations():
             start = terms.effective_from
             if obligation.kind == "chair_appointment":
                 start = chair_since.get(state.body.pk, start)
-            due += [
+            found = [
                 d
                 for d in occasions(
                     obligation,
@@ -87,6 +90,10 @@ def compliance(snapshots: dict[int, BodySnapshot], today: datetime.date) -> list
                 )
                 if d.due >= since and d.state != "done"
             ]
+            found.sort(key=lambda d: d.due)
+            due += found[:SHOWN]
+            if len(found) > SHOWN:
+                more.append((obligation.what, len(found) - SHOWN))
         f = rules.frequency
         check = frequency_check(
             every_months=f.every_months if f else None,
@@ -96,7 +103,7 @@ def compliance(snapshots: dict[int, BodySnapshot], today: datetime.date) -> list
             since=terms.effective_from,
             clause=f.clause if f else "",
         )
-        result.append(BodyCompliance(state.body, sorted(due, key=lambda d: d.due), check))
+        result.append(BodyCompliance(state.body, sorted(due, key=lambda d: d.due), check, more))
     return result
 
 

@@ -226,6 +226,13 @@ CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Rendering PDFs is slow and memory-hungry: such tasks go to their own queue, served by a
+# worker with low concurrency (docker-compose.yml), so notices never wait behind them.
+CELERY_TASK_ROUTES = {"*.render_*": {"queue": "pdf"}}
+# A broker that does not answer (Redis stopped) is retried, not a server error for the page
+# that queued the task; the task goes once the broker is back.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_PUBLISH_RETRY = True
 # Periodic tasks are declared here, one entry each with a comment saying when and why it runs.
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
 

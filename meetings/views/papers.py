@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -16,6 +16,7 @@ from ..forms.agenda import PaperDetailsForm, PaperForm
 from ..models import AgendaItem, Paper
 from ..services.locking import StaleChange
 from ..services.papers import paper_add, paper_details_update
+from ..storage import signed_link
 from .common import (
     add_service_errors,
     get_meeting_for_secretariat,
@@ -121,6 +122,11 @@ def paper_download(request, pk):
     paper = get_object_or_404(Paper.objects.select_related("item__meeting__body"), pk=pk)
     if not roles_for(request.user).can_read_paper(paper):
         raise Http404("No such paper.")
+    link = signed_link(paper.file.name, paper.download_name, CONTENT_TYPES[paper.file_format])
+    if link:
+        response = HttpResponseRedirect(link)
+        response["Cache-Control"] = "private, no-store"
+        return response
     response = FileResponse(
         paper.file.open("rb"),
         as_attachment=True,

@@ -223,3 +223,37 @@ def test_a_slash_in_a_title_never_cuts_the_download_name(case):
     assert response["Content-Disposition"] == (
         'attachment; filename="Budget 2027-28 revenue - capital v1.pdf"'
     )
+
+
+S3 = {
+    "BACKEND": "storages.backends.s3.S3Storage",
+    "OPTIONS": {
+        "bucket_name": "quorate-papers",
+        "endpoint_url": "http://minio:9000",
+        "access_key": "quorate",
+        "secret_key": "not-a-real-secret",
+        "region_name": "eu-west-2",
+        "default_acl": "private",
+        "querystring_auth": True,
+        "querystring_expire": 60,
+        "addressing_style": "path",
+    },
+}
+
+
+@pytest.mark.parametrize("persona", list(BEFORE))
+def test_in_object_storage_a_download_is_a_signed_minute_long_address_after_the_check(
+    case, persona, settings
+):
+    settings.STORAGES = {**settings.STORAGES, "papers": S3}
+    settings.S3_PUBLIC_ENDPOINT_URL = "https://files.quorate.example"
+    response = client(case, persona).get(f"/papers/{case['secret_paper'].pk}/download/")
+    if BEFORE[persona] == 404:
+        assert response.status_code == 404 and "Amz" not in response.content.decode()
+        return
+    assert response.status_code == 302
+    link = response["Location"]
+    assert link.startswith("https://files.quorate.example/quorate-papers/")
+    assert "X-Amz-Signature=" in link and "X-Amz-Expires=60" in link
+    assert "response-content-disposition=attachment" in link
+    assert response["Cache-Control"] == "private, no-store"

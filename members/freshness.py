@@ -1,0 +1,66 @@
+"""Keeping each body's cached snapshot fresh. A body's ``record_version`` is raised, in the
+same transaction, by every change to what its snapshot holds: the body, its seats and their
+categories and organisations, its terms, and the people appointed or nominated to its seats.
+The snapshot is cached under the version, so a change is seen at once by every web process,
+and an old snapshot is never read again (it simply expires)."""
+
+from __future__ import annotations
+
+from django.db.models import F, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from governance.models import Body, Organisation, Seat, SeatCategory, TermsOfReference
+
+from .models import Appointment, DeputyNomination, Person
+
+
+def touch(bodies: Q) -> None:
+    """Raise the record version of the bodies matching ``bodies``."""
+    Body.objects.filter(bodies).update(record_version=F("record_version") + 1)
+
+
+def _of_seats(seats) -> Q:
+    return Q(pk__in=Seat.objects.filter(seats).values("body_id"))
+
+
+def _changed(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Body):
+        touch(Q(pk=instance.pk))
+    elif isinstance(instance, Seat | SeatCategory | TermsOfReference):
+        touch(Q(pk=instance.body_id))
+    elif isinstance(instance, Appointment | DeputyNomination):
+        touch(_of_seats(Q(pk=instance.seat_id)))
+    elif isinstance(instance, Person):
+        touch(_of_seats(Q(appointments__person=instance) | Q(deputy_nominations__person=instance)))
+    elif isinstance(instance, Organisation):
+        touch(_of_seats(Q(organisation=instance) | Q(also_represents=instance)))
+
+
+def _seat_links_changed(sender, instance, action, pk_set, **kwargs) -> None:
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, Seat):
+        touch(Q(pk=instance.body_id))
+    else:  # changed from the other side: the seats are in pk_set
+        touch(_of_seats(Q(pk__in=pk_set or ())))
+
+
+def connect() -> None:
+    for model in (
+        Body,
+        Seat,
+        SeatCategory,
+        TermsOfReference,
+        Appointment,
+        DeputyNomination,
+        Person,
+        Organisation,
+    ):
+        post_save.connect(_changed, sender=model, dispatch_uid=f"freshness-save-{model.__name__}")
+        post_delete.connect(
+            _changed, sender=model, dispatch_uid=f"freshness-delete-{model.__name__}"
+        )
+    for through in (Seat.categories.through, Seat.also_represents.through):
+        m2m_changed.connect(
+            _seat_links_changed, sender=through, dispatch_uid=f"freshness-{through.__name__}"
+        )

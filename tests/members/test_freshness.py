@@ -1,0 +1,77 @@
+"""A body's snapshot comes from the cache until anything it holds changes; then the next
+request reads the change, whatever process made it. A cache that does not answer is a miss."""
+
+from __future__ import annotations
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from governance.models import Body, Organisation
+from governance.rules.words import LONDON
+from members.models import Appointment
+from members.snapshots import snapshot
+from tests.factories import PersonFactory
+from tests.meetings.workspace import seed_body
+
+pytestmark = pytest.mark.django_db
+DAY = datetime.date(2027, 1, 14)
+
+
+@pytest.fixture
+def lie():
+    return seed_body(
+        "leicestershire-integration-executive",
+        starts_at=datetime.datetime(2027, 1, 14, 14, tzinfo=LONDON),
+    )
+
+
+def fresh(body: Body):
+    """The snapshot as the next request would read it (with the body row read again)."""
+    return snapshot(Body.objects.get(pk=body.pk), DAY)
+
+
+def test_a_second_read_costs_no_query(lie):
+    first = fresh(lie.body)
+    body = Body.objects.get(pk=lie.body.pk)
+    with CaptureQueriesContext(connection) as queries:
+        again = snapshot(body, DAY)
+    assert len(queries) == 0
+    assert again.holders == first.holders and again.rules == first.rules
+
+
+def test_a_new_holder_a_renamed_person_and_a_renamed_organisation_are_seen_at_once(lie):
+    fresh(lie.body)
+    seat = lie.body.seats.get(key="director-public-health")
+    Appointment.objects.filter(seat=seat).delete()
+    newcomer = PersonFactory(given_name="Nadia", family_name="Newcomer")
+    Appointment.objects.create(person=newcomer, seat=seat, place=1, starts_on=DAY)
+    assert fresh(lie.body).holders["director-public-health"] == ["Nadia Newcomer"]
+    newcomer.family_name = "Married"
+    newcomer.save()
+    assert fresh(lie.body).holders["director-public-health"] == ["Nadia Married"]
+    organisation = Organisation.objects.get(slug="leicestershire-county-council")
+    organisation.name = "Leicestershire County Council (renamed)"
+    organisation.save()
+    names = fresh(lie.body).names.organisations
+    assert names["leicestershire-county-council"] == "Leicestershire County Council (renamed)"
+
+
+def test_a_seat_retitled_is_seen_at_once(lie):
+    fresh(lie.body)
+    seat = lie.body.seats.get(key="director-public-health")
+    seat.title = "Director of Public Health and Wellbeing"
+    seat.save()
+    assert fresh(lie.body).names.seats["director-public-health"] == seat.title
+
+
+def test_with_the_cache_down_the_snapshot_is_read_from_the_database(lie):
+    with (
+        mock.patch("django.core.cache.cache.get_many", side_effect=ConnectionError("down")),
+        mock.patch("django.core.cache.cache.set_many", side_effect=ConnectionError("down")),
+    ):
+        state = fresh(lie.body)
+    assert state.holders["director-public-health"]
