@@ -5,6 +5,7 @@ lifting a sign-in lock-out."""
 from __future__ import annotations
 
 import base64
+import logging
 from io import BytesIO
 
 import qrcode
@@ -34,6 +35,8 @@ from .security import OTP_CLEAR, sign_out_everywhere
 
 # Password reset ----------------------------------------------------------------------------
 
+log = logging.getLogger(__name__)
+
 
 class SecretLinkPasswordResetForm(PasswordResetForm):
     """Django's reset form, marking its e-mail as one that carries a secret link."""
@@ -55,6 +58,21 @@ class SecretLinkPasswordResetForm(PasswordResetForm):
         message.send()
 
 
+def _reset_limited(request) -> bool:
+    """Over the rate, by address or by e-mail. A cache that does not answer (Redis stopped)
+    lets the request through, as RATELIMIT_FAIL_OPEN intends: django-ratelimit itself lets
+    a refused connection escape."""
+    rate = settings.PASSWORD_RESET_RATE
+    try:
+        return any(
+            is_ratelimited(request, group="password-reset", key=key, rate=rate, increment=True)
+            for key in ("ip", "post:email")
+        )
+    except Exception as error:
+        log.warning("Password reset throttling is off: the cache did not answer (%s).", error)
+        return not settings.RATELIMIT_FAIL_OPEN
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     """Throttled by address and by e-mail: a stream of requests cannot flood an inbox or
     probe the accounts, and the message says plainly when to try again."""
@@ -62,12 +80,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     form_class = SecretLinkPasswordResetForm
 
     def post(self, request, *args, **kwargs):
-        rate = settings.PASSWORD_RESET_RATE
-        limited = any(
-            is_ratelimited(request, group="password-reset", key=key, rate=rate, increment=True)
-            for key in ("ip", "post:email")
-        )
-        if limited:
+        if _reset_limited(request):
             form = self.get_form()
             form.is_valid()
             form.add_error(

@@ -138,6 +138,7 @@ ACCESS = {
             ("agenda-preview", "agenda/preview"),
             ("agenda-publish", "agenda/publish"),
             ("agenda-agreement", "agenda/agreement"),
+            ("apology-deputies", "apologies/deputies"),
             ("console", "console"),
             ("console-live", "console/live"),
         )
