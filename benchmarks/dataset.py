@@ -12,6 +12,7 @@ import copy
 import datetime
 
 from django.db import transaction
+from django.db.models import Count, Max
 
 from config import clock
 from governance import bodyfile
@@ -39,8 +40,8 @@ def build(scale: float) -> dict[str, int]:
         clerk = User.objects.get(username="clerk")
         clerk.secretariat_bodies.add(*bodies)
         counts = {"bodies": Body.objects.count()}
-        counts |= _history(list(Body.objects.order_by("pk")), clerk, scale, today)
-        counts["people"] = _people(scale, today)
+        counts |= history(list(Body.objects.order_by("pk")), clerk, scale, today)
+        counts["people"] = people(scale, today)
     return counts
 
 
@@ -62,26 +63,42 @@ def _copies(today: datetime.date) -> list[Body]:
     return made
 
 
-def _history(bodies: list[Body], clerk: User, scale: float, today: datetime.date) -> dict:
+def history(
+    bodies: list[Body],
+    clerk: User,
+    scale: float,
+    today: datetime.date,
+    open_actions_in: int = OPEN_ACTIONS_IN,
+) -> dict:
+    """Held meetings over the ten years before ``today``, each with its published agenda,
+    papers, decisions and actions (more may be added by calling again)."""
     per_body = max(1, round(MEETINGS_PER_BODY * scale))
     every = datetime.timedelta(days=YEARS * 365 / per_body)
     first = datetime.datetime.combine(today, datetime.time(14), tzinfo=LONDON)
-    meetings = [
-        Meeting(
-            body=body,
-            starts_at=first - every * (n + 1),
-            ends_at=first - every * (n + 1) + datetime.timedelta(hours=2),
-            location="Committee Room 1",
-            held_in_public=body.meets_in_public,
-            status=Meeting.Status.HELD,
-            closed_at=first - every * (n + 1) + datetime.timedelta(hours=2),
-            closed_by=clerk,
-        )
-        for body in bodies
-        for n in range(per_body)
-    ]
-    Meeting.objects.bulk_create(meetings, batch_size=2000)
-    meetings = list(Meeting.objects.filter(closed_by=clerk, status=Meeting.Status.HELD))
+    # a later call's meetings start a few minutes later than any before them on the same day
+    shift = dict(
+        Meeting.objects.filter(body__in=bodies)
+        .values("body_id")
+        .annotate(n=Count("pk"))
+        .values_list("body_id", "n")
+    )
+    meetings = []
+    for body in bodies:
+        for n in range(per_body):
+            starts = first - every * (n + 1) + datetime.timedelta(minutes=shift.get(body.pk, 0))
+            meetings.append(
+                Meeting(
+                    body=body,
+                    starts_at=starts,
+                    ends_at=starts + datetime.timedelta(hours=2),
+                    location="Committee Room 1",
+                    held_in_public=body.meets_in_public,
+                    status=Meeting.Status.HELD,
+                    closed_at=starts + datetime.timedelta(hours=2),
+                    closed_by=clerk,
+                )
+            )
+    meetings = Meeting.objects.bulk_create(meetings, batch_size=2000)
     publications = Publication.objects.bulk_create(
         [
             Publication(
@@ -96,7 +113,7 @@ def _history(bodies: list[Body], clerk: User, scale: float, today: datetime.date
         ],
         batch_size=2000,
     )
-    published = {p.meeting_id: p for p in Publication.objects.filter(meeting__in=meetings)}
+    published = {p.meeting_id: p for p in publications}
     AgendaItem.objects.bulk_create(
         [
             AgendaItem(
@@ -120,7 +137,12 @@ def _history(bodies: list[Body], clerk: User, scale: float, today: datetime.date
         .order_by("meeting_id", "position")
     )
     papers, decisions, actions = [], [], []
-    numbers: dict[tuple[int, int], int] = {}
+    numbers = {
+        (row["body_id"], row["year"]): row["last"]
+        for row in Decision.objects.filter(body__in=bodies)
+        .values("body_id", "year")
+        .annotate(last=Max("number"))
+    }
     for index, item in enumerate(items):
         meeting = item.meeting
         for k in range(PAPERS[item.position - 1]):
@@ -164,7 +186,7 @@ def _history(bodies: list[Body], clerk: User, scale: float, today: datetime.date
                     owner="Director of Finance",
                     due=(meeting.starts_at + datetime.timedelta(days=60)).date(),
                     status=Action.Status.OPEN
-                    if index % OPEN_ACTIONS_IN == 0
+                    if index % open_actions_in == 0
                     else Action.Status.DONE,
                     recorded_at=meeting.starts_at + datetime.timedelta(minutes=30),
                     recorded_by=clerk,
@@ -183,7 +205,7 @@ def _history(bodies: list[Body], clerk: User, scale: float, today: datetime.date
     }
 
 
-def _people(scale: float, today: datetime.date) -> int:
+def people(scale: float, today: datetime.date) -> int:
     """Former members, up to the scale's number of people, each with an ended appointment."""
     wanted = round(PEOPLE * scale) - Person.objects.count()
     seats = list(Seat.objects.filter(role=Seat.Role.MEMBER).order_by("pk"))

@@ -33,9 +33,9 @@ from .access import secretariat_required
 from .outbox import SECRET_HEADER
 from .security import OTP_CLEAR, sign_out_everywhere
 
-# Password reset ----------------------------------------------------------------------------
-
 log = logging.getLogger(__name__)
+
+# Password reset ----------------------------------------------------------------------------
 
 
 class SecretLinkPasswordResetForm(PasswordResetForm):

@@ -1,0 +1,85 @@
+"""No page grows with history: each secretariat page, and the console's attendance change,
+makes the same number of queries, loads the same number of rows and sends (to within the
+width of the larger record numbers) the same bytes with two years of held meetings as with
+twenty. The pages benchmark (benchmarks/pages.py) times the same at ten years and a hundred."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.models.signals import post_init
+from django.test.utils import CaptureQueriesContext
+
+from benchmarks import dataset
+from config import clock
+from governance.rules.words import LONDON
+from meetings.models import Attendance
+from tests.meetings.workspace import open_sitting, signed_in
+
+pytestmark = pytest.mark.django_db
+
+
+def cost(client, url: str, data: dict | None = None) -> tuple[int, int, int]:
+    """Queries, model rows made and bytes sent for one request (after one to warm caches)."""
+    send = (lambda: client.post(url, data(), HTTP_HX_REQUEST="true")) if data else None
+    (send or (lambda: client.get(url)))()
+    rows = [0]
+
+    def count(**kwargs):
+        rows[0] += 1
+
+    post_init.connect(count, weak=False)
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            response = send() if send else client.get(url)
+    finally:
+        post_init.disconnect(count)
+    assert response.status_code == 200, url
+    return len(queries), rows[0], len(response.content)
+
+
+def test_no_secretariat_page_grows_with_the_meetings_held():
+    starts = datetime.datetime.combine(
+        clock.today() + datetime.timedelta(days=20), datetime.time(14), tzinfo=LONDON
+    )
+    sitting = open_sitting("leicestershire-integration-executive", starts_at=starts)
+    body, meeting, clerk = sitting.body, sitting.meeting, sitting.clerk
+    row = meeting.attendance.filter(capacity="member").first()
+    flip = [1]  # present, then absent again: each measure leaves the room as it found it
+
+    def mark():
+        flip[0] += 1
+        revision = Attendance.objects.get(pk=row.pk).revision
+        return {"row": row.pk, "revision": revision, "mark": ("present", "absent")[flip[0] % 2]}
+
+    m = f"/meetings/{meeting.pk}"
+    person = sitting.holders["director-public-health"]
+    pages = {
+        "dashboard": ("/dashboard/", None),
+        "body": (f"/bodies/{body.slug}/", None),
+        "terms": (f"/bodies/{body.slug}/terms/", None),
+        "programme": (f"/bodies/{body.slug}/programme/", None),
+        "meetings held": ("/meetings/?when=past", None),
+        "agenda workspace": (f"{m}/agenda/", None),
+        "agenda preview": (f"{m}/agenda/preview/", None),
+        "console": (f"{m}/console/", None),
+        "console live": (f"{m}/console/live/", None),
+        "attendance change": (f"{m}/console/mark/", mark),
+        "people": ("/people/", None),
+        "person": (f"/people/{person.pk}/", None),
+    }
+    client = signed_in(clerk)
+    today = clock.today()
+    # a hundred held meetings, with more actions still open than the console shows
+    dataset.history([body], clerk, 1.0, today, open_actions_in=2)
+    dataset.people(0.1, today)
+    small = {name: cost(client, *page) for name, page in pages.items()}
+    dataset.history([body], clerk, 3.0, today, open_actions_in=2)  # and three hundred more
+    dataset.people(1.0, today)  # and 450 more former members
+    large = {name: cost(client, *page) for name, page in pages.items()}
+    for name in pages:
+        (q1, r1, b1), (q2, r2, b2) = small[name], large[name]
+        assert (q2, r2) == (q1, r1), (name, small[name], large[name])
+        assert abs(b2 - b1) <= b1 * 0.02, (name, small[name], large[name])
