@@ -47,13 +47,18 @@ class ActionLog:
     later: int
 
 
-def action_log(meeting: Meeting) -> ActionLog:
-    open_earlier = Action.objects.filter(
+def open_actions_before(meeting: Meeting):
+    """The body's actions still open from its meetings before this one."""
+    return Action.objects.filter(
         meeting__body_id=meeting.body_id,
         status=Action.Status.OPEN,
         struck_at__isnull=True,
         meeting__starts_at__lt=meeting.starts_at,
     )
+
+
+def action_log(meeting: Meeting) -> ActionLog:
+    open_earlier = open_actions_before(meeting)
     due_now = Q(due__isnull=True) | Q(due__lte=meeting.day)
     due = list(
         open_earlier.filter(due_now)

@@ -49,6 +49,7 @@ urlpatterns = [
         console.action_status,
         name="console-action-status",
     ),
+    path("meetings/<int:pk>/console/actions/", console.console_actions, name="console-actions"),
     path("meetings/<int:pk>/console/adjourn/", console.adjourn, name="console-adjourn"),
     path("meetings/<int:pk>/console/resume/", console.resume, name="console-resume"),
     path("meetings/<int:pk>/console/close/", console.close, name="console-close"),

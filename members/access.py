@@ -1,6 +1,6 @@
 """Who may see what: every role check in Quorate goes through this module.
 
-A user's roles are worked out once per request (three small queries) and kept on the user:
+A user's roles are worked out once per request (one query) and kept on the user:
 - secretariat for some bodies, or for all (``User.serves_all_bodies``);
 - a member of a body through a current appointment to one of its seats;
 - a deputy through a current nomination to deputise for one of its seats;
@@ -15,14 +15,14 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from config import clock
-from governance.models import Body, Seat
+from governance.models import Body
 
-from .models import Person
+from .models import Appointment, DeputyNomination, Person, User
 
 
 @dataclass(frozen=True)
@@ -87,28 +87,43 @@ def roles_for(user, on: datetime.date | None = None) -> Roles:
     cached = getattr(user, "_quorate_roles", None)
     if cached is not None and cached[0] == on:
         return cached[1]
+    bodies = {"served": set(), "member": set(), "deputy": set()}
+    for kind, body_id in _role_rows(user, on):
+        bodies[kind].add(body_id)
     roles = Roles(
         authenticated=True,
         serves_all_bodies=user.serves_all_bodies,
-        served=frozenset(user.secretariat_bodies.values_list("pk", flat=True)),
-        member_of=frozenset(
-            Seat.objects.filter(
-                Q(appointments__ends_on__isnull=True) | Q(appointments__ends_on__gte=on),
-                appointments__person__user=user,
-                appointments__starts_on__lte=on,
-            ).values_list("body_id", flat=True)
-        ),
-        deputy_for=frozenset(
-            Seat.objects.filter(
-                Q(deputy_nominations__ends_on__isnull=True)
-                | Q(deputy_nominations__ends_on__gte=on),
-                deputy_nominations__person__user=user,
-                deputy_nominations__starts_on__lte=on,
-            ).values_list("body_id", flat=True)
-        ),
+        served=frozenset(bodies["served"]),
+        member_of=frozenset(bodies["member"]),
+        deputy_for=frozenset(bodies["deputy"]),
     )
     user._quorate_roles = (on, roles)
     return roles
+
+
+def _role_rows(user, on: datetime.date):
+    """(kind, body id) for each body the user serves, sits on or deputises for: one query."""
+    served = (
+        User.secretariat_bodies.through.objects.filter(user_id=user.pk)
+        .annotate(kind=Value("served"))
+        .values_list("kind", "body_id")
+        .order_by()
+    )
+    member = (
+        Appointment.objects.current(on)
+        .filter(person__user_id=user.pk)
+        .annotate(kind=Value("member"))
+        .values_list("kind", "seat__body_id")
+        .order_by()
+    )
+    deputy = (
+        DeputyNomination.objects.current(on)
+        .filter(person__user_id=user.pk)
+        .annotate(kind=Value("deputy"))
+        .values_list("kind", "seat__body_id")
+        .order_by()
+    )
+    return served.union(member, deputy, all=True)
 
 
 def bodies_visible_to(user):

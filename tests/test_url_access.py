@@ -141,6 +141,7 @@ ACCESS = {
             ("apology-deputies", "apologies/deputies"),
             ("console", "console"),
             ("console-live", "console/live"),
+            ("console-actions", "console/actions"),
         )
     },
     **{

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -35,7 +36,7 @@ from ..forms.console import (
     initial_for_close,
 )
 from ..models import Attendance, Meeting
-from ..queries import action_log, attach_corrections, meeting_record
+from ..queries import action_log, attach_corrections, meeting_record, open_actions_before
 from ..services import attendance as attending
 from ..services import proceedings, record
 from ..services.locking import StaleChange
@@ -58,6 +59,8 @@ def _deputy_candidates(sitting: Sitting) -> list[tuple[int, str]]:
         candidates += [(p.pk, p.full_name) for p in people if p.pk not in seen]
     return candidates
 
+
+ACTIONS_PAGE = 50
 
 FORMS = {
     "deputy": lambda s, data: DeputyForm(
@@ -92,11 +95,16 @@ def _context(meeting: Meeting, sitting: Sitting | None = None, bound=None, **ext
         "item_declarations": [d for d in sitting.declarations if item and d.item_id == item.pk],
         "excluded_voters": sitting.electorate.excluded,
         "record": meeting_record(meeting),
-        "action_log": action_log(meeting),
         "adjourned": meeting.adjournments.filter(resumed_at__isnull=True).first(),
         "forms": forms,
         **extra,
     }
+
+
+def _page_context(meeting: Meeting, **extra) -> dict:
+    """The whole console page: the live part and the action log, which changes only when an
+    action does, so the live refresh never redraws it."""
+    return {**_context(meeting, **extra), "action_log": action_log(meeting)}
 
 
 def _respond(request, meeting: Meeting, *, status: int = 200, notice: str = "", **extra):
@@ -116,7 +124,7 @@ def _respond(request, meeting: Meeting, *, status: int = 200, notice: str = "", 
             messages.success(request, notice)
         return redirect("meetings:console", meeting.pk)
     return render(
-        request, "meetings/console/console.html", _context(meeting, **extra), status=status
+        request, "meetings/console/console.html", _page_context(meeting, **extra), status=status
     )
 
 
@@ -151,7 +159,16 @@ def _named(request, meeting, name: str, change) -> HttpResponse:
 @login_required
 def console(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
-    return render(request, "meetings/console/console.html", _context(meeting))
+    return render(request, "meetings/console/console.html", _page_context(meeting))
+
+
+@login_required
+def console_actions(request, pk):
+    """Every open action of the body from before this meeting, a page at a time."""
+    meeting = get_meeting_for_secretariat(request, pk)
+    actions = open_actions_before(meeting).select_related("meeting").order_by("due", "pk")
+    page = Paginator(actions, ACTIONS_PAGE).get_page(request.GET.get("page"))
+    return render(request, "meetings/console/actions.html", {"meeting": meeting, "page": page})
 
 
 @login_required
@@ -434,10 +451,11 @@ def action(request, pk):
 @login_required
 @require_POST
 def action_status(request, pk):
+    """Done or dropped, from the action log: with htmx, only the log is redrawn."""
     meeting = get_meeting_for_secretariat(request, pk)
     form = ActionStatusForm(request.POST, meeting=meeting)
     if not form.is_valid():
-        return _respond(request, meeting, status=400, problems=["That change was not understood."])
+        return _log_response(request, meeting, 400, problems=["That change was not understood."])
     data = form.cleaned_data
     try:
         record.action_status_set(
@@ -448,7 +466,14 @@ def action_status(request, pk):
             user=request.user,
         )
     except StaleChange as error:
-        return _respond(request, meeting, status=409, problems=error.messages)
+        return _log_response(request, meeting, 409, problems=error.messages)
     except ValidationError as error:
-        return _respond(request, meeting, status=400, problems=error.messages)
-    return _respond(request, meeting, notice=f"Action marked {data['status']}.")
+        return _log_response(request, meeting, 400, problems=error.messages)
+    return _log_response(request, meeting, 200, notice=f"Action marked {data['status']}.")
+
+
+def _log_response(request, meeting: Meeting, status: int, **extra) -> HttpResponse:
+    if not request.htmx:
+        return _respond(request, meeting, status=status, **extra)
+    context = {"meeting": meeting, "action_log": action_log(meeting), **extra}
+    return render(request, "meetings/console/partials/action_log.html", context, status=status)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from governance.rules.voting import eligible_voters
 from governance.rules.words import LONDON
 from meetings.models import Action, Attendance, Decision, Declaration
-from meetings.queries import action_log
+from meetings.queries import ACTION_LOG_SIZE, action_log
 from meetings.services import attendance as attending
 from meetings.services import proceedings, record
 from meetings.services.locking import StaleChange
@@ -580,3 +580,46 @@ def test_each_seed_body_runs_from_the_console_with_its_own_verdicts(slug):
         assert alone.quorate and "set no quorum" in alone.explanation[0]
     else:
         assert not alone.quorate and alone.shortfall.startswith("The meeting is not quorate")
+
+
+def test_the_action_log_is_bounded_redrawn_alone_and_the_rest_is_one_link_away():
+    lie = opened("leicestershire-integration-executive")
+    for n in range(ACTION_LOG_SIZE + 3):
+        record.action_record(
+            meeting=lie.meeting,
+            item=None,
+            text=f"Action number {n}",
+            owner="Director of Integration",
+            due=datetime.date(2027, 2, 1),
+            user=lie.clerk,
+            now=NOW,
+        )
+    later = lie.meeting.__class__.objects.create(
+        body=lie.body,
+        starts_at=MEETING + datetime.timedelta(days=28),
+        ends_at=MEETING + datetime.timedelta(days=28, hours=2),
+        location="Room",
+    )
+    attending.sitting_open(meeting=later, user=lie.clerk, now=NOW)
+    client = signed_in(lie.clerk)
+    page = client.get(f"/meetings/{later.pk}/console/").content.decode()
+    assert page.count('name="action" value=') == ACTION_LOG_SIZE
+    assert f'href="/meetings/{later.pk}/console/actions/"' in page
+    live = client.get(f"/meetings/{later.pk}/console/live/").content.decode()
+    assert "Action number" not in live  # the live refresh never redraws the log
+    every = client.get(f"/meetings/{later.pk}/console/actions/").content.decode()
+    assert every.count("<td>Action number") == ACTION_LOG_SIZE + 3
+    first = Action.objects.order_by("pk").first()
+    done = client.post(
+        f"/meetings/{later.pk}/console/action-status/",
+        {"action": first.pk, "status": "done", "revision": 0},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    assert done.lstrip().startswith('<section class="mt-3" aria-labelledby="log-heading"')
+    assert "Action marked done." in done and 'id="console-live"' not in done
+    stale = client.post(
+        f"/meetings/{later.pk}/console/action-status/",
+        {"action": first.pk, "status": "dropped", "revision": 0},
+        HTTP_HX_REQUEST="true",
+    )
+    assert stale.status_code in (400, 409) and 'role="alert"' in stale.content.decode()
