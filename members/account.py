@@ -5,7 +5,6 @@ lifting a sign-in lock-out."""
 from __future__ import annotations
 
 import base64
-import logging
 from io import BytesIO
 
 import qrcode
@@ -33,8 +32,6 @@ from .access import secretariat_required
 from .outbox import SECRET_HEADER
 from .security import OTP_CLEAR, sign_out_everywhere
 
-log = logging.getLogger(__name__)
-
 # Password reset ----------------------------------------------------------------------------
 
 
@@ -59,18 +56,12 @@ class SecretLinkPasswordResetForm(PasswordResetForm):
 
 
 def _reset_limited(request) -> bool:
-    """Over the rate, by address or by e-mail. A cache that does not answer (Redis stopped)
-    lets the request through, as RATELIMIT_FAIL_OPEN intends: django-ratelimit itself lets
-    a refused connection escape."""
+    """Over the rate, by address or by e-mail."""
     rate = settings.PASSWORD_RESET_RATE
-    try:
-        return any(
-            is_ratelimited(request, group="password-reset", key=key, rate=rate, increment=True)
-            for key in ("ip", "post:email")
-        )
-    except Exception as error:
-        log.warning("Password reset throttling is off: the cache did not answer (%s).", error)
-        return not settings.RATELIMIT_FAIL_OPEN
+    return any(
+        is_ratelimited(request, group="password-reset", key=key, rate=rate, increment=True)
+        for key in ("ip", "post:email")
+    )
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -9,7 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from config import quiet_cache
+from django.core.cache import cache
+
 from governance.models import Body, Seat, SeatCategory, TermsOfReference
 from governance.rules import attendance as engine
 from governance.rules.language import BodyRules, Names, parse
@@ -89,12 +90,13 @@ def snapshots(bodies, on: datetime.date) -> dict[int, BodySnapshot]:
     keys = {
         body.pk: f"snapshot:{body.pk}:{body.record_version}:{on.isoformat()}" for body in bodies
     }
-    found = quiet_cache.get_many(keys.values())
+    found = cache.get_many(list(keys.values()))
     missing = [body for body in bodies if keys[body.pk] not in found]
     built = _read(missing, on) if missing else {}
     for state in built.values():
         state.warm()
-    quiet_cache.set_many({keys[pk]: state for pk, state in built.items()}, KEPT_FOR)
+    if built:
+        cache.set_many({keys[pk]: state for pk, state in built.items()}, KEPT_FOR)
     result = {}
     for body in bodies:
         state = built.get(body.pk) or found[keys[body.pk]]

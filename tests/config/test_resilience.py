@@ -16,8 +16,9 @@ from tests.meetings.workspace import seed_body, signed_in
 pytestmark = pytest.mark.django_db
 STOPPED = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.quiet_cache.QuietRedisCache",  # as the settings make of CACHE_URL
         "LOCATION": "redis://127.0.0.1:6399/1",  # nothing answers here
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
 }
 
@@ -41,4 +42,16 @@ def test_with_redis_stopped_every_kind_of_page_is_served(settings):
     assert public.get("/").status_code == 200
     assert public.post("/accounts/password_reset/", {"email": "a@b.example"}).status_code == 302
     health = public.get("/health/")
-    assert health.status_code == 503 and health.json()["cache"].startswith("failed")
+    assert health.status_code == 503 and health.json()["cache"] == "failed"
+
+
+def test_a_redis_cache_url_is_used_quietly_with_short_timeouts(monkeypatch):
+    import importlib
+
+    from config.settings import base
+
+    monkeypatch.setenv("CACHE_URL", "redis://127.0.0.1:6379/1")
+    reloaded = importlib.reload(base)
+    cache = reloaded.CACHES["default"]
+    assert cache["BACKEND"] == "config.quiet_cache.QuietRedisCache"
+    assert cache["OPTIONS"]["socket_timeout"] == 0.5
