@@ -240,7 +240,15 @@ class Action(Revised, StruckOut):
 
     class Meta:
         ordering = ["due", "pk"]
-        indexes = [models.Index(fields=["status", "due"])]
+        indexes = [
+            models.Index(fields=["status", "due"]),
+            # The action log reads the few open actions, never the years of finished ones.
+            models.Index(
+                fields=["meeting", "due"],
+                condition=Q(status="open", struck_at__isnull=True),
+                name="action_open_by_meeting",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.owner}: {self.text[:60]}"
