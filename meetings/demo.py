@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from governance import bodyfile
@@ -258,12 +259,15 @@ def _programme(body: Body, spec: dict | None, today: datetime.date) -> int:
 
 
 def _users(bodies: list[Body]) -> None:
+    # Every demo user has the same published password: hash it once (a strong hash takes
+    # a second or more each time).
+    password = make_password(DEMO_PASSWORD)
     for demo in DEMO_USERS:
         user, created = User.objects.get_or_create(
             username=demo.username, defaults={"email": f"{demo.username}@quorate.example"}
         )
         if created:
-            user.set_password(DEMO_PASSWORD)
+            user.password = password
         if demo.seat_key is None:
             user.first_name, user.last_name, user.is_staff = "Jo", "Clerk", True
             user.save()
@@ -284,7 +288,7 @@ def _users(bodies: list[Body]) -> None:
         username="admin", defaults={"is_staff": True, "is_superuser": True}
     )
     if created:
-        admin.set_password(DEMO_PASSWORD)
+        admin.password = password
         admin.save()
 
 

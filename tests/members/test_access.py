@@ -59,9 +59,9 @@ def test_an_appointment_counts_only_while_it_is_current(world):
     assert not roles_for(user, on=datetime.date(2025, 1, 1)).sits_on(world.other_body)
 
 
-def test_roles_are_worked_out_once_per_request(world, django_assert_num_queries):
+def test_roles_are_worked_out_once_per_request_in_one_query(world, django_assert_num_queries):
     user = world.users["member"]
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(1):
         roles_for(user)
         roles_for(user)
 

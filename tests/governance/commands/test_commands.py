@@ -15,12 +15,15 @@ from django.core.management import CommandError, call_command
 
 from governance import bodyfile, yamlfile
 from governance.models import Body, TermsOfReference
-from meetings import demo
+from governance.rules.words import LONDON
+from members.models import Appointment
+from tests.meetings.workspace import seed_body
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[3]
 SEL_FILE = str(bodyfile.SHIPPED_DIR / "south-east-london-icp.yaml")
 LIE_FILE = str(bodyfile.SHIPPED_DIR / "leicestershire-integration-executive.yaml")
+MEETING = datetime.datetime(2027, 1, 14, 14, tzinfo=LONDON)
 
 
 def run(*args) -> str:
@@ -145,7 +148,7 @@ def test_check_quorum_json_has_the_promised_keys(tmp_path):
 
 
 def test_check_quorum_reads_the_members_from_the_database(tmp_path):
-    demo.load(today=datetime.date(2026, 11, 23), with_users=False)
+    seed_body("leicestershire-integration-executive", starts_at=MEETING)
     attendance = write(
         tmp_path,
         "a.yaml",
@@ -175,7 +178,8 @@ def test_check_quorum_reads_the_members_from_the_database(tmp_path):
 
 
 def test_check_quorum_refuses_a_deputy_for_a_vacant_seat_where_the_terms_forbid_it(tmp_path):
-    demo.load(today=datetime.date(2026, 11, 23), with_users=False)
+    sel = seed_body("south-east-london-icp", starts_at=MEETING)
+    Appointment.objects.filter(seat__body=sel.body, seat__key="elected-member-bexley").delete()
     attendance = write(tmp_path, "a.yaml", {"deputies": [{"for": "elected-member-bexley"}]})
     with pytest.raises(CommandError) as raised:
         run("check_quorum", "south-east-london-icp", "--attendance", attendance)
