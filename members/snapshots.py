@@ -4,6 +4,7 @@ number of queries however many bodies, seats or people there are."""
 
 from __future__ import annotations
 
+import copy
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -83,14 +84,24 @@ class BodySnapshot:
         return self.rules_on(self.on)
 
 
+# Snapshots this process has read, by the same key: unpickling a body's seats and people
+# from the shared cache costs more than the rest of a small page. A new record version is a
+# new key, so an entry is never stale; the oldest go first once there are too many.
+_read_here: dict[str, BodySnapshot] = {}
+KEPT_HERE = 200
+
+
 def snapshots(bodies, on: datetime.date) -> dict[int, BodySnapshot]:
-    """Snapshots of ``bodies`` with their members on ``on``: from the cache, kept under each
-    body's record version (members/freshness.py), else read in five queries in all."""
+    """Snapshots of ``bodies`` with their members on ``on``: from this process's memory or
+    the cache, kept under each body's record version (members/freshness.py), else read in
+    five queries in all."""
     bodies = list(bodies)
     keys = {
         body.pk: f"snapshot:{body.pk}:{body.record_version}:{on.isoformat()}" for body in bodies
     }
-    found = cache.get_many(list(keys.values()))
+    found = {key: _read_here[key] for key in keys.values() if key in _read_here}
+    if len(found) < len(keys):
+        found |= cache.get_many([key for key in keys.values() if key not in found])
     missing = [body for body in bodies if keys[body.pk] not in found]
     built = _read(missing, on) if missing else {}
     for state in built.values():
@@ -99,10 +110,23 @@ def snapshots(bodies, on: datetime.date) -> dict[int, BodySnapshot]:
         cache.set_many({keys[pk]: state for pk, state in built.items()}, KEPT_FOR)
     result = {}
     for body in bodies:
-        state = built.get(body.pk) or found[keys[body.pk]]
-        state.body = body  # the row this request read
-        result[body.pk] = state
+        key = keys[body.pk]
+        state = built.get(body.pk) or found[key]
+        _keep_here(key, state)
+        result[body.pk] = copy.copy(state)  # shares the parsed rules; the body is this request's
+        result[body.pk].body = body
     return result
+
+
+def _keep_here(key: str, state: BodySnapshot) -> None:
+    if key not in _read_here and len(_read_here) >= KEPT_HERE:
+        _read_here.pop(next(iter(_read_here)), None)
+    _read_here[key] = state
+
+
+def forget_read_here() -> None:
+    """Empty this process's memory of snapshots (the test suite does, between tests)."""
+    _read_here.clear()
 
 
 def _read(bodies: list[Body], on: datetime.date) -> dict[int, BodySnapshot]:

@@ -45,10 +45,14 @@ def pytest_report_header(config):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Each test starts with an empty cache: throttling counts never carry over."""
+    """Each test starts with an empty cache: throttling counts never carry over, and no
+    snapshot of a body from a rolled-back test (whose ids SQLite gives out again) is read."""
     from django.core.cache import cache
 
+    from members.snapshots import forget_read_here
+
     cache.clear()
+    forget_read_here()
 
 
 @dataclass
