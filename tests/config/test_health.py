@@ -33,7 +33,7 @@ def test_the_service_run_really_uses_postgresql_redis_and_the_broker():
     from config.celery_app import app
 
     assert connection.vendor == "postgresql"
-    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings.CACHES["default"]["BACKEND"] == "config.quiet_cache.QuietRedisCache"
     with app.connection_for_write() as broker:
         broker.ensure_connection(max_retries=1)
         assert broker.transport_cls == "redis"
