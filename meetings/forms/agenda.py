@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from ..models import AgendaItem, Meeting
+from ..queries import PEOPLE_FOUND
 from .fields import DATE, TIME, ChairAgreementForm, LondonTimesForm, StyledForm
 
 
@@ -183,10 +184,14 @@ class ApologyForm(ChairAgreementForm, StyledForm, forms.Form):
         find = data.get("find", "").strip()
         if find and not data.get("deputy") and "deputy" not in self.errors:
             found = len(self.found)
-            self.add_error(
-                "deputy",
-                f"Choose the deputy from the {found} found for “{find}”."
-                if found
-                else f"No one whose name contains “{find}” was found: check the spelling.",
-            )
+            if not found:
+                problem = f"No one whose name contains “{find}” was found: check the spelling."
+            elif found >= PEOPLE_FOUND:
+                problem = (
+                    f"Choose the deputy from the first {found} found for “{find}”, or type "
+                    "more of their name."
+                )
+            else:
+                problem = f"Choose the deputy from the {found} found for “{find}”."
+            self.add_error("deputy", problem)
         return data

@@ -93,6 +93,10 @@ def test_without_javascript_the_search_runs_when_the_form_is_sent(lie):
     assert "Choose the deputy from the 1 found for “okonkwo”." in page
     assert f'<option value="{found.pk}">Priya Okonkwo</option>' in page
     assert 'value="okonkwo"' in page  # what was typed is kept
+    for _ in range(21):
+        known(setting, family_name="Adams")
+    many = client.post(url, {"seat": seat, "find": "adams"}).content.decode()
+    assert "or type more of their name" in many
     nobody = client.post(url, {"seat": seat, "find": "zzyzx"}).content.decode()
     assert "No one whose name contains “zzyzx” was found" in nobody
     chosen = client.post(url, {"seat": seat, "find": "okonkwo", "deputy": found.pk})
