@@ -104,16 +104,11 @@ class ChairAuthorisationForm(LondonTimesForm, StyledForm, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    moment_fields = ("authorised_on", "authorised_time", "authorised_at")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.add_clock_change_field()
         self.order_fields(["chair", "authorised_on", "authorised_time", "clock_change"])
-        self.style()
-
-    def clean(self):
-        data = super().clean()
-        self.authorised_at = self.moment("authorised_on", "authorised_time")
-        return data
 
 
 class AgendaAgreementForm(LondonTimesForm, StyledForm, forms.Form):
@@ -122,16 +117,7 @@ class AgendaAgreementForm(LondonTimesForm, StyledForm, forms.Form):
     agreed_by = forms.CharField(label="Agreed by", max_length=300)
     agreed_on = forms.DateField(label="Date agreed", widget=DATE)
     agreed_time = forms.TimeField(label="Time agreed", widget=TIME)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.add_clock_change_field()
-        self.style()
-
-    def clean(self):
-        data = super().clean()
-        self.agreed_at = self.moment("agreed_on", "agreed_time")
-        return data
+    moment_fields = ("agreed_on", "agreed_time", "agreed_at")
 
 
 class ApologyForm(ChairAgreementForm, StyledForm, forms.Form):

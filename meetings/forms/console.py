@@ -252,16 +252,7 @@ class AdjournForm(StyledForm, forms.Form):
 class CloseForm(LondonTimesForm, StyledForm, forms.Form):
     closed_on = forms.DateField(label="Date it closed", widget=DATE)
     closed_time = forms.TimeField(label="Time it closed", widget=TIME)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.add_clock_change_field()
-        self.style()
-
-    def clean(self):
-        data = super().clean()
-        self.closed_at = self.moment("closed_on", "closed_time")
-        return data
+    moment_fields = ("closed_on", "closed_time", "closed_at")
 
 
 class ReopenForm(StyledForm, forms.Form):
@@ -298,7 +289,6 @@ class AttendanceCorrectionForm(LondonTimesForm, CorrectionForm):
         titles = [(i.pk, i.title) for i in items]
         self.fields["arrived_during"].choices = [("", "From the start"), *titles]
         self.fields["left_during"].choices = [("", "Did not leave"), *titles]
-        self.add_clock_change_field()
         self.style()
 
     def clean(self):

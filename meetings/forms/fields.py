@@ -142,15 +142,26 @@ def later_by(start: datetime.datetime, minutes: int) -> datetime.datetime:
 
 class LondonTimesForm:
     """A form that reads a date and a time as a London moment, asking which is meant when
-    the clocks go back, through an extra ``clock_change`` field that shows only then."""
+    the clocks go back, through an extra ``clock_change`` field that shows only then.
+    ``moment_fields`` (day field, time field, attribute) names the moment ``clean`` sets."""
 
-    def add_clock_change_field(self) -> None:
+    moment_fields: tuple[str, str, str] | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.fields["clock_change"] = forms.ChoiceField(
             label="Which time do you mean?",
             choices=CLOCK_CHANGE_CHOICES,
             required=False,
-            widget=forms.RadioSelect,
+            widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         )
+
+    def clean(self):
+        data = super().clean()
+        if self.moment_fields:
+            day, time, name = self.moment_fields
+            setattr(self, name, self.moment(day, time))
+        return data
 
     def moment(self, day_field: str, time_field: str) -> datetime.datetime | None:
         """The London moment from two cleaned fields, or None with the error added."""

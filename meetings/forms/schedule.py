@@ -115,16 +115,11 @@ class MeetingForm(LondonTimesForm, PlaceForm):
         help_text="Only to enter a meeting that has already been held, for the record.",
     )
 
+    moment_fields = ("day", "time", "starts_at")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.add_clock_change_field()
         self.order_fields(self.field_order)
-        self.style()
-
-    def clean(self):
-        data = super().clean()
-        self.starts_at = self.moment("day", "time")
-        return data
 
     def times(self) -> tuple[datetime.datetime, datetime.datetime]:
         return self.starts_at, later_by(self.starts_at, self.cleaned_data["minutes"])
@@ -141,16 +136,11 @@ class RescheduleForm(LondonTimesForm, StyledForm, ConfirmWarnings):
         help_text="Members are told this with the new date.",
     )
 
+    moment_fields = ("day", "time", "starts_at")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.add_clock_change_field()
         self.order_fields(["day", "time", "clock_change", "minutes", "reason", "confirm"])
-        self.style()
-
-    def clean(self):
-        data = super().clean()
-        self.starts_at = self.moment("day", "time")
-        return data
 
     def times(self) -> tuple[datetime.datetime, datetime.datetime]:
         return self.starts_at, later_by(self.starts_at, self.cleaned_data["minutes"])
