@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import agenda, console, corrections, dashboard, history, papers, public, schedule
+from .views import (
+    agenda,
+    console,
+    corrections,
+    dashboard,
+    history,
+    minutes,
+    papers,
+    public,
+    schedule,
+)
 
 app_name = "meetings"
 
@@ -45,6 +55,11 @@ urlpatterns = [
     path("meetings/<int:pk>/console/decision/", console.decision, name="console-decision"),
     path("meetings/<int:pk>/console/action/", console.action, name="console-action"),
     path(
+        "meetings/<int:pk>/console/confirm-minutes/",
+        console.confirm_minutes,
+        name="console-confirm-minutes",
+    ),
+    path(
         "meetings/<int:pk>/console/action-status/",
         console.action_status,
         name="console-action-status",
@@ -64,6 +79,15 @@ urlpatterns = [
         corrections.strike,
         name="record-strike",
     ),
+    path("meetings/<int:pk>/minutes/", minutes.minutes_read, name="minutes"),
+    path("meetings/<int:pk>/minutes/edit/", minutes.minutes_edit, name="minutes-edit"),
+    path("meetings/<int:pk>/minutes/start/", minutes.minutes_start, name="minutes-start"),
+    path("meetings/<int:pk>/minutes/send/", minutes.minutes_send, name="minutes-send"),
+    path(
+        "meetings/<int:pk>/minutes/circulate/", minutes.minutes_circulate, name="minutes-circulate"
+    ),
+    path("meetings/<int:pk>/minutes/review/", minutes.minutes_review, name="minutes-review"),
+    path("minutes/items/<int:pk>/", minutes.minute_save, name="minute-save"),
     path("history/<slug:kind>/<int:pk>/", history.history, name="history"),
     path("agenda-items/<int:pk>/edit/", agenda.item_edit, name="item-edit"),
     path("agenda-items/<int:pk>/move/", agenda.item_move, name="item-move"),

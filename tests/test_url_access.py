@@ -10,7 +10,7 @@ import pytest
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from meetings.models import Action, Attendance, Decision, Paper, Vote
+from meetings.models import Action, Attendance, Decision, ItemMinute, Minutes, Paper, Vote
 from tests.conftest import PERSONAS, client_for
 from tests.factories import MeetingFactory
 from tests.meetings.workspace import upload
@@ -142,6 +142,7 @@ ACCESS = {
             ("console", "console"),
             ("console-live", "console/live"),
             ("console-actions", "console/actions"),
+            ("minutes-edit", "minutes/edit"),
         )
     },
     **{
@@ -168,8 +169,27 @@ ACCESS = {
             ("console-resume", "console/resume"),
             ("console-close", "console/close"),
             ("console-reopen", "console/reopen"),
+            ("console-confirm-minutes", "console/confirm-minutes"),
+            ("minutes-start", "minutes/start"),
+            ("minutes-send", "minutes/send"),
+            ("minutes-circulate", "minutes/circulate"),
         )
     },
+    ("meetings:minutes", "a draft"): (
+        "get",
+        lambda w: f"/meetings/{w.meeting.pk}/minutes/",
+        (NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK),
+    ),
+    ("meetings:minutes-review", "not sent to anyone"): (
+        "get",
+        lambda w: f"/meetings/{w.meeting.pk}/minutes/review/",
+        (LOGIN, *(NOT_FOUND,) * 5),
+    ),
+    ("meetings:minute-save", ""): (
+        "post",
+        lambda w: f"/minutes/items/{w.minute.pk}/",
+        BODY_SECRETARIAT_POST,
+    ),
     ("meetings:record-correct", ""): (
         "get",
         lambda w: f"/meetings/{w.meeting.pk}/record/decision/{w.decision.pk}/correct/",
@@ -294,6 +314,10 @@ def world_with_a_meeting(world):
     )
     world.action = Action.objects.create(
         meeting=world.meeting, text="A", owner="O", recorded_at=now, recorded_by=clerk
+    )
+    minutes = Minutes.objects.create(meeting=world.meeting, drafted_at=now, drafted_by=clerk)
+    world.minute = ItemMinute.objects.create(
+        minutes=minutes, item=world.item, updated_at=now, updated_by=clerk
     )
     return world
 

@@ -35,10 +35,13 @@ from ..forms.console import (
     VoteForm,
     initial_for_close,
 )
+from ..forms.minutes import ConfirmMinutesForm
 from ..models import Attendance, Meeting
 from ..queries import action_log, attach_corrections, meeting_record, open_actions_before
 from ..services import attendance as attending
+from ..services import minutes as minutes_workflow
 from ..services import proceedings, record
+from ..services.agenda import numbering
 from ..services.locking import StaleChange
 from ..sitting import Sitting, sitting_for
 from .common import add_service_errors, get_meeting_for_secretariat
@@ -77,7 +80,27 @@ FORMS = {
         data, initial=initial_for_close(clock.now()), prefix="close"
     ),
     "reopen": lambda s, data: ReopenForm(data, prefix="reopen"),
+    "confirm_minutes": lambda s, data: _confirm_minutes_form(s, data),
 }
+
+
+def _confirm_minutes_form(sitting: Sitting, data) -> ConfirmMinutesForm:
+    """The earliest minutes this meeting may confirm, with a box for each item's amendment
+    (no minutes awaiting: a form that says so when submitted)."""
+    minutes = minutes_workflow.awaiting_confirmation(sitting.meeting).first()
+    written = []
+    if minutes is not None:
+        written = list(minutes.item_minutes.select_related("item"))
+        numbers = numbering([m.item for m in written])
+        written = [(m, numbers[m.item_id]) for m in written]
+    form = ConfirmMinutesForm(
+        data,
+        item_minutes=written,
+        initial={"minutes": minutes.pk if minutes else None},
+        prefix="confirm",
+    )
+    form.awaiting = minutes
+    return form
 
 
 def _context(meeting: Meeting, sitting: Sitting | None = None, bound=None, **extra) -> dict:
@@ -425,6 +448,29 @@ def decision(request, pk):
         return f"Recorded {recorded.reference}: {recorded.get_outcome_display()}.{note}"
 
     return _named(request, meeting, "decision", change)
+
+
+@login_required
+@require_POST
+def confirm_minutes(request, pk):
+    """The meeting confirms an earlier meeting's minutes as a correct record, as amended."""
+    meeting = get_meeting_for_secretariat(request, pk)
+
+    def change(sitting, form):
+        minutes = form.awaiting
+        if minutes is None or form.cleaned_data["minutes"] != minutes.pk:
+            raise ValidationError("Those minutes are no longer awaiting confirmation.")
+        decision = minutes_workflow.minutes_confirm(
+            minutes=minutes,
+            meeting=meeting,
+            sitting=sitting,
+            amendments=form.amendments,
+            user=request.user,
+            now=clock.now(),
+        )
+        return f"Recorded {decision.reference}: {decision.text} The minutes are signed and locked."
+
+    return _named(request, meeting, "confirm_minutes", change)
 
 
 @login_required

@@ -22,7 +22,9 @@ from ..models import (
     Attendance,
     Decision,
     Declaration,
+    ItemMinute,
     Meeting,
+    Minutes,
     Paper,
     Publication,
     Vote,
@@ -53,6 +55,8 @@ KEPT = {
     "decision": Kept(Decision, lambda o: o.body, ("body",)),
     "action": Kept(Action, lambda o: o.meeting.body, ("meeting__body",)),
     "adjournment": Kept(Adjournment, lambda o: o.meeting.body, ("meeting__body",)),
+    "minutes": Kept(Minutes, lambda o: o.meeting.body, ("meeting__body",)),
+    "minute": Kept(ItemMinute, lambda o: o.item.meeting.body, ("item__meeting__body",)),
 }
 
 

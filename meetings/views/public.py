@@ -12,10 +12,11 @@ from governance.models import Body
 from members.access import bodies_visible_to, roles_for
 
 from ..forecast import expected_presiding
-from ..models import Meeting
+from ..models import Meeting, Minutes
 from ..queries import agenda_items
 from ..services.agenda import numbering
 from .common import get_meeting_for_user, meeting_snapshot
+from .minutes import reading_copy
 
 UPCOMING_ON_HOME = 3
 PAGE_SIZE = 50
@@ -57,8 +58,10 @@ def meeting_detail(request, pk):
     for item in items:
         # Exempt business the user may not see stays on the agenda as a numbered line.
         item.withheld = not roles.can_see_item(item)
+    minutes = Minutes.objects.filter(meeting=meeting).first()
     context = {
         "meeting": meeting,
+        "minutes_copy": reading_copy(meeting, minutes, roles, request.user),
         "items": items,
         "numbers": numbering(items),
         "publications": meeting.publications.all(),

@@ -1,0 +1,427 @@
+"""The minutes through their pages: drafted from the record in one action, written item by
+item (sanitised, versioned, never silently overwritten), approved or returned by the chair in
+the application, circulated, confirmed by the next meeting from the console, then signed,
+locked and published: members' copy with Part B, public copy without."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+
+import pytest
+import time_machine
+from django.test import Client
+
+from governance.rules.words import LONDON
+from meetings.models import Decision, ItemMinute, Minutes, MinutesAmendment
+from meetings.services import proceedings, record
+from tests.factories import UserFactory
+
+from . import workspace
+from .workspace import open_sitting, signed_in, state
+
+pytestmark = pytest.mark.django_db
+MEETING = datetime.datetime(2027, 1, 14, 14, 0, tzinfo=LONDON)  # a Thursday
+NOW = MEETING + datetime.timedelta(minutes=5)
+NEXT = MEETING + datetime.timedelta(days=28)
+SEL = "south-east-london-icp"
+SEL_TWELVE = [
+    "icb-chair",
+    "icb-chief-executive",
+    "elected-member-bexley",
+    "elected-member-lambeth",
+    "chair-gstt",
+    "chair-kch",
+    "vcse",
+    "healthwatch",
+    "primary-care",
+    "kings-health-partners",
+    "lead-director-public-health",
+    "elected-member-greenwich",
+]
+SECRET = "ZEBRACONTRACT"  # a Part B marker that must never reach the public copy
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(NOW, tick=True) as traveller:
+        yield traveller
+
+
+def text(response) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())))
+
+
+def decide(setting, title: str, words: str) -> Decision:
+    workspace.go(setting, title, confirmed=True)
+    return record.decision_record(
+        meeting=setting.meeting,
+        sitting=state(setting),
+        text=words,
+        outcome=Decision.Outcome.AGREED_BY_CONSENSUS,
+        value=None,
+        vote=None,
+        user=setting.clerk,
+        now=NOW,
+    )
+
+
+@pytest.fixture
+def held(clock):
+    """South East London's meeting, held in public and closed: a decision and an action on
+    a Part A item, a confidential decision on a Part B item."""
+    setting = open_sitting(
+        SEL,
+        starts_at=MEETING,
+        **{
+            "Community diagnostics": {},
+            "Estates contract": {"part": "B", "exempt_paragraph": 3},
+        },
+    )
+    setting.meeting.held_in_public = True
+    setting.meeting.save(update_fields=["held_in_public"])
+    workspace.arrive(setting, SEL_TWELVE, NOW)
+    decide(setting, "Community diagnostics", "Invest in community diagnostics hubs.")
+    record.action_record(
+        meeting=setting.meeting,
+        item=setting.meeting.items.get(title="Community diagnostics"),
+        text="Report on the hubs' first quarter",
+        owner="Director of Strategy",
+        due=datetime.date(2027, 4, 1),
+        user=setting.clerk,
+        now=NOW,
+    )
+    decide(setting, "Estates contract", f"Award the {SECRET} to the preferred bidder.")
+    clock.move_to(MEETING + datetime.timedelta(hours=3))
+    proceedings.meeting_close(
+        meeting=setting.meeting,
+        closed_at=MEETING + datetime.timedelta(hours=2),
+        user=setting.clerk,
+        now=MEETING + datetime.timedelta(hours=3),
+    )
+    return setting
+
+
+def draft(setting) -> Minutes:
+    response = signed_in(setting.clerk).post(f"/meetings/{setting.meeting.pk}/minutes/start/")
+    assert response.status_code == 302
+    return Minutes.objects.get(meeting=setting.meeting)
+
+
+def minute_of(minutes: Minutes, title: str) -> ItemMinute:
+    return minutes.item_minutes.get(item__title=title)
+
+
+def save_minute(client, minute, typed: str, *, revision=None, htmx=False, summary=None):
+    data = {f"m{minute.pk}-text": typed, f"m{minute.pk}-revision": minute.revision}
+    if revision is not None:
+        data[f"m{minute.pk}-revision"] = revision
+    if summary is not None:
+        data[f"m{minute.pk}-public_summary"] = summary
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    return client.post(f"/minutes/items/{minute.pk}/", data, **headers)
+
+
+def chair_of(setting, minutes: Minutes):
+    """The chair named on the minutes, given a sign-in."""
+    user = UserFactory(username="sel-chair")
+    minutes.chair.user = user
+    minutes.chair.save(update_fields=["user"])
+    return user
+
+
+# Drafting from the record ----------------------------------------------------------------
+
+
+def test_the_draft_comes_from_the_record_in_one_action(held):
+    minutes = draft(held)
+    assert minutes.chair is not None  # whoever presided approves
+    page = text(signed_in(held.clerk).get(f"/meetings/{held.meeting.pk}/minutes/edit/"))
+    presiding = state(held).presiding(state(held).attendance_for(None)).name
+    assert f"In the chair: {presiding}" in page
+    assert held.holders["healthwatch"].full_name in page
+    decision = Decision.objects.get(text__startswith="Invest")
+    assert f"Decision {decision.reference}: Invest in community diagnostics hubs." in page
+    assert "Action: Report on the hubs' first quarter (Director of Strategy" in page
+    assert "Quorum: " in page and "Rule applied:" in page
+    assert minutes.item_minutes.count() == held.meeting.items.count()
+
+
+def test_the_minutes_wait_for_the_meeting_to_close(clock):
+    setting = open_sitting(SEL, starts_at=MEETING)
+    client = signed_in(setting.clerk)
+    page = text(client.get(f"/meetings/{setting.meeting.pk}/minutes/edit/"))
+    assert "once the meeting has been closed in the console" in page
+    response = client.post(f"/meetings/{setting.meeting.pk}/minutes/start/", follow=True)
+    assert "has not been closed in the console" in text(response)
+    assert not Minutes.objects.exists()
+
+
+def test_a_correction_in_the_record_shows_in_the_draft(held):
+    draft(held)
+    decision = Decision.objects.get(text__startswith="Invest")
+    record.decision_correct(
+        decision=decision,
+        revision=decision.revision,
+        text="Invest in four community diagnostics hubs.",
+        outcome=decision.outcome,
+        value=None,
+        rules=held.rules,
+        reason="The number of hubs was agreed in the room",
+        user=held.clerk,
+    )
+    page = text(signed_in(held.clerk).get(f"/meetings/{held.meeting.pk}/minutes/edit/"))
+    assert "Invest in four community diagnostics hubs." in page
+
+
+# Writing ---------------------------------------------------------------------------------
+
+
+def test_a_minute_is_kept_as_typed_made_safe_with_every_version(held):
+    minutes = draft(held)
+    client = signed_in(held.clerk)
+    minute = minute_of(minutes, "Community diagnostics")
+    typed = (
+        "The board discussed <script>alert(1)</script>the hubs.\n\n- Bexley first\n- Then Lambeth"
+    )
+    response = save_minute(client, minute, typed)
+    assert response.status_code == 302
+    minute.refresh_from_db()
+    assert "<script>" not in minute.text and "alert(1)" not in minute.text
+    assert minute.text == (
+        "<p>The board discussed the hubs.</p><ul><li>Bexley first</li><li>Then Lambeth</li></ul>"
+    )
+    page = client.get(f"/meetings/{held.meeting.pk}/minutes/edit/").content.decode()
+    assert "- Bexley first\n- Then Lambeth" in html.unescape(page)  # back as typed
+    response = save_minute(client, minute, "Second thoughts.", htmx=True)
+    assert response.status_code == 200
+    assert "Saved at" in response.content.decode()
+    assert f'value="{minute.revision + 1}"' in response.content.decode()  # the new revision
+    assert minute.history.count() == 3  # drafted, first save, second save
+
+
+def test_two_clerks_never_overwrite_each_others_minute(held):
+    minutes = draft(held)
+    first, second = signed_in(held.clerk), signed_in(held.clerk)
+    minute = minute_of(minutes, "Community diagnostics")
+    seen = minute.revision
+    assert save_minute(first, minute, "First clerk's minute.").status_code == 302
+    response = save_minute(second, minute, "Second clerk's minute.", revision=seen, htmx=True)
+    assert response.status_code == 400
+    body = text(response)
+    assert "Someone else changed this minute first" in body
+    assert "Second clerk's minute." in body  # their input kept
+    minute.refresh_from_db()
+    assert minute.text == "<p>First clerk's minute.</p>"
+
+
+def test_only_the_bodys_secretariat_writes_the_minutes(held, world):
+    minutes = draft(held)
+    minute = minute_of(minutes, "Community diagnostics")
+    for persona in ("member", "clerk", "anonymous"):
+        client = Client()
+        if world.users[persona]:
+            client.force_login(world.users[persona])
+        assert client.get(f"/meetings/{held.meeting.pk}/minutes/edit/").status_code in (302, 404)
+        response = save_minute(client, minute, "Not mine to write.")
+        assert response.status_code in (302, 404)
+        if response.status_code == 302:
+            assert "/accounts/login/" in response["Location"]
+    minute.refresh_from_db()
+    assert minute.text == ""
+
+
+# The chair -------------------------------------------------------------------------------
+
+
+def test_the_chair_needs_a_sign_in_to_approve(held):
+    minutes = draft(held)
+    response = signed_in(held.clerk).post(
+        f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id}
+    )
+    assert response.status_code == 400
+    assert "has no sign-in to Quorate" in text(response)
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.DRAFT
+
+
+def test_the_chair_returns_the_draft_with_comments_then_approves_it(held, clock):
+    minutes = draft(held)
+    chair = chair_of(held, minutes)
+    clerk = signed_in(held.clerk)
+    response = clerk.post(f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id})
+    assert response.status_code == 302
+    minute = minute_of(minutes, "Community diagnostics")
+    assert save_minute(clerk, minute, "Too late to change.").status_code == 400  # with the chair
+
+    review = f"/meetings/{held.meeting.pk}/minutes/review/"
+    assert signed_in(held.clerk).get(review).status_code == 404  # only the chair answers
+    as_chair = signed_in(chair)
+    response = as_chair.post(review, {"decision": "return", "comments": ""})
+    assert response.status_code == 400
+    assert "Say what should change" in text(response)
+    response = as_chair.post(review, {"decision": "return", "comments": "Name the hubs."})
+    assert response.status_code == 302
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.RETURNED
+    assert minutes.chair_decided_by == chair
+    page = text(clerk.get(f"/meetings/{held.meeting.pk}/minutes/edit/"))
+    assert "returned the draft" in page and "Name the hubs." in page
+
+    minute.refresh_from_db()
+    assert save_minute(clerk, minute, "Hubs in Bexley and Lambeth.").status_code == 302
+    clerk.post(f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id})
+    assert as_chair.post(review, {"decision": "approve", "comments": ""}).status_code == 302
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.APPROVED
+    assert clerk.post(f"/meetings/{held.meeting.pk}/minutes/circulate/").status_code == 302
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.CIRCULATED
+    assert minutes.history.filter(history_change_reason__startswith="Returned").exists()
+
+
+# Deadlines -------------------------------------------------------------------------------
+
+
+def test_the_bodys_deadlines_show_and_go_overdue(held, clock):
+    minutes = draft(held)
+    client = signed_in(held.clerk)
+    page = text(client.get(f"/meetings/{held.meeting.pk}/minutes/edit/"))
+    # "within five working days": Thursday 14 January 2027 to Thursday 21 January.
+    assert "Draft minutes to the chair by Thursday 21 January 2027" in page
+    assert "Approved minutes to members by Thursday 28 January 2027" in page
+    clock.move_to(datetime.datetime(2027, 1, 22, 9, 0, tzinfo=LONDON))
+    client = signed_in(held.clerk)  # a new day, a new session
+    page = text(client.get(f"/meetings/{held.meeting.pk}/minutes/edit/"))
+    assert "Overdue Draft minutes to the chair" in page
+    chair_of(held, minutes)
+    client.post(f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id})
+    page = text(client.get(f"/meetings/{held.meeting.pk}/minutes/edit/"))
+    assert "Late Draft minutes to the chair" in page and "Done on Friday 22 January 2027" in page
+
+
+# Members, the next meeting, and the public -----------------------------------------------
+
+
+def circulated(held) -> Minutes:
+    minutes = draft(held)
+    chair = chair_of(held, minutes)
+    clerk = signed_in(held.clerk)
+    secret = minute_of(minutes, "Estates contract")
+    save_minute(clerk, secret, f"The {SECRET} was discussed.", summary="A contract was awarded.")
+    clerk.post(f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id})
+    signed_in(chair).post(
+        f"/meetings/{held.meeting.pk}/minutes/review/", {"decision": "approve", "comments": ""}
+    )
+    clerk.post(f"/meetings/{held.meeting.pk}/minutes/circulate/")
+    minutes.refresh_from_db()
+    return minutes
+
+
+def test_members_read_the_minutes_once_circulated_with_part_b(held):
+    minutes = draft(held)
+    member = UserFactory(username="sel-member")
+    held.holders["vcse"].user = member
+    held.holders["vcse"].save(update_fields=["user"])
+    url = f"/meetings/{held.meeting.pk}/minutes/"
+    assert signed_in(member).get(url).status_code == 404  # a draft is the secretariat's
+    assert Client().get(url).status_code == 404
+    minutes.delete()
+    circulated(held)
+    page = text(signed_in(member).get(url))
+    assert SECRET in page and "not yet confirmed" in page
+    assert Client().get(url).status_code == 404  # the public wait for confirmation
+
+
+def next_meeting(held, clock):
+    clock.move_to(NEXT + datetime.timedelta(minutes=5))
+    later = held.meeting.__class__.objects.create(
+        body=held.body,
+        starts_at=NEXT,
+        ends_at=NEXT + datetime.timedelta(hours=2),
+        location="Committee Room 1",
+        held_in_public=True,
+    )
+    from meetings.services import attendance as attending
+    from meetings.services.agenda import agenda_start
+
+    agenda_start(meeting=later, rules=held.rules)
+    attending.sitting_open(meeting=later, user=held.clerk, now=NEXT)
+    setting = workspace.Setting(held.body, later, held.clerk, held.holders)
+    workspace.arrive(setting, SEL_TWELVE, NEXT + datetime.timedelta(minutes=5))
+    workspace.go(setting, "Minutes of the previous meeting and matters arising", confirmed=True)
+    return setting
+
+
+def test_the_next_meeting_confirms_the_minutes_from_the_console(held, clock):
+    minutes = circulated(held)
+    later = next_meeting(held, clock)
+    client = signed_in(held.clerk)
+    console = text(client.get(f"/meetings/{later.meeting.pk}/console/"))
+    assert "Minutes of the meeting on Thursday 14 January 2027" in console
+    minute = minute_of(minutes, "Community diagnostics")
+    response = client.post(
+        f"/meetings/{later.meeting.pk}/console/confirm-minutes/",
+        {"confirm-minutes": minutes.pk, f"confirm-amend_{minute.pk}": "Hubs in four boroughs."},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200, text(response)
+    minutes.refresh_from_db()
+    assert minutes.status == Minutes.Status.CONFIRMED
+    decision = minutes.confirmed_by
+    assert decision.item.meeting == later.meeting
+    assert decision.text.startswith("The minutes of the meeting held on Thursday 14 January 2027")
+    assert "as amended at: Community diagnostics" in decision.text
+    presiding = state(later).presiding().name
+    assert minutes.signed_by == presiding and minutes.signed_on == NEXT.date()
+    assert MinutesAmendment.objects.get().wording == "<p>Hubs in four boroughs.</p>"
+    assert "Hubs in four boroughs." in minutes.signed_text
+    assert f"Signed: {presiding}, presiding." in html.unescape(minutes.signed_text)
+
+    # Locked: no more writing, and the record's later corrections leave the signed copy alone.
+    minute.refresh_from_db()
+    assert save_minute(client, minute, "Rewritten.").status_code == 400
+    decided = Decision.objects.get(text__startswith="Invest")
+    record.decision_correct(
+        decision=decided,
+        revision=decided.revision,
+        text="Something else entirely.",
+        outcome=decided.outcome,
+        value=None,
+        rules=held.rules,
+        reason="A late correction",
+        user=held.clerk,
+    )
+    page = text(client.get(f"/meetings/{held.meeting.pk}/minutes/"))
+    assert "Invest in community diagnostics hubs." in page
+    assert "Something else entirely." not in page
+
+
+def test_the_public_read_the_confirmed_minutes_without_part_b(held, clock):
+    minutes = circulated(held)
+    later = next_meeting(held, clock)
+    signed_in(held.clerk).post(
+        f"/meetings/{later.meeting.pk}/console/confirm-minutes/", {"confirm-minutes": minutes.pk}
+    )
+    minutes.refresh_from_db()
+    assert minutes.locked
+    public = Client()
+    page = text(public.get(f"/meetings/{held.meeting.pk}/minutes/"))
+    assert SECRET not in page
+    assert "exempt under paragraph 3 of Schedule 12A" in page
+    assert "A contract was awarded." in page  # the clerk's public summary
+    assert "Invest in community diagnostics hubs." in page
+    detail = public.get(f"/meetings/{held.meeting.pk}/").content.decode()
+    assert f"/meetings/{held.meeting.pk}/minutes/" in detail
+
+
+def test_minutes_of_a_private_meeting_never_reach_the_public(held, clock):
+    held.meeting.held_in_public = False
+    held.meeting.save(update_fields=["held_in_public"])
+    minutes = circulated(held)
+    later = next_meeting(held, clock)
+    signed_in(held.clerk).post(
+        f"/meetings/{later.meeting.pk}/console/confirm-minutes/", {"confirm-minutes": minutes.pk}
+    )
+    assert Client().get(f"/meetings/{held.meeting.pk}/minutes/").status_code == 404
