@@ -24,4 +24,5 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("members.urls")),
     path("", include("meetings.urls")),
+    path("", include("documents.urls")),
 ]

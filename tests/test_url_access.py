@@ -175,6 +175,21 @@ ACCESS = {
             ("minutes-circulate", "minutes/circulate"),
         )
     },
+    ("documents:meeting-documents", "private meeting, nothing published"): (
+        "get",
+        lambda w: f"/meetings/{w.meeting.pk}/documents/",
+        (NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK),
+    ),
+    ("documents:document-prepare", "the members' pack, nothing published"): (
+        "post",
+        lambda w: f"/meetings/{w.meeting.pk}/documents/pack/prepare/",
+        (LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    ),
+    ("documents:document-download", "the members' pack, nothing published"): (
+        "get",
+        lambda w: f"/meetings/{w.meeting.pk}/documents/pack.pdf",
+        (NOT_FOUND,) * 6,
+    ),
     ("meetings:minutes", "a draft"): (
         "get",
         lambda w: f"/meetings/{w.meeting.pk}/minutes/",

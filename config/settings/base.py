@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "governance",
     "members",
     "meetings",
+    "documents",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,47 @@
+"""What a document was rendered from, as one hash: a document whose hash no longer matches
+its content is out of date, and is never offered as current."""
+
+from __future__ import annotations
+
+import hashlib
+
+from meetings.models import Action, Decision, Meeting, Minutes, Paper, Vote
+
+from .models import Document
+
+
+def fingerprint(meeting: Meeting, kind: str) -> str:
+    """A few queries, whatever the size of the meeting."""
+    if kind in (Document.Kind.PACK, Document.Kind.PUBLIC_PACK):
+        parts = [
+            list(
+                meeting.items.filter(published__isnull=False)
+                .order_by("position")
+                .values_list("pk", "revision", "position", "part", "exempt_paragraph")
+            ),
+            list(
+                Paper.objects.filter(item__meeting=meeting, published__isnull=False)
+                .order_by("pk")
+                .values_list("pk", "revision", "file", "replaced_by")
+            ),
+            list(meeting.publications.values_list("pk", "late")),
+            [meeting.starts_at.isoformat(), meeting.location, meeting.status],
+        ]
+    else:
+        minutes = Minutes.objects.filter(meeting=meeting).first()
+        parts = [
+            [minutes.status, minutes.revision] if minutes else [],
+            list(
+                minutes.item_minutes.order_by("pk").values_list("pk", "revision") if minutes else []
+            ),
+            list(meeting.attendance.order_by("pk").values_list("pk", "revision")),
+            *(
+                list(model.objects.filter(**{path: meeting}).values_list("pk", "revision"))
+                for model, path in (
+                    (Vote, "item__meeting"),
+                    (Decision, "item__meeting"),
+                    (Action, "meeting"),
+                )
+            ),
+        ]
+    return hashlib.sha256(repr([kind, *parts]).encode()).hexdigest()

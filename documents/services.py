@@ -1,0 +1,88 @@
+"""Asking for a document and rendering it: the request is recorded at once (queued), the
+rendering runs in a Celery task on the PDF queue, and the outcome (ready, or failed with the
+reason) is recorded on the document."""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from config import clock
+from meetings.minutes_record import minutes_record
+from meetings.models import Meeting, Minutes
+
+from .fingerprints import fingerprint
+from .models import Document
+from .packs import pack_pdf
+from .rendering import html_pdf, page_count
+
+logger = logging.getLogger(__name__)
+
+
+def document_request(*, meeting: Meeting, kind: str) -> Document:
+    """Queue the rendering of ``kind`` for the meeting (again, if it is out of date)."""
+    with transaction.atomic():
+        document, _ = Document.objects.select_for_update().get_or_create(
+            meeting=meeting,
+            kind=kind,
+            defaults={"requested_at": clock.now(), "fingerprint": ""},
+        )
+        document.status, document.reason = Document.Status.QUEUED, ""
+        document.requested_at = clock.now()
+        document.fingerprint = fingerprint(meeting, kind)
+        document.save()
+    from .tasks import render_document  # the task module imports this one
+
+    transaction.on_commit(lambda: render_document.delay(document.pk))
+    return document
+
+
+def document_render(document_id: int) -> Document:
+    """Render the document from the meeting's content as it is now."""
+    document = Document.objects.select_related("meeting__body").get(pk=document_id)
+    meeting = document.meeting
+    document.status = Document.Status.RENDERING
+    document.fingerprint = fingerprint(meeting, document.kind)
+    document.save(update_fields=["status", "fingerprint"])
+    try:
+        pdf = _pdf(meeting, document.kind)
+    except Exception as error:  # any failure is the clerk's to see, with its reason
+        document.status = Document.Status.FAILED
+        document.reason = f"{type(error).__name__}: {error}"[:2000]
+        document.finished_at = clock.now()
+        document.save(update_fields=["status", "reason", "finished_at"])
+        logger.exception("Rendering %s failed", document)
+        return document
+    old = document.file.name
+    document.file.save(f"{meeting.pk}-{document.kind}.pdf", ContentFile(pdf), save=False)
+    if old and old != document.file.name:
+        document.file.storage.delete(old)
+    document.status = Document.Status.READY
+    document.pages, document.size = page_count(pdf), len(pdf)
+    document.finished_at = clock.now()
+    document.save()
+    return document
+
+
+def _pdf(meeting: Meeting, kind: str) -> bytes:
+    if kind in (Document.Kind.PACK, Document.Kind.PUBLIC_PACK):
+        return pack_pdf(meeting, public=kind == Document.Kind.PUBLIC_PACK)
+    public = kind == Document.Kind.PUBLIC_MINUTES
+    minutes = Minutes.objects.get(meeting=meeting)
+    context = {"meeting": meeting, "draft": not minutes.locked}
+    if minutes.locked:
+        context["signed"] = minutes.signed_public_text if public else minutes.signed_text
+    else:
+        context["record"] = minutes_record(meeting, minutes=minutes, public=public)
+    return html_pdf("documents/pdf/minutes.html", context)
+
+
+def current(document: Document | None) -> bool:
+    """Ready, and rendered from the content as it stands: only such a file is offered."""
+    return (
+        document is not None
+        and document.status == Document.Status.READY
+        and document.fingerprint == fingerprint(document.meeting, document.kind)
+    )
