@@ -157,6 +157,7 @@ def _pages() -> dict[str, Page]:
     coming = body.meetings.filter(starts_at__gte=clock.now()).exclude(items=None).first()
     attendance.sitting_open(meeting=coming, user=clerk, now=clock.now())
     held = Meeting.objects.filter(body=public, status=Meeting.Status.HELD).last()
+    held_here = body.meetings.filter(status=Meeting.Status.HELD).last()
     item = AgendaItem.objects.filter(meeting=coming).last()
     paper = Paper.objects.filter(item__meeting__body=body).last()
     person = Person.objects.filter(appointments__seat__body=body).first()
@@ -195,6 +196,8 @@ def _pages() -> dict[str, Page]:
         "organisation": Page("clerk", f"/organisations/{organisation.slug}/"),
         "outbox": Page("clerk", "/outbox/"),
         "history of a meeting": Page("clerk", f"/history/meeting/{coming.pk}/"),
+        "documents (public)": Page("public", f"/meetings/{held.pk}/documents/"),
+        "minutes editor": Page("clerk", f"/meetings/{held_here.pk}/minutes/edit/"),
     }
     return pages
 
