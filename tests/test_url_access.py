@@ -178,7 +178,7 @@ ACCESS = {
     ("documents:meeting-documents", "private meeting, nothing published"): (
         "get",
         lambda w: f"/meetings/{w.meeting.pk}/documents/",
-        (NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK),
+        (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
     ),
     ("documents:document-prepare", "the members' pack, nothing published"): (
         "post",
