@@ -145,7 +145,9 @@ def minutes_chair_decide(
     *, minutes: Minutes, approve: bool, comments: str, user: User, now: datetime.datetime
 ) -> Minutes:
     """The chair approves the draft, or returns it to the secretariat saying what to change."""
-    minutes = Minutes.objects.select_for_update().select_related("chair").get(pk=minutes.pk)
+    minutes = (
+        Minutes.objects.select_for_update(of=("self",)).select_related("chair").get(pk=minutes.pk)
+    )
     if not may_approve(minutes, user):
         raise ValidationError("These minutes are not awaiting your approval.")
     comments = comments.strip()
