@@ -19,6 +19,7 @@ from meetings.services import proceedings, record
 from tests.factories import UserFactory
 
 from . import workspace
+from .test_console_pages import SEL_TWELVE
 from .workspace import open_sitting, signed_in, state
 
 pytestmark = pytest.mark.django_db
@@ -26,20 +27,6 @@ MEETING = datetime.datetime(2027, 1, 14, 14, 0, tzinfo=LONDON)  # a Thursday
 NOW = MEETING + datetime.timedelta(minutes=5)
 NEXT = MEETING + datetime.timedelta(days=28)
 SEL = "south-east-london-icp"
-SEL_TWELVE = [
-    "icb-chair",
-    "icb-chief-executive",
-    "elected-member-bexley",
-    "elected-member-lambeth",
-    "chair-gstt",
-    "chair-kch",
-    "vcse",
-    "healthwatch",
-    "primary-care",
-    "kings-health-partners",
-    "lead-director-public-health",
-    "elected-member-greenwich",
-]
 SECRET = "ZEBRACONTRACT"  # a Part B marker that must never reach the public copy
 
 
