@@ -90,6 +90,21 @@ def held(clock):
     return setting
 
 
+def correct_decision(setting, words: str) -> None:
+    """Correct the wording of the Part A decision on record, as the console's correction does."""
+    decision = Decision.objects.get(text__startswith="Invest")
+    record.decision_correct(
+        decision=decision,
+        revision=decision.revision,
+        text=words,
+        outcome=decision.outcome,
+        value=None,
+        rules=setting.rules,
+        reason="Corrected from the clerk's notes",
+        user=setting.clerk,
+    )
+
+
 def draft(setting) -> Minutes:
     response = signed_in(setting.clerk).post(f"/meetings/{setting.meeting.pk}/minutes/start/")
     assert response.status_code == 302
@@ -147,17 +162,7 @@ def test_the_minutes_wait_for_the_meeting_to_close(clock):
 
 def test_a_correction_in_the_record_shows_in_the_draft(held):
     draft(held)
-    decision = Decision.objects.get(text__startswith="Invest")
-    record.decision_correct(
-        decision=decision,
-        revision=decision.revision,
-        text="Invest in four community diagnostics hubs.",
-        outcome=decision.outcome,
-        value=None,
-        rules=held.rules,
-        reason="The number of hubs was agreed in the room",
-        user=held.clerk,
-    )
+    correct_decision(held, "Invest in four community diagnostics hubs.")
     page = text(signed_in(held.clerk).get(f"/meetings/{held.meeting.pk}/minutes/edit/"))
     assert "Invest in four community diagnostics hubs." in page
 
@@ -369,17 +374,7 @@ def test_the_next_meeting_confirms_the_minutes_from_the_console(held, clock):
     # Locked: no more writing, and the record's later corrections leave the signed copy alone.
     minute.refresh_from_db()
     assert save_minute(client, minute, "Rewritten.").status_code == 400
-    decided = Decision.objects.get(text__startswith="Invest")
-    record.decision_correct(
-        decision=decided,
-        revision=decided.revision,
-        text="Something else entirely.",
-        outcome=decided.outcome,
-        value=None,
-        rules=held.rules,
-        reason="A late correction",
-        user=held.clerk,
-    )
+    correct_decision(held, "Something else entirely.")
     page = text(client.get(f"/meetings/{held.meeting.pk}/minutes/"))
     assert "Invest in community diagnostics hubs." in page
     assert "Something else entirely." not in page
