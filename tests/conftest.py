@@ -53,12 +53,19 @@ def pytest_report_header(config):
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache: throttling counts never carry over, and no
-    snapshot of a body from a rolled-back test (whose ids SQLite gives out again) is read."""
+    snapshot of a body from a rolled-back test (whose ids SQLite gives out again) is read.
+    On Redis only this worker's keys go: the other workers' share the database."""
     from django.core.cache import cache
 
+    from config.quiet_cache import QuietRedisCache
     from members.snapshots import forget_read_here
 
-    cache.clear()
+    if isinstance(cache, QuietRedisCache):
+        client = cache._cache.get_client(write=True)
+        for key in client.scan_iter(match=f"{cache.key_prefix}:*"):
+            client.delete(key)
+    else:
+        cache.clear()
     forget_read_here()
 
 

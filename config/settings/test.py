@@ -24,3 +24,7 @@ WHITENOISE_USE_FINDERS = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATA_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-quorate.sqlite3")}  # noqa: F405
+
+# pytest-xdist's workers share one Redis database: each keeps its keys under its own prefix,
+# so that one worker clearing its cache between tests never resets another's throttle counts.
+CACHES["default"]["KEY_PREFIX"] = env.str("PYTEST_XDIST_WORKER", default="main")  # noqa: F405
