@@ -57,6 +57,10 @@ class MinutesRecord:
     def actions(self) -> list[Action]:
         return [action for item in self.items for action in item.actions]
 
+    @property
+    def has_decisions(self) -> bool:
+        return any(item.decisions for item in self.items)
+
 
 def minutes_html(meeting: Meeting, *, public: bool, minutes: Minutes | None = None) -> str:
     """The minutes as a document: the page's, the PDF's and the signed copy's one source."""

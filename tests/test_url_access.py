@@ -205,6 +205,36 @@ ACCESS = {
         lambda w: f"/minutes/items/{w.minute.pk}/",
         BODY_SECRETARIAT_POST,
     ),
+    ("meetings:decision-record", ""): (
+        "post",
+        lambda w: f"/decisions/{w.decision.pk}/record/",
+        BODY_SECRETARIAT_POST,
+    ),
+    ("meetings:decision-notice-publish", ""): (
+        "post",
+        lambda w: f"/meetings/{w.meeting.pk}/decisions/notice/publish/",
+        BODY_SECRETARIAT_POST,
+    ),
+    ("meetings:decision-notice", "none published"): (
+        "get",
+        lambda w: f"/meetings/{w.meeting.pk}/decisions/notice/",
+        (NOT_FOUND,) * 6,
+    ),
+    ("meetings:decision-register", "private body"): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/decisions/",
+        (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
+    ),
+    ("meetings:decision-register", "body meeting in public"): (
+        "get",
+        lambda w: f"/bodies/{w.public_body.slug}/decisions/",
+        EVERYONE,
+    ),
+    ("meetings:decision-register-csv", "private body"): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/decisions.csv",
+        (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
+    ),
     ("meetings:record-correct", ""): (
         "get",
         lambda w: f"/meetings/{w.meeting.pk}/record/decision/{w.decision.pk}/correct/",

@@ -71,6 +71,17 @@ class MinutesPolicy:
 
 
 @dataclass(frozen=True)
+class DecisionsPolicy:
+    """The notice of a meeting's decisions: published within ``notice_working_days`` of the
+    meeting; a decision may be called in for ``call_in_working_days`` after the notice is
+    published, and carried out only once that period has ended."""
+
+    notice_working_days: int | None = None
+    call_in_working_days: int | None = None
+    clause: str = ""
+
+
+@dataclass(frozen=True)
 class Frequency:
     every_months: int | None = None
     at_least_per_year: int | None = None
@@ -165,6 +176,7 @@ class BodyRules:
     chair: ChairArrangements
     conflicts: ConflictsPolicy | None = None
     minutes: MinutesPolicy | None = None
+    decisions: DecisionsPolicy | None = None
     frequency: Frequency | None = None
     review: ReviewCycle | None = None
     delegated_limits: tuple[DelegatedLimit, ...] = ()
@@ -311,6 +323,7 @@ class _Reader:
             chair=self.chair(doc.get("chair", {}), "rules.chair"),
             conflicts=self.conflicts(doc["conflicts"]) if "conflicts" in doc else None,
             minutes=MinutesPolicy(**doc["minutes"]) if "minutes" in doc else None,
+            decisions=DecisionsPolicy(**doc["decisions"]) if "decisions" in doc else None,
             frequency=Frequency(**doc["frequency"]) if "frequency" in doc else None,
             review=ReviewCycle(**doc["review"]) if "review" in doc else None,
             delegated_limits=tuple(DelegatedLimit(**d) for d in doc.get("delegated_limits", [])),
@@ -659,6 +672,8 @@ def describe(rules: BodyRules, names: Names) -> list[Statement]:
         statements.append(describe_conflicts(rules.conflicts))
     if rules.minutes:
         statements.append(describe_minutes(rules.minutes))
+    if rules.decisions:
+        statements.append(describe_decisions(rules.decisions))
     if rules.frequency:
         f = rules.frequency
         sentence = (
@@ -911,3 +926,18 @@ def describe_minutes(policy: MinutesPolicy) -> Statement:
             f"{policy.circulate_working_days} working days of the meeting."
         )
     return Statement("Minutes", tuple(sentences), policy.clause)
+
+
+def describe_decisions(policy: DecisionsPolicy) -> Statement:
+    sentences = []
+    if policy.notice_working_days:
+        sentences.append(
+            f"A notice of the decisions is published within {policy.notice_working_days} "
+            "working days of the meeting."
+        )
+    if policy.call_in_working_days:
+        sentences.append(
+            f"A decision may be called in within {policy.call_in_working_days} working days "
+            "of the notice's publication, and is not carried out until that period has ended."
+        )
+    return Statement("Decisions", tuple(sentences), policy.clause)

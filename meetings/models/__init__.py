@@ -1,6 +1,7 @@
 """The meeting's record: when it meets, its agenda and papers, and what happened in the room."""
 
 from .agenda import AgendaAgreement, AgendaItem, Apology, Paper, Publication
+from .decision_notice import DecisionNotice
 from .minutes import ItemMinute, Minutes, MinutesAmendment
 from .record import Action, Attendance, Decision, Declaration, Vote
 from .schedule import Adjournment, Meeting, MeetingChange
@@ -13,6 +14,7 @@ __all__ = [
     "Apology",
     "Attendance",
     "Decision",
+    "DecisionNotice",
     "Declaration",
     "ItemMinute",
     "Meeting",

@@ -150,6 +150,16 @@ class AgendaItem(Revised):
     def confidential(self) -> bool:
         return self.part == self.Part.B
 
+    @property
+    def exemption_ground(self) -> str:
+        """Why a Part B item is exempt, as the public documents state it."""
+        if self.exempt_paragraph:
+            return (
+                f"paragraph {self.exempt_paragraph} of Schedule 12A to the Local Government "
+                "Act 1972"
+            )
+        return f"the body's rules ({self.exempt_reason})"
+
     def clean(self) -> None:
         if self.part == self.Part.B and not (self.exempt_paragraph or self.exempt_reason.strip()):
             raise ValidationError(

@@ -189,6 +189,14 @@ class Decision(Revised, StruckOut):
     item = models.ForeignKey(AgendaItem, on_delete=models.PROTECT, related_name="decisions")
     text = models.TextField()
     outcome = models.CharField(max_length=12, choices=Outcome.choices)
+    # The record an executive decision needs (governance/rules/decision_records.py).
+    reasons = models.TextField(blank=True)
+    alternatives = models.TextField("Alternatives considered and rejected", blank=True)
+    dispensation = models.TextField(
+        blank=True,
+        help_text="Any dispensation granted to a member with a conflict of interest who "
+        "took part, or why none was needed.",
+    )
     vote = models.OneToOneField(
         Vote, null=True, blank=True, on_delete=models.PROTECT, related_name="decision"
     )

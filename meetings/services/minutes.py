@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from governance.rules.minutes import MinutesDeadline, minutes_deadlines
+from governance.rules.deadlines import Deadline, minutes_deadlines, notice_deadline
 from governance.rules.words import LONDON, long_date
 from members.models import Person, User
 from members.snapshots import snapshot
@@ -21,6 +21,7 @@ from ..minutes_record import minutes_html
 from ..models import (
     Attendance,
     Decision,
+    DecisionNotice,
     ItemMinute,
     Meeting,
     Minutes,
@@ -28,6 +29,7 @@ from ..models import (
 )
 from ..richtext import clean_minute
 from ..sitting import Sitting, sitting_for
+from .decisions import refuse_incomplete
 from .locking import on_record, revision_check
 from .record import decision_record
 
@@ -116,8 +118,9 @@ def minute_save(
 def minutes_send_to_chair(
     *, minutes: Minutes, chair: Person, user: User, now: datetime.datetime
 ) -> Minutes:
-    minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
     _editable(minutes)
+    refuse_incomplete(minutes.meeting, "before the minutes go to the chair")
     if chair.user_id is None:
         raise ValidationError(
             {
@@ -240,7 +243,7 @@ def minutes_confirm(
 
 @dataclass(frozen=True)
 class DeadlineState:
-    deadline: MinutesDeadline
+    deadline: Deadline
     done_on: datetime.date | None
     state: str  # met, late, overdue, due
 
@@ -248,16 +251,23 @@ class DeadlineState:
 def minutes_deadlines_for(
     meeting: Meeting, minutes: Minutes | None, today: datetime.date
 ) -> list[DeadlineState]:
-    """The body's minutes deadlines for this meeting, and whether each was kept."""
+    """The body's deadlines after this meeting (the minutes', the notice of decisions), and
+    whether each was kept."""
     rules = snapshot(meeting.body, today).rules_on(meeting.day)
     if rules is None:
         return []
+    notice = DecisionNotice.objects.filter(meeting=meeting).first()
     done = {
         "to_chair": minutes.sent_to_chair_at if minutes else None,
         "circulate": minutes.circulated_at if minutes else None,
+        "notice": notice.published_at if notice else None,
     }
+    deadlines = list(minutes_deadlines(rules.minutes, rules.calendar, meeting.day))
+    notice_due = notice_deadline(rules.decisions, rules.calendar, meeting.day)
+    if notice_due is not None:
+        deadlines.append(notice_due)
     states = []
-    for deadline in minutes_deadlines(rules.minutes, rules.calendar, meeting.day):
+    for deadline in deadlines:
         moment = done[deadline.kind]
         day = moment.astimezone(LONDON).date() if moment else None
         states.append(DeadlineState(deadline, day, deadline.state(day, today)))

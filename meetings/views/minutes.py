@@ -16,11 +16,13 @@ from config import clock
 from members.access import roles_for
 from members.models import Appointment, Person
 
+from ..forms.decisions import decision_record_form
 from ..forms.minutes import ChairDecisionForm, MinuteForm, SendToChairForm
 from ..minutes_record import minutes_record
-from ..models import ItemMinute, Meeting, Minutes
+from ..models import DecisionNotice, ItemMinute, Meeting, Minutes
 from ..richtext import as_typed
 from ..services import minutes as workflow
+from ..services.decisions import decision_gaps
 from ..services.locking import StaleChange
 from .common import add_service_errors, get_meeting_for_secretariat, with_revision
 
@@ -42,17 +44,20 @@ def _minute_form(minute: ItemMinute, data=None) -> MinuteForm:
     )
 
 
-def _editor_context(meeting: Meeting, minutes: Minutes | None, bound=None) -> dict:
+def editor_context(meeting: Meeting, minutes: Minutes | None, bound=None) -> dict:
     """The editor: each item's record beside the clerk's minute; ``bound`` is a form the
     clerk submitted that was refused, shown back with their input."""
     record = minutes_record(meeting, minutes=minutes)
     written = {m.item_id: m for m in minutes.item_minutes.all()} if minutes else {}
+    prefix = bound.prefix if bound is not None else None
     for entry in record.items:
         minute = written.get(entry.item.pk)
         entry.minute = minute
         if minute is not None:
-            own = bound is not None and bound.prefix == f"m{minute.pk}"
-            entry.form = bound if own else _minute_form(minute)
+            entry.form = bound if prefix == f"m{minute.pk}" else _minute_form(minute)
+        entry.decision_forms = [
+            (d, bound if prefix == f"d{d.pk}" else decision_record_form(d)) for d in entry.decisions
+        ]
     serving = Appointment.objects.current(clock.today()).filter(seat__body=meeting.body)
     people = Person.objects.filter(pk__in=serving.values("person"))
     return {
@@ -60,6 +65,8 @@ def _editor_context(meeting: Meeting, minutes: Minutes | None, bound=None) -> di
         "minutes": minutes,
         "record": record,
         "deadlines": workflow.minutes_deadlines_for(meeting, minutes, clock.today()),
+        "gaps": decision_gaps(meeting) if minutes else [],
+        "notice": DecisionNotice.objects.filter(meeting=meeting).first(),
         "send_form": SendToChairForm(
             people=people.order_by("family_name"),
             initial={"chair": minutes.chair_id if minutes else None},
@@ -72,7 +79,7 @@ def minutes_edit(request, pk):
     """The secretariat's minutes of one meeting: drafted, written, and sent on their way."""
     meeting = get_meeting_for_secretariat(request, pk)
     return render(
-        request, "meetings/minutes/edit.html", _editor_context(meeting, _minutes_or_none(meeting))
+        request, "meetings/minutes/edit.html", editor_context(meeting, _minutes_or_none(meeting))
     )
 
 
@@ -130,7 +137,7 @@ def minute_save(request, pk):
         messages.success(request, f"Saved the minute of “{minute.item.title}”.")
         url = reverse("meetings:minutes-edit", args=[meeting.pk])
         return redirect(f"{url}#minute-{minute.item_id}")
-    context = _editor_context(meeting, minute.minutes, bound=form)
+    context = editor_context(meeting, minute.minutes, bound=form)
     return render(request, "meetings/minutes/edit.html", context, status=400)
 
 
@@ -139,7 +146,7 @@ def minute_save(request, pk):
 def minutes_send(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
     minutes = get_object_or_404(Minutes, meeting=meeting)
-    context = _editor_context(meeting, minutes)
+    context = editor_context(meeting, minutes)
     form = SendToChairForm(request.POST, people=context["send_form"].fields["chair"].queryset)
     if form.is_valid():
         try:

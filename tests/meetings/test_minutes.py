@@ -15,7 +15,7 @@ from django.test import Client
 
 from governance.rules.words import LONDON
 from meetings.models import Decision, ItemMinute, Minutes, MinutesAmendment
-from meetings.services import proceedings, record
+from meetings.services import decisions, proceedings, record
 from tests.factories import UserFactory
 
 from . import workspace
@@ -40,9 +40,10 @@ def text(response) -> str:
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())))
 
 
-def decide(setting, title: str, words: str) -> Decision:
+def decide(setting, title: str, words: str, *, reasons="Best value for residents.") -> Decision:
+    """A decision by consensus, its record completed unless ``reasons`` is empty."""
     workspace.go(setting, title, confirmed=True)
-    return record.decision_record(
+    decision = record.decision_record(
         meeting=setting.meeting,
         sitting=state(setting),
         text=words,
@@ -51,6 +52,16 @@ def decide(setting, title: str, words: str) -> Decision:
         vote=None,
         user=setting.clerk,
         now=NOW,
+    )
+    if not reasons:
+        return decision
+    return decisions.decision_record_complete(
+        decision=decision,
+        reasons=reasons,
+        alternatives="Do nothing.",
+        dispensation="",
+        revision=decision.revision,
+        user=setting.clerk,
     )
 
 
