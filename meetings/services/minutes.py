@@ -13,6 +13,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from governance.rules.deadlines import Deadline, minutes_deadlines, notice_deadline
+from governance.rules.language import BodyRules
 from governance.rules.words import LONDON, long_date
 from members.models import Person, User
 from members.snapshots import snapshot
@@ -251,12 +252,23 @@ class DeadlineState:
 def minutes_deadlines_for(
     meeting: Meeting, minutes: Minutes | None, today: datetime.date
 ) -> list[DeadlineState]:
-    """The body's deadlines after this meeting (the minutes', the notice of decisions), and
-    whether each was kept."""
+    """The body's deadlines after this meeting, and whether each was kept."""
     rules = snapshot(meeting.body, today).rules_on(meeting.day)
+    notice = DecisionNotice.objects.filter(meeting=meeting).first()
+    return after_meeting(meeting, minutes, notice, rules, today)
+
+
+def after_meeting(
+    meeting: Meeting,
+    minutes: Minutes | None,
+    notice: DecisionNotice | None,
+    rules: BodyRules | None,
+    today: datetime.date,
+) -> list[DeadlineState]:
+    """The deadlines the body's rules set after a meeting (the minutes', the notice of
+    decisions), each with the day it was done and its state."""
     if rules is None:
         return []
-    notice = DecisionNotice.objects.filter(meeting=meeting).first()
     done = {
         "to_chair": minutes.sent_to_chair_at if minutes else None,
         "circulate": minutes.circulated_at if minutes else None,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -19,11 +20,15 @@ from members.snapshots import snapshot, snapshots
 from ..compliance import compliance, obligation_done
 from ..forecast import Forecast, quorum_forecast
 from ..forms.schedule import ObligationDoneForm
-from ..models import AgendaItem, Apology, Meeting, Paper, Publication
+from ..models import AgendaItem, Apology, Meeting, Minutes, Paper, Publication
+from ..services.minutes import DeadlineState, after_meeting
 from ..services.schedule import Deadlines, meeting_deadlines
 from .common import add_service_errors, get_body_for_secretariat
 
 DASHBOARD_SIZE = 12
+# Meetings whose minutes and notice the dashboard follows: those closed in the last three
+# months whose minutes are not yet with the members (older ones are in each meeting's page).
+FOLLOW_UP_DAYS = 92
 
 
 @dataclass
@@ -95,6 +100,7 @@ def _secretariat_context(request, meetings, done_form=None) -> dict:
             )
         )
     duties = [c for c in compliance(states, today) if c.needs_attention]
+    follow_up = after_meetings(request.user, states, now, today)
     placed = done_form is not None and any(
         (duty.body, due.obligation.key, due.due.isoformat())
         == (done_form.body, done_form.data.get("key"), done_form.data.get("due_on"))
@@ -104,6 +110,7 @@ def _secretariat_context(request, meetings, done_form=None) -> dict:
     return {
         "unplaced": done_form if done_form is not None and not placed else None,
         "rows": rows,
+        "follow_up": follow_up,
         "duties": duties,
         "done_form": ObligationDoneForm(today=today),
         "refused": done_form,
@@ -132,6 +139,47 @@ def obligation_done_view(request, slug):
         request, meetings.select_related("body").order_by("starts_at"), done_form=form
     )
     return render(request, "meetings/dashboard.html", context, status=400)
+
+
+@dataclass
+class FollowUp:
+    meeting: Meeting
+    minutes: Minutes | None
+    deadlines: list[DeadlineState]
+
+    @property
+    def overdue(self) -> bool:
+        return any(d.state == "overdue" for d in self.deadlines)
+
+
+def after_meetings(user, states, now, today) -> list[FollowUp]:
+    """Meetings recently closed whose minutes are not yet with the members, or whose notice
+    of decisions is not yet published, with the body's deadlines for each."""
+    outstanding = Minutes.Status.DRAFT, Minutes.Status.WITH_CHAIR, Minutes.Status.RETURNED
+    meetings = (
+        Meeting.objects.filter(
+            body__in=bodies_served_by(user),
+            closed_at__isnull=False,
+            starts_at__gte=now - datetime.timedelta(days=FOLLOW_UP_DAYS),
+        )
+        .filter(
+            Q(minutes__isnull=True)
+            | Q(minutes__status__in=(*outstanding, Minutes.Status.APPROVED))
+            | Q(decision_notice__isnull=True, items__decisions__isnull=False)
+        )
+        .distinct()
+        .select_related("body", "minutes", "decision_notice")
+        .order_by("-starts_at")[:DASHBOARD_SIZE]
+    )
+    rows = []
+    for meeting in meetings:
+        minutes = getattr(meeting, "minutes", None)
+        notice = getattr(meeting, "decision_notice", None)
+        rules = states[meeting.body_id].rules_on(meeting.day)
+        rows.append(
+            FollowUp(meeting, minutes, after_meeting(meeting, minutes, notice, rules, today))
+        )
+    return rows
 
 
 def agenda_state(meeting: Meeting, deadlines: Deadlines | None, now) -> tuple[str, str]:

@@ -72,16 +72,23 @@ def notice_publish(request, pk):
     return redirect("meetings:minutes-edit", meeting.pk)
 
 
+def notice_copy(meeting: Meeting, notice: DecisionNotice | None, roles) -> str | None:
+    """Which copy of the notice the user may read: "members" to those who serve or sit on
+    the body, "public" (exempt decisions withheld) for a meeting held in public, or none."""
+    if notice is None:
+        return None
+    if roles.serves(meeting.body) or roles.sits_on(meeting.body):
+        return "members"
+    return "public" if meeting.held_in_public else None
+
+
 def notice_read(request, pk):
-    """The published notice: members' copy to those who serve or sit on the body; the public
-    copy (exempt decisions withheld) for a meeting held in public."""
     meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
     notice = DecisionNotice.objects.filter(meeting=meeting).first()
-    roles = roles_for(request.user)
-    members = roles.serves(meeting.body) or roles.sits_on(meeting.body)
-    if notice is None or not (members or meeting.held_in_public):
+    copy = notice_copy(meeting, notice, roles_for(request.user))
+    if copy is None:
         raise Http404("No notice of decisions.")
-    text = notice.members_text if members else notice.public_text
+    text = notice.members_text if copy == "members" else notice.public_text
     return render(
         request,
         "meetings/decisions/notice.html",

@@ -12,10 +12,11 @@ from governance.models import Body
 from members.access import bodies_visible_to, roles_for
 
 from ..forecast import expected_presiding
-from ..models import Meeting, Minutes
+from ..models import DecisionNotice, Meeting, Minutes
 from ..queries import agenda_items
 from ..services.agenda import numbering
 from .common import get_meeting_for_user, meeting_snapshot
+from .decisions import notice_copy
 from .minutes import reading_copy
 
 UPCOMING_ON_HOME = 3
@@ -62,6 +63,9 @@ def meeting_detail(request, pk):
     context = {
         "meeting": meeting,
         "minutes_copy": reading_copy(meeting, minutes, roles, request.user),
+        "notice": notice_copy(
+            meeting, DecisionNotice.objects.filter(meeting=meeting).first(), roles
+        ),
         "items": items,
         "numbers": numbering(items),
         "publications": meeting.publications.all(),

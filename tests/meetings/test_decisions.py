@@ -133,6 +133,7 @@ def test_the_notice_starts_the_call_in_and_withholds_exempt_decisions(held, cloc
     assert "called in until the end of Friday 22 January 2027" in public
     assert SECRET not in public and "Estates contract" not in public
     assert "withheld under paragraph 3 of Schedule 12A" in public
+    assert "Notice of the decisions taken" in text(Client().get(f"/meetings/{held.meeting.pk}/"))
     members = text(clerk.get(url))
     assert SECRET in members and "Confidential (Part B)" in members
     # A later correction of the record does not rewrite the published notice.
@@ -227,3 +228,14 @@ def test_the_register_costs_the_same_queries_at_two_sizes(held, reader):
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_dashboard_shows_the_deadlines_after_the_meeting_and_what_is_overdue(held, clock):
+    with_decisions_policy(held, notice_working_days=2)
+    draft(held)
+    clock.move_to(datetime.datetime(2027, 1, 22, 9, 0, tzinfo=MEETING.tzinfo))
+    page = text(signed_in(held.clerk).get("/dashboard/"))
+    assert "SEL ICP, Thursday 14 January 2027, 14:00 : minutes draft." in page
+    assert "Overdue Draft minutes to the chair by Thursday 21 January 2027" in page
+    assert "Due Approved minutes to members by Thursday 28 January 2027" in page
+    assert "Overdue Notice of the decisions published by Monday 18 January 2027" in page
