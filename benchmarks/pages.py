@@ -198,6 +198,8 @@ def _pages() -> dict[str, Page]:
         "history of a meeting": Page("clerk", f"/history/meeting/{coming.pk}/"),
         "documents (public)": Page("public", f"/meetings/{held.pk}/documents/"),
         "minutes editor": Page("clerk", f"/meetings/{held_here.pk}/minutes/edit/"),
+        "register of decisions (public)": Page("public", f"/bodies/{public.slug}/decisions/"),
+        "register of decisions (clerk)": Page("clerk", f"/bodies/{body.slug}/decisions/"),
     }
     return pages
 

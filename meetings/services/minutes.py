@@ -18,6 +18,7 @@ from governance.rules.words import LONDON, long_date
 from members.models import Person, User
 from members.snapshots import snapshot
 
+from .. import signals
 from ..minutes_record import minutes_html
 from ..models import (
     Attendance,
@@ -171,7 +172,9 @@ def minutes_circulate(*, minutes: Minutes, user: User, now: datetime.datetime) -
         raise ValidationError("Only minutes the chair has approved go to the members.")
     minutes.status = Minutes.Status.CIRCULATED
     minutes.circulated_at = now
-    return on_record(minutes, user=user, reason="Circulated to members")
+    on_record(minutes, user=user, reason="Circulated to members")
+    signals.minutes_release.send(sender=Minutes, meeting=minutes.meeting)
+    return minutes
 
 
 def awaiting_confirmation(meeting: Meeting):
@@ -239,6 +242,7 @@ def minutes_confirm(
     minutes.signed_text = minutes_html(minutes.meeting, public=False, minutes=minutes)
     minutes.signed_public_text = minutes_html(minutes.meeting, public=True, minutes=minutes)
     on_record(minutes, user=user, reason=f"Confirmed as a correct record ({decision.reference})")
+    signals.minutes_release.send(sender=Minutes, meeting=minutes.meeting)
     return decision
 
 

@@ -13,6 +13,7 @@ from governance.rules.language import BodyRules
 from governance.rules.words import long_datetime
 from members.models import Appointment, DeputyNomination, Person, User
 
+from .. import signals
 from ..models import AgendaAgreement, AgendaItem, Meeting, Paper, Publication
 from .agenda import agenda_published
 from .schedule import meeting_deadlines
@@ -95,6 +96,7 @@ def agenda_publish(
     if meeting.status == Meeting.Status.SCHEDULED:
         meeting.status = Meeting.Status.NOTICE_GIVEN
         meeting.save(update_fields=["status"])
+    signals.agenda_publication.send(sender=Publication, meeting=meeting)
     return publication
 
 

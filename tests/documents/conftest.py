@@ -3,6 +3,9 @@ that run their callbacks."""
 
 from __future__ import annotations
 
+import contextlib
+from unittest import mock
+
 import pytest
 
 from tests.meetings.test_minutes import clock, held  # noqa: F401 (fixtures used here)
@@ -15,3 +18,13 @@ def committed(monkeypatch):
     from django.db import transaction
 
     monkeypatch.setattr(transaction, "on_commit", lambda func, *args, **kwargs: func())
+
+
+@contextlib.contextmanager
+def renders_held_back():
+    """Publish or circulate without the renderings that follow it (as if the worker had not
+    yet run them): for the tests of a document's own request, status and failure."""
+    from django.db import transaction
+
+    with mock.patch.object(transaction, "on_commit", lambda func, *args, **kwargs: None):
+        yield

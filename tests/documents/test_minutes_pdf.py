@@ -1,5 +1,6 @@
 """Minutes as PDF: a tagged PDF/UA document with its title and language, marked DRAFT until
-confirmed; the members' copy with Part B, the public copy without, each only to its readers."""
+confirmed; the members' copy with Part B, the public copy without, each only to its readers.
+Each is rendered by itself when the minutes are circulated, and again when confirmed."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from documents.models import Document
-from documents.services import document_request
+from documents.services import current
 from tests.meetings.test_minutes import SECRET, circulated, next_meeting
 from tests.meetings.workspace import signed_in
 
@@ -18,9 +19,10 @@ pytestmark = pytest.mark.django_db
 
 
 def rendered(meeting, kind) -> PdfReader:
-    document = document_request(meeting=meeting, kind=kind)
-    document.refresh_from_db()
+    """The document the workflow itself had rendered: no one asked for it."""
+    document = Document.objects.get(meeting=meeting, kind=kind)
     assert document.status == Document.Status.READY, document.reason
+    assert current(document)
     with document.file.open("rb") as handle:
         return PdfReader(io.BytesIO(handle.read()))
 

@@ -22,6 +22,8 @@ from meetings.services.papers import paper_add
 from tests.factories import UserFactory
 from tests.meetings.workspace import publish, seed_body, signed_in, upload
 
+from .conftest import renders_held_back
+
 pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2027, 1, 4, 10, 0, tzinfo=LONDON)
 MEETING = datetime.datetime(2027, 1, 28, 14, 0, tzinfo=LONDON)
@@ -72,7 +74,8 @@ def pack_meeting():
                 user=setting.clerk,
                 now=NOW,
             )
-        publish(setting, NOW)
+        with renders_held_back():
+            publish(setting, NOW)
         yield setting
 
 
@@ -195,7 +198,7 @@ def test_a_failure_is_shown_with_its_reason(pack_meeting, monkeypatch):
         f"/meetings/{pack_meeting.meeting.pk}/documents/pack/prepare/", follow=True
     )
     assert "the renderer ran out of memory" in response.content.decode()
-    assert Document.objects.get().status == Document.Status.FAILED
+    assert Document.objects.get(kind=Document.Kind.PACK).status == Document.Status.FAILED
     assert client.get(f"/meetings/{pack_meeting.meeting.pk}/documents/pack.pdf").status_code == 404
 
 
@@ -203,4 +206,23 @@ def test_only_the_secretariat_prepares_documents(pack_meeting, world):
     path = f"/meetings/{pack_meeting.meeting.pk}/documents/pack/prepare/"
     assert Client().post(path).status_code == 302  # to sign in
     assert signed_in(world.users["member"]).post(path).status_code == 404
-    assert not Document.objects.exists()
+    # Publication queued both packs; no one here had them rendered.
+    assert {d.status for d in Document.objects.all()} == {Document.Status.QUEUED}
+
+
+def test_publishing_the_agenda_renders_both_packs_by_itself(pack_meeting):
+    from meetings.services.agenda import agenda_item_add
+
+    # The fixture held back the renderings its publication queued.
+    assert {d.status for d in Document.objects.all()} == {Document.Status.QUEUED}
+    agenda_item_add(
+        meeting=pack_meeting.meeting, rules=pack_meeting.rules, title="Late urgent item"
+    )
+    later = NOW + datetime.timedelta(hours=1)
+    with time_machine.travel(later, tick=True):
+        publish(pack_meeting, later)  # a supplement
+    documents = {d.kind: d for d in Document.objects.all()}
+    assert set(documents) == {Document.Kind.PACK, Document.Kind.PUBLIC_PACK}
+    assert all(d.status == Document.Status.READY for d in documents.values())
+    public = " ".join(texts(read(documents[Document.Kind.PUBLIC_PACK])))
+    assert "Late urgent item" in public and SECRET not in public
