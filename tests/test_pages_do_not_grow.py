@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from benchmarks import dataset
 from config import clock
 from governance.rules.words import LONDON
-from meetings.models import Attendance
+from meetings.models import Attendance, Meeting
 from tests.meetings.workspace import open_sitting, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,23 @@ def cost(client, url: str, data: dict | None = None) -> tuple[int, int, int]:
         post_init.disconnect(count)
     assert response.status_code == 200, url
     return len(queries), rows[0], len(response.content)
+
+
+def recently_held(body, clerk, count: int) -> None:
+    """``count`` meetings held and closed in the last weeks, their minutes not yet drafted."""
+    now = clock.now()
+    Meeting.objects.bulk_create(
+        Meeting(
+            body=body,
+            starts_at=now - datetime.timedelta(days=n + 1, minutes=7),
+            ends_at=now - datetime.timedelta(days=n + 1),
+            location="Committee Room 2",
+            status=Meeting.Status.HELD,
+            closed_at=now - datetime.timedelta(days=n + 1),
+            closed_by=clerk,
+        )
+        for n in range(count)
+    )
 
 
 def test_no_secretariat_page_grows_with_the_meetings_held():
@@ -72,6 +89,9 @@ def test_no_secretariat_page_grows_with_the_meetings_held():
     }
     client = signed_in(clerk)
     today = clock.today()
+    # The dashboard follows up to twelve recent meetings whose minutes are outstanding: fill
+    # that list first, so that what is compared is its cost once full.
+    recently_held(body, clerk, 12)
     # a hundred held meetings, with more actions still open than the console shows
     dataset.history([body], clerk, 1.0, today, open_actions_in=2)
     dataset.people(0.1, today)
