@@ -5,14 +5,34 @@ from __future__ import annotations
 
 import hashlib
 
+from governance.models import Body
 from meetings.models import Action, Decision, Meeting, Minutes, Paper, Vote
 
 from .models import Document
 
+AGENDA_KINDS = {
+    Document.Kind.AGENDA,
+    Document.Kind.PUBLIC_AGENDA,
+    Document.Kind.PACK,
+    Document.Kind.PUBLIC_PACK,
+    Document.Kind.SUPPLEMENT,
+    Document.Kind.PUBLIC_SUPPLEMENT,
+}
+REGISTER_KINDS = {Document.Kind.REGISTER, Document.Kind.PUBLIC_REGISTER}
 
-def fingerprint(meeting: Meeting, kind: str) -> str:
-    """A few queries, whatever the size of the meeting."""
-    if kind in (Document.Kind.PACK, Document.Kind.PUBLIC_PACK):
+
+def fingerprint(kind: str, *, meeting: Meeting | None = None, body: Body | None = None) -> str:
+    """A few queries, whatever the size of the meeting (a register's, one whatever the
+    number of decisions)."""
+    if kind in REGISTER_KINDS:
+        parts = [
+            list(
+                Decision.objects.filter(body=body)
+                .order_by("pk")
+                .values_list("pk", "revision", "struck_at", "item__meeting__closed_at")
+            )
+        ]
+    elif kind in AGENDA_KINDS:
         parts = [
             list(
                 meeting.items.filter(published__isnull=False)

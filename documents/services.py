@@ -10,28 +10,31 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from config import clock
+from governance.models import Body
 from meetings.minutes_record import minutes_record
 from meetings.models import Meeting, Minutes
 
 from .fingerprints import fingerprint
 from .models import Document
-from .packs import pack_pdf
+from .packs import agenda_pdf, pack_pdf
+from .registers import register_pdf
 from .rendering import html_pdf, page_count
 
 logger = logging.getLogger(__name__)
+Kind = Document.Kind
 
 
-def document_request(*, meeting: Meeting, kind: str) -> Document:
-    """Queue the rendering of ``kind`` for the meeting (again, if it is out of date)."""
+def document_request(*, kind: str, meeting: Meeting | None = None, body: Body | None = None):
+    """Queue the rendering of ``kind`` for the meeting, or for the body (again, if it is out
+    of date)."""
+    of = {"meeting": meeting} if meeting is not None else {"body": body, "meeting": None}
     with transaction.atomic():
         document, _ = Document.objects.select_for_update().get_or_create(
-            meeting=meeting,
-            kind=kind,
-            defaults={"requested_at": clock.now(), "fingerprint": ""},
+            kind=kind, **of, defaults={"requested_at": clock.now(), "fingerprint": ""}
         )
         document.status, document.reason = Document.Status.QUEUED, ""
         document.requested_at = clock.now()
-        document.fingerprint = fingerprint(meeting, kind)
+        document.fingerprint = _fingerprint(document)
         document.save()
     from .tasks import render_document  # the task module imports this one
 
@@ -40,14 +43,13 @@ def document_request(*, meeting: Meeting, kind: str) -> Document:
 
 
 def document_render(document_id: int) -> Document:
-    """Render the document from the meeting's content as it is now."""
-    document = Document.objects.select_related("meeting__body").get(pk=document_id)
-    meeting = document.meeting
+    """Render the document from its content as it is now."""
+    document = Document.objects.select_related("meeting__body", "body").get(pk=document_id)
     document.status = Document.Status.RENDERING
-    document.fingerprint = fingerprint(meeting, document.kind)
+    document.fingerprint = _fingerprint(document)
     document.save(update_fields=["status", "fingerprint"])
     try:
-        pdf = _pdf(meeting, document.kind)
+        pdf = _pdf(document)
     except Exception as error:  # any failure is the clerk's to see, with its reason
         document.status = Document.Status.FAILED
         document.reason = f"{type(error).__name__}: {error}"[:2000]
@@ -56,7 +58,8 @@ def document_render(document_id: int) -> Document:
         logger.exception("Rendering %s failed", document)
         return document
     old = document.file.name
-    document.file.save(f"{meeting.pk}-{document.kind}.pdf", ContentFile(pdf), save=False)
+    owner = f"m{document.meeting_id}" if document.meeting_id else f"b{document.body_id}"
+    document.file.save(f"{owner}-{document.kind}.pdf", ContentFile(pdf), save=False)
     if old and old != document.file.name:
         document.file.storage.delete(old)
     document.status = Document.Status.READY
@@ -66,10 +69,17 @@ def document_render(document_id: int) -> Document:
     return document
 
 
-def _pdf(meeting: Meeting, kind: str) -> bytes:
-    if kind in (Document.Kind.PACK, Document.Kind.PUBLIC_PACK):
-        return pack_pdf(meeting, public=kind == Document.Kind.PUBLIC_PACK)
-    public = kind == Document.Kind.PUBLIC_MINUTES
+def _pdf(document: Document) -> bytes:
+    kind, meeting = document.kind, document.meeting
+    public = kind.startswith("public_")
+    if kind in (Kind.REGISTER, Kind.PUBLIC_REGISTER):
+        return register_pdf(document.body, public=public)
+    if kind in (Kind.AGENDA, Kind.PUBLIC_AGENDA):
+        return agenda_pdf(meeting, public=public)
+    if kind in (Kind.PACK, Kind.PUBLIC_PACK):
+        return pack_pdf(meeting, public=public)
+    if kind in (Kind.SUPPLEMENT, Kind.PUBLIC_SUPPLEMENT):
+        return pack_pdf(meeting, public=public, supplement=latest_supplement(meeting))
     minutes = Minutes.objects.get(meeting=meeting)
     context = {"meeting": meeting, "draft": not minutes.locked}
     if minutes.locked:
@@ -79,10 +89,18 @@ def _pdf(meeting: Meeting, kind: str) -> bytes:
     return html_pdf("documents/pdf/minutes.html", context)
 
 
+def latest_supplement(meeting: Meeting):
+    return meeting.publications.filter(kind="supplement").order_by("-published_at").first()
+
+
+def _fingerprint(document: Document) -> str:
+    return fingerprint(document.kind, meeting=document.meeting, body=document.body)
+
+
 def current(document: Document | None) -> bool:
     """Ready, and rendered from the content as it stands: only such a file is offered."""
     return (
         document is not None
         and document.status == Document.Status.READY
-        and document.fingerprint == fingerprint(document.meeting, document.kind)
+        and document.fingerprint == _fingerprint(document)
     )

@@ -16,4 +16,15 @@ urlpatterns = [
         views.document_download,
         name="document-download",
     ),
+    path("bodies/<slug:slug>/documents/", views.body_documents, name="body-documents"),
+    path(
+        "bodies/<slug:slug>/documents/<slug:kind>/prepare/",
+        views.body_document_prepare,
+        name="body-document-prepare",
+    ),
+    path(
+        "bodies/<slug:slug>/documents/<slug:kind>.pdf",
+        views.body_document_download,
+        name="body-document-download",
+    ),
 ]

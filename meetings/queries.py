@@ -237,3 +237,16 @@ def deputy_choices(meeting: Meeting, people, *, find: str = "", chosen=None) -> 
     if chosen and chosen not in {p.pk for p in found}:
         found += list(others.filter(pk=chosen))
     return choices, [(p.pk, p.full_name) for p in found]
+
+
+def decisions_register(body, *, members: bool):
+    """The body's register of decisions, newest first: every decision for those who serve or
+    sit on the body; for the public, the Part A decisions of closed meetings held in public."""
+    decisions = Decision.objects.filter(body=body, struck_at__isnull=True)
+    if not members:
+        decisions = decisions.filter(
+            item__meeting__held_in_public=True,
+            item__meeting__closed_at__isnull=False,
+            item__part="A",
+        )
+    return decisions.select_related("body", "item__meeting").order_by("-year", "-number")

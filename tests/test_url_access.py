@@ -190,6 +190,21 @@ ACCESS = {
         lambda w: f"/meetings/{w.meeting.pk}/documents/pack.pdf",
         (NOT_FOUND,) * 6,
     ),
+    ("documents:body-documents", "private body"): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/documents/",
+        (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
+    ),
+    ("documents:body-document-prepare", "the members' register"): (
+        "post",
+        lambda w: f"/bodies/{w.body.slug}/documents/register/prepare/",
+        BODY_SECRETARIAT_POST,
+    ),
+    ("documents:body-document-download", "the members' register, not prepared"): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/documents/register.pdf",
+        (NOT_FOUND,) * 6,
+    ),
     ("meetings:minutes", "a draft"): (
         "get",
         lambda w: f"/meetings/{w.meeting.pk}/minutes/",

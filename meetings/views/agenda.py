@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from config import clock
-from members.access import people_visible_to
+from members.access import people_visible_to, roles_for
 from members.models import Appointment, Person
 
 from ..forecast import expected_presiding
@@ -50,6 +50,7 @@ from .common import (
     saved_values,
     with_revision,
 )
+from .minutes import previous_minutes
 
 
 def _context(meeting: Meeting) -> dict:
@@ -219,6 +220,7 @@ def preview(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
     context = {**_context(meeting), "serves": True}
     context["chair"] = expected_presiding(meeting, context["state"])
+    context["previous_minutes"] = previous_minutes(meeting, roles_for(request.user), request.user)
     return render(request, "meetings/secretariat/preview.html", context)
 
 

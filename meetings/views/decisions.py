@@ -19,6 +19,7 @@ from members.access import get_body_for_user, roles_for
 
 from ..forms.decisions import decision_record_form
 from ..models import Decision, DecisionNotice, Meeting
+from ..queries import decisions_register
 from ..services.decisions import decision_notice_publish, decision_record_complete
 from ..services.locking import StaleChange
 from .common import add_service_errors, get_meeting_for_secretariat, with_revision
@@ -96,28 +97,17 @@ def notice_read(request, pk):
     )
 
 
-def register_decisions(body, roles):
-    """The body's decisions this reader may see, newest first: all of them to those who serve
-    or sit on the body; to the public, Part A decisions of closed meetings held in public."""
-    decisions = Decision.objects.filter(body=body, struck_at__isnull=True)
-    if not (roles.serves(body) or roles.sits_on(body)):
-        decisions = decisions.filter(
-            item__meeting__held_in_public=True,
-            item__meeting__closed_at__isnull=False,
-            item__part="A",
-        )
-    return decisions.select_related("body", "item__meeting").order_by("-year", "-number")
-
-
 def register(request, slug):
     body = get_body_for_user(request, slug)
     roles = roles_for(request.user)
-    decisions = register_decisions(body, roles)
-    page = Paginator(decisions, REGISTER_PAGE).get_page(request.GET.get("page"))
+    members = roles.serves(body) or roles.sits_on(body)
+    page = Paginator(decisions_register(body, members=members), REGISTER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "meetings/decisions/register.html",
-        {"body": body, "page": page, "members": roles.serves(body) or roles.sits_on(body)},
+        {"body": body, "page": page, "members": members},
     )
 
 
@@ -148,7 +138,8 @@ CSV_HEADINGS = (
 
 def register_csv(request, slug):
     body = get_body_for_user(request, slug)
-    decisions = register_decisions(body, roles_for(request.user))
+    roles = roles_for(request.user)
+    decisions = decisions_register(body, members=roles.serves(body) or roles.sits_on(body))
     writer = csv.writer(_Echo())
 
     def rows():

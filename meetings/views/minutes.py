@@ -256,3 +256,19 @@ def reading_copy(meeting: Meeting, minutes: Minutes | None, roles, user) -> str 
     if meeting.held_in_public and minutes.locked:
         return "public"
     return None
+
+
+def previous_minutes(meeting: Meeting, roles, user) -> Minutes | None:
+    """The minutes of the body's meeting before this one, if this reader may read them: the
+    standing item "Minutes of the previous meeting" links to them."""
+    previous = (
+        Minutes.objects.filter(
+            meeting__body_id=meeting.body_id, meeting__starts_at__lt=meeting.starts_at
+        )
+        .select_related("meeting__body")
+        .order_by("-meeting__starts_at")
+        .first()
+    )
+    if previous and reading_copy(previous.meeting, previous, roles, user):
+        return previous
+    return None

@@ -17,7 +17,7 @@ from ..queries import agenda_items
 from ..services.agenda import numbering
 from .common import get_meeting_for_user, meeting_snapshot
 from .decisions import notice_copy
-from .minutes import reading_copy
+from .minutes import previous_minutes, reading_copy
 
 UPCOMING_ON_HOME = 3
 PAGE_SIZE = 50
@@ -61,6 +61,7 @@ def meeting_detail(request, pk):
         item.withheld = not roles.can_see_item(item)
     minutes = Minutes.objects.filter(meeting=meeting).first()
     context = {
+        "previous_minutes": previous_minutes(meeting, roles, request.user),
         "meeting": meeting,
         "minutes_copy": reading_copy(meeting, minutes, roles, request.user),
         "notice": notice_copy(

@@ -210,19 +210,64 @@ def test_only_the_secretariat_prepares_documents(pack_meeting, world):
     assert {d.status for d in Document.objects.all()} == {Document.Status.QUEUED}
 
 
-def test_publishing_the_agenda_renders_both_packs_by_itself(pack_meeting):
+def test_publishing_renders_the_agenda_packs_and_supplementary_pack_by_itself(pack_meeting):
     from meetings.services.agenda import agenda_item_add
 
     # The fixture held back the renderings its publication queued.
     assert {d.status for d in Document.objects.all()} == {Document.Status.QUEUED}
-    agenda_item_add(
+    late = agenda_item_add(
         meeting=pack_meeting.meeting, rules=pack_meeting.rules, title="Late urgent item"
+    )
+    paper_add(
+        item=late,
+        upload=upload("urgent.pdf", pdf("URGENTONE", "URGENTTWO")),
+        title="Urgent report",
+        author="Director of Finance",
+        user=pack_meeting.clerk,
+        now=NOW,
     )
     later = NOW + datetime.timedelta(hours=1)
     with time_machine.travel(later, tick=True):
         publish(pack_meeting, later)  # a supplement
     documents = {d.kind: d for d in Document.objects.all()}
-    assert set(documents) == {Document.Kind.PACK, Document.Kind.PUBLIC_PACK}
+    kinds = Document.Kind
+    assert set(documents) == {
+        kinds.AGENDA,
+        kinds.PUBLIC_AGENDA,
+        kinds.PACK,
+        kinds.PUBLIC_PACK,
+        kinds.SUPPLEMENT,
+        kinds.PUBLIC_SUPPLEMENT,
+    }
     assert all(d.status == Document.Status.READY for d in documents.values())
-    public = " ".join(texts(read(documents[Document.Kind.PUBLIC_PACK])))
-    assert "Late urgent item" in public and SECRET not in public
+    public = " ".join(texts(read(documents[kinds.PUBLIC_PACK])))
+    assert "Late urgent item" in public and "URGENTONE" in public and SECRET not in public
+
+    supplement = read(documents[kinds.SUPPLEMENT])
+    words = texts(supplement)
+    assert "Supplementary agenda pack" in words[0]
+    assert "URGENTONE" in " ".join(words) and "BUDGETONE" not in " ".join(words)
+    front, item, papers = outline(supplement)
+    assert (front, papers) == ("Front sheet and agenda", ["Urgent report"])
+    assert item.endswith(". Late urgent item")
+    # its own page numbers: the front sheet, then the paper's two pages
+    assert words[-1].endswith(f"Page {len(words)} of {len(words)}")
+    assert words[-2].startswith("URGENTONE")
+
+
+def test_the_agenda_is_a_tagged_pdf_with_the_front_sheet_and_no_papers(pack_meeting):
+    from documents.services import document_render
+
+    kinds = Document.Kind
+    for kind in (kinds.AGENDA, kinds.PUBLIC_AGENDA):
+        document_render(Document.objects.get(kind=kind).pk)
+    members = read(Document.objects.get(kind=kinds.AGENDA))
+    root = members.trailer["/Root"]
+    assert root["/Lang"] == "en-GB" and "/StructTreeRoot" in root
+    assert b'pdfuaid:part="1"' in members.xmp_metadata.stream.get_data()
+    text = " ".join(texts(members))
+    assert "Membership" in text and "Committee Room 1" in text
+    assert "Estates contract" in text and "paragraph 3 of Schedule 12A" in text
+    assert "BUDGETONE" not in text and "Page 1 of" in text
+    public = " ".join(texts(read(Document.objects.get(kind=kinds.PUBLIC_AGENDA))))
+    assert "Estates contract" not in public and "Exempt under paragraph 3" in public

@@ -360,6 +360,9 @@ def next_meeting(held, clock):
 def test_the_next_meeting_confirms_the_minutes_from_the_console(held, clock):
     minutes = circulated(held)
     later = next_meeting(held, clock)
+    # The standing item of the next agenda links to them.
+    preview = signed_in(held.clerk).get(f"/meetings/{later.meeting.pk}/agenda/preview/")
+    assert f'href="/meetings/{held.meeting.pk}/minutes/"' in preview.content.decode()
     client = signed_in(held.clerk)
     console = text(client.get(f"/meetings/{later.meeting.pk}/console/"))
     assert "Minutes of the meeting on Thursday 14 January 2027" in console
