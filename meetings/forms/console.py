@@ -208,6 +208,13 @@ class VoteForm(StyledForm, forms.Form):
 class DecisionForm(StyledForm, forms.Form):
     text = forms.CharField(label="Decision", widget=forms.Textarea(attrs={"rows": 2}))
     outcome = forms.ChoiceField(label="Outcome", choices=Decision.Outcome.choices)
+    reasons = forms.CharField(
+        label="Reasons",
+        required=False,
+        max_length=10_000,
+        help_text="As given in the room; the record can be completed after the meeting.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     value = MoneyField(
         label="Value (£)",
         required=False,

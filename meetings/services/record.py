@@ -172,6 +172,7 @@ def decision_record(
     vote: Vote | None,
     user: User,
     now: datetime.datetime,
+    reasons: str = "",
 ) -> Decision:
     """Number and record a decision on the current item (LIE/2026/014). An inquorate item
     can only be deferred or noted; a value above the body's delegated limit makes the
@@ -206,6 +207,7 @@ def decision_record(
         item=item,
         text=text.strip(),
         outcome=outcome,
+        reasons=reasons.strip(),
         vote=vote,
         value=value,
         limit_note=limit_note,

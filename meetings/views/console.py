@@ -443,6 +443,7 @@ def decision(request, pk):
             vote=data["vote"],
             user=request.user,
             now=clock.now(),
+            reasons=data["reasons"],
         )
         note = f" {recorded.limit_note}" if recorded.limit_note else ""
         return f"Recorded {recorded.reference}: {recorded.get_outcome_display()}.{note}"

@@ -187,6 +187,7 @@ def decide(client, setting, value, outcome="consensus"):
             "decision-text": "Approve the Better Care Fund plan",
             "decision-outcome": outcome,
             "decision-value": value,
+            "decision-reasons": "  Meets the national conditions.  ",
         },
     )
 
@@ -200,6 +201,7 @@ def test_a_value_typed_as_a_clerk_types_it_is_held_to_the_delegated_limit(lie, t
     decision = Decision.objects.get()
     assert decision.value == 250_000
     assert decision.outcome == Decision.Outcome.RECOMMENDED
+    assert decision.reasons == "Meets the national conditions."
     assert "£250,000 is above the £200,000 delegated limit" in text(response)
 
 
