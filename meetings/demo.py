@@ -22,12 +22,14 @@ from governance.services import body_import
 from members.models import Appointment, DeputyNomination, InterestDeclaration, Person, User
 
 from .models import AgendaItem, Meeting
+from .demo_record import held_record
 from .services.agenda import agenda_item_add, agenda_start
 
 LONDON = ZoneInfo("Europe/London")
 APPOINTED_FROM = datetime.date(2024, 4, 1)
 # The demo's documented sign-in, made only on a development machine or when asked for.
 DEMO_PASSWORD = "quorate-demo"  # nosec B105
+CLERK = "clerk"
 
 GIVEN_NAMES = """
     Aisha Alex Amara Anil Beth Callum Chen Chloe Dev Eleanor Emeka Fatima Freya Gareth
@@ -64,7 +66,7 @@ class DemoUser:
 
 
 DEMO_USERS = (
-    DemoUser("clerk", "secretariat officer for all five bodies"),
+    DemoUser(CLERK, "secretariat officer for all five bodies"),
     DemoUser(
         "chair", "Chair of the LIE", "leicestershire-integration-executive", "clinical-chair-wlccg"
     ),
@@ -112,6 +114,10 @@ def load(*, today: datetime.date, with_users: bool) -> dict[str, int]:
         _first_agenda(body, today)
     if with_users:
         _users(bodies)
+        # The last meeting held, recorded as the console would have: it needs the clerk.
+        clerk = User.objects.get(username=CLERK)
+        for body in new:
+            held_record(body, clerk, today)
     return counts
 
 

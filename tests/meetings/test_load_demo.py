@@ -145,3 +145,24 @@ def test_each_bodys_next_meeting_has_an_agenda_to_work_on(loaded):
         titles = list(upcoming.first().items.order_by("position").values_list("title", flat=True))
         assert titles[0] == "Welcome and apologies"
         assert "Better Care Fund plan for next year" in titles
+
+
+def test_each_bodys_last_meeting_is_held_with_a_record_ready_for_its_minutes(loaded):
+    from meetings.models import Decision
+    from meetings.services.decisions import decision_gaps
+
+    clerk = Client()
+    assert sign_in(clerk, "clerk", demo.DEMO_PASSWORD)
+    for body in Body.objects.all():
+        held = body.meetings.filter(starts_at__date__lt=TODAY).order_by("-starts_at").first()
+        assert held.closed, body.slug
+        assert held.publications.filter(late=False).exists()
+        assert held.attendance.filter(capacity="member", status="present").exists()
+        decisions = Decision.objects.filter(item__meeting=held)
+        assert decisions.count() == (2 if held.held_in_public else 1), body.slug
+        assert decision_gaps(held) == []  # complete records: the draft can go to the chair
+        assert held.actions.count() == 1
+        editor = clerk.get(f"/meetings/{held.pk}/minutes/edit/").content.decode()
+        assert "Draft the minutes from the record" in editor
+    dashboard = clerk.get("/dashboard/").content.decode()
+    assert "minutes not yet drafted" in dashboard
