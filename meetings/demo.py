@@ -21,8 +21,8 @@ from governance.rules.calendar import WorkingCalendar, monthly_programme
 from governance.services import body_import
 from members.models import Appointment, DeputyNomination, InterestDeclaration, Person, User
 
-from .models import AgendaItem, Meeting
 from .demo_record import held_record
+from .models import AgendaItem, Meeting
 from .services.agenda import agenda_item_add, agenda_start
 
 LONDON = ZoneInfo("Europe/London")

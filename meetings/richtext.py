@@ -1,7 +1,8 @@
 """Minutes as the clerk types them, made safe to show: paragraphs, emphasis, lists and links
-only (nh3, an allow-list sanitiser). Text typed without paragraph tags becomes paragraphs,
-and lines starting "- " become a list, so the plain form without JavaScript writes good
-minutes; anything else that looks like markup is left to the sanitiser."""
+only (nh3, an allow-list sanitiser). Text typed without paragraph tags becomes paragraphs;
+lines starting "- " become a list; **bold**, _italics_ and [a link](https://…) become
+themselves, so the plain form without JavaScript writes rich minutes. Anything else that
+looks like markup is left to the sanitiser."""
 
 from __future__ import annotations
 
@@ -25,13 +26,32 @@ def clean_minute(text: str) -> str:
     cleaned = nh3.clean(
         text, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener"
     )
-    return cleaned.strip()
+    return re.sub(r"<p>\s*</p>", "", cleaned).strip()  # what was only markup leaves nothing
+
+
+INLINE = (
+    (re.compile(r"\[([^\]\n]+)\]\(((?:https?://|mailto:)[^\s)\"<>]+)\)"), r'<a href="\2">\1</a>'),
+    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"<strong>\1</strong>"),
+    (re.compile(r"(?<![\w*])_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"<em>\1</em>"),
+)
+# The same, back to what was typed: only tags the markup makes (and nh3's rel on links).
+TYPED = (
+    (re.compile(r'<a href="([^"]*)" rel="noopener">(.*?)</a>'), r"[\2](\1)"),
+    (re.compile(r"<strong>(.*?)</strong>"), r"**\1**"),
+    (re.compile(r"<em>(.*?)</em>"), r"_\1_"),
+)
+
+
+def _inline(line: str) -> str:
+    for pattern, replacement in INLINE:
+        line = pattern.sub(replacement, line)
+    return line
 
 
 def _paragraphs(text: str) -> str:
     blocks = []
     for block in re.split(r"\n\s*\n", text):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        lines = [_inline(line.strip()) for line in block.split("\n") if line.strip()]
         if lines and all(line.startswith(("- ", "* ")) for line in lines):
             items = "".join(f"<li>{line[2:].strip()}</li>" for line in lines)
             blocks.append(f"<ul>{items}</ul>")
@@ -43,9 +63,12 @@ def _paragraphs(text: str) -> str:
 def as_typed(minute_html: str) -> str:
     """Back from stored HTML to what the plain form shows for editing: the clerk's own
     paragraphs and "- " lists, or the HTML itself where it holds more than those."""
-    if re.search(r"<(?!/?(p|br|ul|li)\b)[a-zA-Z/][^>]*>", minute_html):
+    text = minute_html
+    for pattern, replacement in TYPED:
+        text = pattern.sub(replacement, text)
+    if re.search(r"<(?!/?(p|br|ul|li)\b)[a-zA-Z/][^>]*>", text):
         return minute_html
-    text = re.sub(r"<li>(.*?)</li>", lambda m: f"- {m.group(1)}\n", minute_html)
+    text = re.sub(r"<li>(.*?)</li>", lambda m: f"- {m.group(1)}\n", text)
     text = re.sub(r"</?ul>", "\n", text)
     text = text.replace("<br>", "\n").replace("</p>", "\n\n").replace("<p>", "")
     return html.unescape(re.sub(r"\n{3,}", "\n\n", text)).strip()

@@ -11,7 +11,7 @@ from .fields import StyledForm
 
 MINUTE_HELP = (
     "Write paragraphs separated by a blank line; start lines with “- ” for a list. "
-    "Bold, italics and links may be pasted in."
+    "Write **bold**, _italics_ and [a link](https://…)."
 )
 
 

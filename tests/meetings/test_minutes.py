@@ -186,17 +186,23 @@ def test_a_minute_is_kept_as_typed_made_safe_with_every_version(held):
     client = signed_in(held.clerk)
     minute = minute_of(minutes, "Community diagnostics")
     typed = (
-        "The board discussed <script>alert(1)</script>the hubs.\n\n- Bexley first\n- Then Lambeth"
+        "The board **discussed** <script>alert(1)</script>the hubs.\n\n- Bexley first\n"
+        "- Then [Lambeth](https://lambeth.example/hub)"
     )
     response = save_minute(client, minute, typed)
     assert response.status_code == 302
     minute.refresh_from_db()
     assert "<script>" not in minute.text and "alert(1)" not in minute.text
     assert minute.text == (
-        "<p>The board discussed the hubs.</p><ul><li>Bexley first</li><li>Then Lambeth</li></ul>"
+        "<p>The board <strong>discussed</strong> the hubs.</p><ul><li>Bexley first</li>"
+        '<li>Then <a href="https://lambeth.example/hub" rel="noopener">Lambeth</a></li></ul>'
     )
     page = client.get(f"/meetings/{held.meeting.pk}/minutes/edit/").content.decode()
-    assert "- Bexley first\n- Then Lambeth" in html.unescape(page)  # back as typed
+    assert "- Bexley first\n- Then [Lambeth](https://lambeth.example/hub)" in html.unescape(
+        page
+    )  # back as typed
+    reading = client.get(f"/meetings/{held.meeting.pk}/minutes/").content.decode()
+    assert "<strong>discussed</strong>" in reading
     response = save_minute(client, minute, "Second thoughts.", htmx=True)
     assert response.status_code == 200
     assert "Saved at" in response.content.decode()
