@@ -147,8 +147,11 @@ def _pages() -> dict[str, Page]:
     """Every page, as the person who uses it; the console's changes as the clerk makes them."""
     from config import clock
     from governance.models import Body, Organisation
+    from meetings.demo_record import SUBSTANTIVE
     from meetings.models import AgendaItem, Meeting, Paper
     from meetings.services import attendance
+    from meetings.services.decisions import decision_notice_publish
+    from meetings.services.minutes import minutes_draft
     from members.models import Person, User
 
     clerk = User.objects.get(username="clerk")
@@ -162,6 +165,9 @@ def _pages() -> dict[str, Page]:
     paper = Paper.objects.filter(item__meeting__body=body).last()
     person = Person.objects.filter(appointments__seat__body=body).first()
     organisation = Organisation.objects.filter(seats__body=body).first()
+    recorded = Meeting.objects.get(body=body, items__title=SUBSTANTIVE)  # the demo's, closed
+    minutes_draft(meeting=recorded, user=clerk, now=clock.now())
+    decision_notice_publish(meeting=recorded, user=clerk, now=clock.now())
     m = f"/meetings/{coming.pk}"
     row = coming.attendance.filter(capacity="member").first()
     pages = {
@@ -200,6 +206,11 @@ def _pages() -> dict[str, Page]:
         "minutes editor": Page("clerk", f"/meetings/{held_here.pk}/minutes/edit/"),
         "register of decisions (public)": Page("public", f"/bodies/{public.slug}/decisions/"),
         "register of decisions (clerk)": Page("clerk", f"/bodies/{body.slug}/decisions/"),
+        "body documents (public)": Page("public", f"/bodies/{public.slug}/documents/"),
+        "minutes (clerk)": Page("clerk", f"/meetings/{recorded.pk}/minutes/"),
+        "notice of decisions (member)": Page(
+            "member", f"/meetings/{recorded.pk}/decisions/notice/"
+        ),
     }
     return pages
 
