@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("meetings.urls")),
     path("", include("documents.urls")),
+    path("", include("notices.urls")),
 ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q
 
 from governance.rules.words import long_date, long_datetime
-from members.models import DeputyNomination
+from members.models import Appointment, DeputyNomination, Person
 
 from .models import Action, AgendaItem, Decision, Meeting, Paper, Vote
 
@@ -250,3 +250,17 @@ def decisions_register(body, *, members: bool):
             item__part="A",
         )
     return decisions.select_related("body", "item__meeting").order_by("-year", "-number")
+
+
+def people_to_notify(meeting: Meeting):
+    """The members and nominated deputies of the body on the meeting's day: those told of
+    its agenda, and of its being moved or cancelled."""
+    day = meeting.day
+    holders = Appointment.objects.current(day).filter(seat__body=meeting.body)
+    deputies = DeputyNomination.objects.current(day).filter(seat__body=meeting.body)
+    return Person.objects.filter(
+        pk__in=[
+            *holders.values_list("person_id", flat=True),
+            *deputies.values_list("person_id", flat=True),
+        ]
+    )

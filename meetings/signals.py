@@ -1,10 +1,12 @@
 """What the meetings' workflow announces to the apps that follow it: the documents app
 renders a meeting's packs again when its agenda is published or supplemented, and its
-minutes when they are circulated or confirmed."""
+minutes when they are circulated or confirmed; the notices app tells the members of these
+and of a meeting moved or cancelled."""
 
 from django.dispatch import Signal
 
-# Both are sent with ``meeting``, inside the transaction that made the change; receivers act
-# once it commits.
+# Both are sent with ``meeting`` (the first also with ``publication``), inside the
+# transaction that made the change; receivers act once it commits.
 agenda_publication = Signal()
 minutes_release = Signal()  # circulated to members, or confirmed and signed
+meeting_change = Signal()  # sent with ``change``: the meeting rescheduled or cancelled

@@ -205,6 +205,18 @@ ACCESS = {
         lambda w: f"/bodies/{w.body.slug}/documents/register.pdf",
         (NOT_FOUND,) * 6,
     ),
+    ("notices:mine", ""): ("get", lambda w: "/notices/", SIGNED_IN),
+    ("notices:log", ""): ("get", lambda w: "/notices/log/", SECRETARIAT_ONLY),
+    ("notices:detail", "no such notice"): (
+        "get",
+        lambda w: "/notices/999999/",
+        (LOGIN, *(NOT_FOUND,) * 5),
+    ),
+    ("notices:resend", "no such notice"): (
+        "post",
+        lambda w: "/notices/999999/resend/",
+        (LOGIN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND),
+    ),
     ("meetings:minutes", "a draft"): (
         "get",
         lambda w: f"/meetings/{w.meeting.pk}/minutes/",

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "members",
     "meetings",
     "documents",
+    "notices",
 ]
 
 MIDDLEWARE = [
@@ -221,6 +222,8 @@ if "EMAIL_URL" in env:
 else:
     EMAIL_BACKEND = "members.outbox.OutboxEmailBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Quorate <quorate@localhost>")
+# Where the site is, for the links in notices sent by the worker (which has no request).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: eager in the embedded default, a real broker when CELERY_BROKER_URL is set.

@@ -11,10 +11,11 @@ from django.db import transaction
 
 from governance.rules.language import BodyRules
 from governance.rules.words import long_datetime
-from members.models import Appointment, DeputyNomination, Person, User
+from members.models import User
 
 from .. import signals
 from ..models import AgendaAgreement, AgendaItem, Meeting, Paper, Publication
+from ..queries import people_to_notify
 from .agenda import agenda_published
 from .schedule import meeting_deadlines
 
@@ -92,11 +93,11 @@ def agenda_publish(
     # An unpublished earlier version that a new one replaced before publication stays
     # unpublished: only the current version goes out.
     Paper.objects.filter(pk__in=[p.pk for p in new_papers]).update(published=publication)
-    publication.notified.set(_members_to_notify(meeting))
+    publication.notified.set(people_to_notify(meeting))
     if meeting.status == Meeting.Status.SCHEDULED:
         meeting.status = Meeting.Status.NOTICE_GIVEN
         meeting.save(update_fields=["status"])
-    signals.agenda_publication.send(sender=Publication, meeting=meeting)
+    signals.agenda_publication.send(sender=Publication, meeting=meeting, publication=publication)
     return publication
 
 
@@ -139,15 +140,3 @@ def agreement_record(
 def outstanding_papers(items: list[AgendaItem]) -> list[AgendaItem]:
     """Items still waiting for the paper their author owes (from ``agenda_items``)."""
     return [i for i in items if i.paper_expected and not i.current_papers]
-
-
-def _members_to_notify(meeting: Meeting):
-    day = meeting.day
-    holders = Appointment.objects.current(day).filter(seat__body=meeting.body)
-    deputies = DeputyNomination.objects.current(day).filter(seat__body=meeting.body)
-    return Person.objects.filter(
-        pk__in=[
-            *holders.values_list("person_id", flat=True),
-            *deputies.values_list("person_id", flat=True),
-        ]
-    )

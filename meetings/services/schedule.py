@@ -19,6 +19,7 @@ from governance.rules.language import BodyRules
 from governance.rules.words import LONDON, join, long_datetime
 from members.models import User
 
+from .. import signals
 from ..models import Meeting, MeetingChange
 from .locking import revision_check
 
@@ -280,7 +281,7 @@ def meeting_reschedule(
     meeting._history_user, meeting._change_reason = user, reason.strip()
     meeting.full_clean()
     meeting.save(update_fields=["starts_at", "ends_at", "revision"])
-    MeetingChange.objects.create(
+    change = MeetingChange.objects.create(
         meeting=meeting,
         kind=MeetingChange.Kind.RESCHEDULED,
         previous_starts_at=previous,
@@ -289,6 +290,7 @@ def meeting_reschedule(
         changed_at=now,
         changed_by=user,
     )
+    signals.meeting_change.send(sender=MeetingChange, change=change)
     return meeting
 
 
@@ -307,7 +309,7 @@ def meeting_cancel(
     meeting._history_user, meeting._change_reason = user, reason.strip()
     meeting.full_clean()
     meeting.save(update_fields=["status", "cancellation_reason", "revision"])
-    MeetingChange.objects.create(
+    change = MeetingChange.objects.create(
         meeting=meeting,
         kind=MeetingChange.Kind.CANCELLED,
         previous_starts_at=meeting.starts_at,
@@ -315,4 +317,5 @@ def meeting_cancel(
         changed_at=now,
         changed_by=user,
     )
+    signals.meeting_change.send(sender=MeetingChange, change=change)
     return meeting

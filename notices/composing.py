@@ -1,0 +1,82 @@
+"""What each notice says, rendered from ``templates/emails/``: the plain text and the HTML,
+with a calendar invitation where it concerns a meeting. A notice never carries confidential
+(Part B) business: it says how many such items there are and links to the meeting."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from meetings.models import AgendaItem, Meeting, MeetingChange, Publication
+from meetings.queries import agenda_items, people_to_notify
+from meetings.services.agenda import numbering
+
+from .calendar import CANCEL, REQUEST, invitation
+from .sending import Message
+
+
+def agenda_messages(meeting: Meeting, publication: Publication) -> list[Message]:
+    """One message to each member and deputy told of the publication who has an address."""
+    supplement = publication.kind == Publication.Kind.SUPPLEMENT
+    published = [i for i in agenda_items(meeting) if i.published_id]
+    numbers = numbering(published)
+    items = [i for i in published if not supplement or i.published_id == publication.pk]
+    context = {
+        "meeting": meeting,
+        "supplement": supplement,
+        "items": [(numbers[i.pk], i) for i in items if i.part == AgendaItem.Part.A],
+        "confidential": sum(i.part == AgendaItem.Part.B for i in items),
+        "link": f"{settings.SITE_URL}/meetings/{meeting.pk}/",
+        "late": publication.late,
+    }
+    what = "Supplementary papers" if supplement else "Agenda"
+    subject = f"{what}: {meeting.body.short_name}, {meeting.starts_at:%-d %B %Y}"
+    kind = "supplement_published" if supplement else "agenda_published"
+    messages = []
+    for person in publication.notified.exclude(email="").order_by("pk"):
+        personal = {**context, "person": person}
+        messages.append(
+            Message(
+                key=f"{kind}:publication-{publication.pk}:person-{person.pk}",
+                kind=kind,
+                address=person.email,
+                subject=subject,
+                text=render_to_string("emails/agenda_published.txt", personal),
+                html=render_to_string("emails/agenda_published.html", personal),
+                person=person,
+                meeting=meeting,
+                ics="" if supplement else invitation(meeting, REQUEST, attendee=person.email),
+                ics_method="" if supplement else REQUEST,
+            )
+        )
+    return messages
+
+
+def change_messages(change: MeetingChange) -> list[Message]:
+    """The meeting moved or cancelled, to each member and deputy with an address: the
+    invitation updated in place (the same UID, a higher SEQUENCE) or cancelled."""
+    meeting = change.meeting
+    cancelled = change.kind == MeetingChange.Kind.CANCELLED
+    method = CANCEL if cancelled else REQUEST
+    what = "Cancelled" if cancelled else "Moved"
+    subject = f"{what}: {meeting.body.short_name}, {change.previous_starts_at:%-d %B %Y}"
+    context = {"change": change, "meeting": meeting, "cancelled": cancelled,
+               "link": f"{settings.SITE_URL}/meetings/{meeting.pk}/"}  # fmt: skip
+    messages = []
+    for person in people_to_notify(meeting).exclude(email="").order_by("pk"):
+        personal = {**context, "person": person}
+        messages.append(
+            Message(
+                key=f"meeting_{change.kind}:change-{change.pk}:person-{person.pk}",
+                kind=f"meeting_{change.kind}",
+                address=person.email,
+                subject=subject,
+                text=render_to_string("emails/meeting_changed.txt", personal),
+                html=render_to_string("emails/meeting_changed.html", personal),
+                person=person,
+                meeting=meeting,
+                ics=invitation(meeting, method, attendee=person.email),
+                ics_method=method,
+            )
+        )
+    return messages

@@ -1,0 +1,24 @@
+"""Notices that follow from the meetings' workflow: members and deputies are told when the
+agenda is published or supplemented, and when the meeting is moved or cancelled, each with
+the calendar invitation, new or updated in place."""
+
+from __future__ import annotations
+
+from django.dispatch import receiver
+
+from meetings import signals
+
+from .composing import agenda_messages, change_messages
+from .sending import notice_queue
+
+
+@receiver(signals.agenda_publication)
+def agenda_notices(sender, meeting, publication, **kwargs):
+    for message in agenda_messages(meeting, publication):
+        notice_queue(message)
+
+
+@receiver(signals.meeting_change)
+def change_notices(sender, change, **kwargs):
+    for message in change_messages(change):
+        notice_queue(message)

@@ -1,0 +1,117 @@
+"""Sending a notice exactly once. A notice is claimed first (a row whose key is unique), then
+sent by a task that takes its id; a claim already sent, or being sent, is never sent again,
+and a claim a dead worker left behind is taken up again after ``STALE``."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from dataclasses import dataclass
+from email.mime.text import MIMEText
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+
+from config import clock
+
+from .models import Notice
+
+logger = logging.getLogger(__name__)
+STALE = datetime.timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class Message:
+    key: str  # kind:object:recipient[:due date], unique for ever
+    kind: str
+    address: str
+    subject: str
+    text: str
+    html: str = ""
+    person: object = None
+    meeting: object = None
+    ics: str = ""
+    ics_method: str = ""
+    statutory: bool = True
+
+
+def notice_claim(message: Message) -> Notice | None:
+    """Claim the notice, or None if it has been sent or is being sent."""
+    now = clock.now()
+    fields = {
+        "kind": message.kind,
+        "address": message.address,
+        "subject": message.subject,
+        "text": message.text,
+        "html": message.html,
+        "person": message.person,
+        "meeting": message.meeting,
+        "ics": message.ics,
+        "ics_method": message.ics_method,
+        "statutory": message.statutory,
+    }
+    try:
+        with transaction.atomic():
+            return Notice.objects.create(key=message.key, claimed_at=now, **fields)
+    except IntegrityError:
+        pass
+    with transaction.atomic():
+        notice = Notice.objects.select_for_update().get(key=message.key)
+        if notice.status == Notice.Status.SENT:
+            return None
+        if notice.status == Notice.Status.CLAIMED and now - notice.claimed_at < STALE:
+            return None
+        notice.status, notice.claimed_at = Notice.Status.CLAIMED, now
+        notice.save(update_fields=["status", "claimed_at"])
+        return notice
+
+
+def notice_queue(message: Message) -> Notice | None:
+    """Claim the notice and send it once the change that called for it commits."""
+    notice = notice_claim(message)
+    if notice is not None:
+        from .tasks import send_notice  # the task module imports this one
+
+        transaction.on_commit(lambda: send_notice.delay(notice.pk))
+    return notice
+
+
+def notice_send(notice_id: int) -> Notice:
+    """Send a claimed notice; a failure is recorded and raised (the task retries it)."""
+    notice = Notice.objects.get(pk=notice_id)
+    if notice.status == Notice.Status.SENT:
+        return notice
+    email = EmailMultiAlternatives(
+        subject=notice.subject,
+        body=notice.text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[notice.address],
+    )
+    if notice.html:
+        email.attach_alternative(notice.html, "text/html")
+    if notice.ics:
+        part = MIMEText(notice.ics, "calendar", "utf-8")
+        part.set_param("method", notice.ics_method)
+        part.add_header("Content-Disposition", "attachment", filename="meeting.ics")
+        email.attach(part)
+    notice.attempts += 1
+    try:
+        email.send()
+    except Exception as error:  # SMTP refusals, timeouts, a server away: all retried
+        notice.status, notice.error = Notice.Status.FAILED, f"{type(error).__name__}: {error}"
+        notice.save(update_fields=["status", "error", "attempts"])
+        logger.warning("Notice %s to %s failed: %s", notice.key, notice.address, error)
+        raise
+    notice.status, notice.sent_at, notice.error = Notice.Status.SENT, clock.now(), ""
+    notice.save(update_fields=["status", "sent_at", "error", "attempts"])
+    return notice
+
+
+def notice_resend(notice: Notice) -> None:
+    """Send a notice again at the secretariat's request (a bounced address since corrected,
+    say): the one deliberate second sending, recorded as another attempt."""
+    Notice.objects.filter(pk=notice.pk).update(status=Notice.Status.CLAIMED, claimed_at=clock.now())
+    from .tasks import send_notice
+
+    transaction.on_commit(lambda: send_notice.delay(notice.pk))
