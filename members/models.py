@@ -88,6 +88,11 @@ class Person(models.Model):
     job_title = models.CharField(max_length=200, blank=True)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
+    courtesy_reminders = models.BooleanField(
+        default=True,
+        help_text="Reminders such as “the meeting is tomorrow”; never the notices the terms "
+        "require.",
+    )
     user = models.OneToOneField(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="person"
     )

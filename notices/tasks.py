@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from config import clock
+
 from .sending import notice_send
+from .sweeps import sweep
 
 RETRIES = 8
 
@@ -20,3 +23,9 @@ def send_notice(self, notice_id: int) -> None:
         if self.request.is_eager:
             return
         raise self.retry(exc=error, countdown=min(3600, 30 * 2**self.request.retries)) from error
+
+
+@shared_task(acks_late=True)
+def sweep_notices() -> int:
+    """The day's reminders (beat, CELERY_BEAT_SCHEDULE); each is then sent by its own task."""
+    return sweep(clock.today())

@@ -9,10 +9,11 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from members.access import roles_for, secretariat_required
 
+from .forms import CourtesyRemindersForm
 from .models import Notice
 from .sending import notice_resend
 
@@ -29,11 +30,28 @@ def _logged(user):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def my_notices(request):
     person = getattr(request.user, "person", None)
+    form = None
+    if person is not None:
+        form = CourtesyRemindersForm(
+            request.POST if request.method == "POST" else None,  # an unticked box posts nothing
+            initial={"courtesy_reminders": person.courtesy_reminders},
+        )
+        if request.method == "POST" and form.is_valid():
+            person.courtesy_reminders = form.cleaned_data["courtesy_reminders"]
+            person.save(update_fields=["courtesy_reminders"])
+            messages.success(
+                request,
+                "You will get courtesy reminders."
+                if person.courtesy_reminders
+                else "You will no longer get courtesy reminders.",
+            )
+            return redirect("notices:mine")
     notices = Notice.objects.filter(person=person) if person else Notice.objects.none()
     page = Paginator(notices.order_by("-claimed_at", "-pk"), PAGE).get_page(request.GET.get("page"))
-    return render(request, "notices/mine.html", {"page": page})
+    return render(request, "notices/mine.html", {"page": page, "form": form})
 
 
 @login_required

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(environ.Env().str("QUORATE_DATA_DIR", default=str(BASE_DIR / "data")))
@@ -244,7 +245,14 @@ CELERY_TASK_ROUTES = {"*.render_*": {"queue": "pdf"}}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY = True
 # Periodic tasks are declared here, one entry each with a comment saying when and why it runs.
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    # Every morning, and again at noon should the morning's sweep not have run (a notice is
+    # never sent twice): the reminders the bodies' rules call for that day.
+    "notices-sweep": {
+        "task": "notices.tasks.sweep_notices",
+        "schedule": crontab(hour="7,12", minute=0),
+    },
+}
 
 LOGGING = {
     "version": 1,

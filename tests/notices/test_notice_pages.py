@@ -93,3 +93,17 @@ def test_the_log_and_a_persons_list_cost_the_same_at_two_sizes(published):
             sizes.append(len(queries))
         counts.append(sizes)
     assert counts[0] == counts[1]
+
+
+def test_a_person_opts_out_of_courtesy_reminders_only(published):
+    notice = Notice.objects.order_by("pk").first()
+    member = signed_in(member_user(notice))
+    page = member.get("/notices/").content.decode()
+    assert "Send me courtesy reminders" in page and "checked" in page
+    response = member.post("/notices/", {}, follow=True)  # the box left unticked
+    assert "You will no longer get courtesy reminders." in response.content.decode()
+    notice.person.refresh_from_db()
+    assert notice.person.courtesy_reminders is False
+    member.post("/notices/", {"courtesy_reminders": "on"})
+    notice.person.refresh_from_db()
+    assert notice.person.courtesy_reminders is True

@@ -1,0 +1,183 @@
+"""The daily sweep (run by beat; run it again, or twice at once, and nothing is sent twice):
+the reminders the bodies' rules call for on a day, each keyed by what it is about, who it
+is for and the day it falls due.
+
+- the secretariat: the agenda to publish in 2 and in 1 working days, and a deadline missed;
+  the draft minutes due to the chair, and overdue;
+- the chair: draft minutes awaiting their approval;
+- members and deputies: the meeting tomorrow (a courtesy reminder).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.db.models import Q
+from django.template.loader import render_to_string
+
+from governance.rules.words import LONDON, long_date, long_datetime
+from meetings.models import Meeting, Minutes
+from meetings.queries import people_to_notify
+from meetings.services.minutes import after_meeting
+from meetings.services.schedule import meeting_deadlines
+from members.models import User
+from members.snapshots import snapshot
+
+from .sending import Message, notice_queue
+
+AHEAD = datetime.timedelta(days=45)  # the publish-by deadline is never further ahead
+
+
+def sweep(today: datetime.date) -> int:
+    """Queue every reminder due on ``today``; returns how many were newly claimed."""
+    claimed = 0
+    for message in (*publish_reminders(today), *minutes_reminders(today), *tomorrow(today)):
+        claimed += notice_queue(message) is not None
+    return claimed
+
+
+def secretariat(body) -> list[User]:
+    return list(
+        User.objects.filter(Q(serves_all_bodies=True) | Q(secretariat_bodies=body), is_active=True)
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def _message(kind, key, user_or_person, meeting, subject, template, context, statutory=True):
+    context = {
+        "meeting": meeting,
+        "link": f"{settings.SITE_URL}/meetings/{meeting.pk}/",
+        "name": getattr(user_or_person, "full_name", None) or str(user_or_person),
+        **context,
+    }
+    return Message(
+        key=key,
+        kind=kind,
+        address=user_or_person.email,
+        subject=subject,
+        text=render_to_string(template, context),
+        person=user_or_person if not isinstance(user_or_person, User) else None,
+        meeting=meeting,
+        statutory=statutory,
+    )
+
+
+def publish_reminders(today: datetime.date) -> Iterator[Message]:
+    start = datetime.datetime.combine(today, datetime.time(), tzinfo=LONDON)
+    meetings = (
+        Meeting.objects.filter(starts_at__gte=start, starts_at__lt=start + AHEAD)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .filter(publications__isnull=True)
+        .select_related("body")
+        .order_by("starts_at")
+    )
+    for meeting in meetings:
+        rules = snapshot(meeting.body, today).rules_on(meeting.day)
+        deadlines = meeting_deadlines(meeting, rules)
+        if deadlines is None:
+            continue
+        due = deadlines.publish_by.deadline
+        due_day = due.astimezone(LONDON).date()
+        left = rules.calendar.working_days_between(today, due_day)
+        if today > due_day:
+            kind, lead = "publish_missed", "Deadline missed: the agenda"
+            words = f"The deadline to publish the agenda was {long_datetime(due)}."
+        elif left in (1, 2) and today < due_day:
+            kind, lead = f"publish_in_{left}", f"Publish in {left} working day{'s' * (left > 1)}"
+            words = f"Publish the agenda by {long_datetime(due)}."
+        else:
+            continue
+        subject = f"{lead}: {meeting.body.short_name}, {long_date(meeting.day)}"
+        for user in secretariat(meeting.body):
+            yield _message(
+                kind,
+                f"{kind}:meeting-{meeting.pk}:user-{user.pk}:{due_day.isoformat()}",
+                user,
+                meeting,
+                subject,
+                "emails/reminder.txt",
+                {"sentence": words},
+            )
+
+
+def minutes_reminders(today: datetime.date) -> Iterator[Message]:
+    """The draft minutes due to the chair (on the day) or overdue (once), to the secretariat;
+    the draft awaiting approval, to the chair (once for each time it is sent)."""
+    start = datetime.datetime.combine(today, datetime.time(), tzinfo=LONDON)
+    recent = (
+        Meeting.objects.filter(closed_at__isnull=False, starts_at__gte=start - AHEAD)
+        .filter(Q(minutes__isnull=True) | ~Q(minutes__status=Minutes.Status.CONFIRMED))
+        .select_related("body", "minutes__chair")
+        .order_by("starts_at")
+    )
+    for meeting in recent:
+        minutes = getattr(meeting, "minutes", None)
+        if minutes and minutes.status == Minutes.Status.WITH_CHAIR and minutes.chair.email:
+            sent = minutes.sent_to_chair_at.astimezone(LONDON).date()
+            yield _message(
+                "minutes_to_approve",
+                f"minutes_to_approve:minutes-{minutes.pk}:{minutes.sent_to_chair_at.isoformat()}",
+                minutes.chair,
+                meeting,
+                f"Draft minutes to approve: {meeting.body.short_name}, {long_date(meeting.day)}",
+                "emails/reminder.txt",
+                {
+                    "sentence": f"The draft minutes, sent to you on {long_date(sent)}, await "
+                    "your approval: approve them, or return them with comments.",
+                    "link": f"{settings.SITE_URL}/meetings/{meeting.pk}/minutes/review/",
+                },
+            )
+        rules = snapshot(meeting.body, today).rules_on(meeting.day)
+        for state in after_meeting(meeting, minutes, None, rules, today):
+            deadline = state.deadline
+            if deadline.kind != "to_chair" or state.done_on is not None:
+                continue
+            if state.state == "due" and deadline.due == today:
+                kind = "minutes_due"
+            elif state.state == "overdue":
+                kind = "minutes_overdue"
+            else:
+                continue
+            for user in secretariat(meeting.body):
+                yield _message(
+                    kind,
+                    f"{kind}:meeting-{meeting.pk}:user-{user.pk}:{deadline.due.isoformat()}",
+                    user,
+                    meeting,
+                    f"{'Due today' if kind == 'minutes_due' else 'Overdue'}: draft minutes to "
+                    f"the chair, {meeting.body.short_name} {long_date(meeting.day)}",
+                    "emails/reminder.txt",
+                    {"sentence": deadline.sentence},
+                )
+
+
+def tomorrow(today: datetime.date) -> Iterator[Message]:
+    """A courtesy reminder to members and deputies the day before a meeting."""
+    start = datetime.datetime.combine(
+        today + datetime.timedelta(days=1), datetime.time(), tzinfo=LONDON
+    )
+    meetings = (
+        Meeting.objects.filter(starts_at__gte=start, starts_at__lt=start + datetime.timedelta(1))
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("body")
+    )
+    for meeting in meetings:
+        for person in people_to_notify(meeting).exclude(email="").exclude(courtesy_reminders=False):
+            yield _message(
+                "meeting_tomorrow",
+                f"meeting_tomorrow:meeting-{meeting.pk}:person-{person.pk}:{meeting.day}",
+                person,
+                meeting,
+                f"Tomorrow: {meeting.body.short_name}, {long_datetime(meeting.starts_at)}",
+                "emails/reminder.txt",
+                {
+                    "sentence": f"The {meeting.body.name} meets tomorrow, "
+                    f"{long_datetime(meeting.starts_at)}"
+                    + (f", {meeting.location}." if meeting.location else "."),
+                },
+                statutory=False,
+            )

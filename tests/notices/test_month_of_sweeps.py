@@ -1,0 +1,78 @@
+"""A month of simulated time for the five seed bodies: the clock stepped day by day and the
+daily sweep run twice each day. Every reminder their rules call for is sent, each exactly
+once: the agenda to publish in 2 and in 1 working days and a deadline missed (to the
+secretariat), draft minutes overdue, and the meeting tomorrow (to members and deputies who
+have not opted out of courtesy reminders)."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+
+import pytest
+import time_machine
+from django.core import mail
+
+from governance.rules.words import LONDON
+from meetings import demo
+from meetings.models import Meeting
+from meetings.queries import people_to_notify
+from meetings.services.schedule import meeting_deadlines
+from members.snapshots import snapshot
+from notices.models import Notice
+from notices.sweeps import sweep
+
+pytestmark = pytest.mark.django_db
+FIRST = datetime.date(2026, 11, 23)
+DAYS = 31
+
+
+def test_a_month_of_daily_sweeps_sends_every_reminder_exactly_once(
+    django_capture_on_commit_callbacks,
+):
+    with time_machine.travel(datetime.datetime(2026, 11, 23, 6, tzinfo=LONDON), tick=False):
+        demo.load(today=FIRST, with_users=True)
+    opted_out = people_to_notify(
+        Meeting.objects.exclude(status="cancelled")
+        .filter(starts_at__date__gt=FIRST)
+        .order_by("starts_at")
+        .first()
+    ).first()
+    opted_out.courtesy_reminders = False
+    opted_out.save(update_fields=["courtesy_reminders"])
+    for n in range(DAYS):
+        day = FIRST + datetime.timedelta(days=n)
+        with time_machine.travel(datetime.datetime.combine(day, datetime.time(7), LONDON)):
+            for _ in range(2):  # beat's two runs a day; the second finds nothing new
+                with django_capture_on_commit_callbacks(execute=True):
+                    sweep(day)
+
+    # (The demo's own agenda notices, queued as it loaded, are not the sweeps'.)
+    notices = Notice.objects.exclude(kind="agenda_published")
+    assert notices.exists()
+    assert {n.status for n in notices} == {Notice.Status.SENT}
+    assert len(mail.outbox) == notices.count()  # each sent once, whatever ran twice
+    sent = Counter((m.to[0], m.subject) for m in mail.outbox)
+    assert max(sent.values()) == 1
+
+    last = FIRST + datetime.timedelta(days=DAYS - 1)
+    for meeting in Meeting.objects.exclude(status="cancelled").select_related("body"):
+        kinds = set(notices.filter(meeting=meeting).values_list("kind", flat=True))
+        if FIRST < meeting.day - datetime.timedelta(days=1) <= last:
+            assert "meeting_tomorrow" in kinds, meeting
+            told = notices.filter(meeting=meeting, kind="meeting_tomorrow")
+            assert not told.filter(person=opted_out).exists()
+        rules = snapshot(meeting.body, FIRST).rules_on(meeting.day)
+        deadlines = meeting_deadlines(meeting, rules)
+        if deadlines is None or meeting.publications.exists():
+            continue
+        due = deadlines.publish_by.deadline.astimezone(LONDON).date()
+        two_before, _ = rules.calendar.step(due, -2)
+        if two_before >= FIRST and due <= last:
+            assert {"publish_in_2", "publish_in_1"} <= kinds, meeting
+        if FIRST <= due < last:
+            assert "publish_missed" in kinds, meeting
+    # South East London's draft minutes were due to the chair five working days after its
+    # meeting on 11 November: overdue, said once.
+    assert notices.filter(kind="minutes_overdue", meeting__body__slug="south-east-london-icp")
+    assert notices.filter(kind="minutes_overdue").values("meeting").distinct().count() >= 1
