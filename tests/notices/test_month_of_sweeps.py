@@ -76,3 +76,22 @@ def test_a_month_of_daily_sweeps_sends_every_reminder_exactly_once(
     # meeting on 11 November: overdue, said once.
     assert notices.filter(kind="minutes_overdue", meeting__body__slug="south-east-london-icp")
     assert notices.filter(kind="minutes_overdue").values("meeting").distinct().count() >= 1
+
+
+def test_the_command_runs_the_sweep_and_sends_nothing_twice(django_capture_on_commit_callbacks):
+    import io
+
+    from django.core.management import call_command
+
+    day = datetime.datetime(2026, 11, 23, 7, tzinfo=LONDON)
+    with time_machine.travel(day, tick=False):
+        demo.load(today=FIRST, with_users=True)
+        outputs = []
+        for _ in range(2):
+            out = io.StringIO()
+            with django_capture_on_commit_callbacks(execute=True):
+                call_command("send_reminders", stdout=out)
+            outputs.append(out.getvalue().strip())
+    claimed = Notice.objects.exclude(kind="agenda_published").count()
+    assert claimed > 0
+    assert outputs == [f"{claimed} reminders sent today.", "0 reminders sent today."]
