@@ -1,7 +1,7 @@
 """What the meetings' workflow announces to the apps that follow it: the documents app
 renders a meeting's packs again when its agenda is published or supplemented, and its
 minutes when they are circulated or confirmed; the notices app tells the members of these
-and of a meeting moved or cancelled."""
+of a meeting moved or cancelled, and of apologies received."""
 
 from django.dispatch import Signal
 
@@ -10,3 +10,4 @@ from django.dispatch import Signal
 agenda_publication = Signal()
 minutes_release = Signal()  # circulated to members, or confirmed and signed
 meeting_change = Signal()  # sent with ``change``: the meeting rescheduled or cancelled
+apology_recorded = Signal()  # sent with ``apology``: apologies, and any deputy, received

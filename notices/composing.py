@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from meetings.models import AgendaItem, Meeting, MeetingChange, Publication
+from meetings.models import AgendaItem, Apology, Meeting, MeetingChange, Publication
 from meetings.queries import agenda_items, people_to_notify
 from meetings.services.agenda import numbering
 
@@ -77,6 +77,34 @@ def change_messages(change: MeetingChange) -> list[Message]:
                 meeting=meeting,
                 ics=invitation(meeting, method, attendee=person.email),
                 ics_method=method,
+            )
+        )
+    return messages
+
+
+def apology_messages(apology: Apology) -> list[Message]:
+    """The apologies acknowledged to the member, and the deputy told they attend for them."""
+    meeting = apology.meeting
+    stamp = apology.received_at.isoformat()
+    link = f"{settings.SITE_URL}/meetings/{meeting.pk}/"
+    when = f"{meeting.body.short_name}, {meeting.starts_at:%-d %B %Y}"
+    messages = []
+    for person, kind, subject in (
+        (apology.person, "apology_acknowledged", f"Apologies received: {when}"),
+        (apology.deputy, "deputy_attending", f"You attend as deputy: {when}"),
+    ):
+        if person is None or not person.email:
+            continue
+        context = {"apology": apology, "meeting": meeting, "person": person, "link": link}
+        messages.append(
+            Message(
+                key=f"{kind}:apology-{apology.pk}:person-{person.pk}:{stamp}",
+                kind=kind,
+                address=person.email,
+                subject=subject,
+                text=render_to_string(f"emails/{kind}.txt", context),
+                person=person,
+                meeting=meeting,
             )
         )
     return messages

@@ -1,6 +1,7 @@
 """Notices that follow from the meetings' workflow: members and deputies are told when the
 agenda is published or supplemented, and when the meeting is moved or cancelled, each with
-the calendar invitation, new or updated in place."""
+the calendar invitation, new or updated in place; apologies are acknowledged, and the deputy
+told they attend."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.dispatch import receiver
 
 from meetings import signals
 
-from .composing import agenda_messages, change_messages
+from .composing import agenda_messages, apology_messages, change_messages
 from .sending import notice_queue
 
 
@@ -21,4 +22,10 @@ def agenda_notices(sender, meeting, publication, **kwargs):
 @receiver(signals.meeting_change)
 def change_notices(sender, change, **kwargs):
     for message in change_messages(change):
+        notice_queue(message)
+
+
+@receiver(signals.apology_recorded)
+def apology_notices(sender, apology, **kwargs):
+    for message in apology_messages(apology):
         notice_queue(message)

@@ -3,14 +3,18 @@ the reminders the bodies' rules call for on a day, each keyed by what it is abou
 is for and the day it falls due.
 
 - the secretariat: the agenda to publish in 2 and in 1 working days, and a deadline missed;
-  the draft minutes due to the chair, and overdue;
+  the draft minutes due to the chair, and the approved minutes due to members (on the day,
+  and once overdue);
 - the chair: draft minutes awaiting their approval;
+- the secretariat: a meeting in the next fortnight forecast to be inquorate from the
+  apologies received (with the engine's shortfall), once for each shortfall;
 - members and deputies: the meeting tomorrow (a courtesy reminder).
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Iterator
 
 from django.conf import settings
@@ -18,22 +22,30 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 
 from governance.rules.words import LONDON, long_date, long_datetime
+from meetings.forecast import quorum_forecast
 from meetings.models import Meeting, Minutes
 from meetings.queries import people_to_notify
 from meetings.services.minutes import after_meeting
 from meetings.services.schedule import meeting_deadlines
-from members.models import User
+from members.models import DeputyNomination, User
 from members.snapshots import snapshot
 
 from .sending import Message, notice_queue
 
 AHEAD = datetime.timedelta(days=45)  # the publish-by deadline is never further ahead
+FORECAST = datetime.timedelta(days=14)
+WHAT = {"to_chair": "draft minutes to the chair", "circulate": "approved minutes to members"}
 
 
 def sweep(today: datetime.date) -> int:
     """Queue every reminder due on ``today``; returns how many were newly claimed."""
     claimed = 0
-    for message in (*publish_reminders(today), *minutes_reminders(today), *tomorrow(today)):
+    for message in (
+        *publish_reminders(today),
+        *minutes_reminders(today),
+        *inquorate_forecasts(today),
+        *tomorrow(today),
+    ):
         claimed += notice_queue(message) is not None
     return claimed
 
@@ -105,7 +117,7 @@ def publish_reminders(today: datetime.date) -> Iterator[Message]:
 
 
 def minutes_reminders(today: datetime.date) -> Iterator[Message]:
-    """The draft minutes due to the chair (on the day) or overdue (once), to the secretariat;
+    """The minutes' deadlines due (on the day) or overdue (once), to the secretariat;
     the draft awaiting approval, to the chair (once for each time it is sent)."""
     start = datetime.datetime.combine(today, datetime.time(), tzinfo=LONDON)
     recent = (
@@ -134,12 +146,12 @@ def minutes_reminders(today: datetime.date) -> Iterator[Message]:
         rules = snapshot(meeting.body, today).rules_on(meeting.day)
         for state in after_meeting(meeting, minutes, None, rules, today):
             deadline = state.deadline
-            if deadline.kind != "to_chair" or state.done_on is not None:
+            if deadline.kind not in WHAT or state.done_on is not None:
                 continue
             if state.state == "due" and deadline.due == today:
-                kind = "minutes_due"
+                kind, lead = f"{deadline.kind}_due", "Due today"
             elif state.state == "overdue":
-                kind = "minutes_overdue"
+                kind, lead = f"{deadline.kind}_overdue", "Overdue"
             else:
                 continue
             for user in secretariat(meeting.body):
@@ -148,10 +160,51 @@ def minutes_reminders(today: datetime.date) -> Iterator[Message]:
                     f"{kind}:meeting-{meeting.pk}:user-{user.pk}:{deadline.due.isoformat()}",
                     user,
                     meeting,
-                    f"{'Due today' if kind == 'minutes_due' else 'Overdue'}: draft minutes to "
-                    f"the chair, {meeting.body.short_name} {long_date(meeting.day)}",
+                    f"{lead}: {WHAT[deadline.kind]}, {meeting.body.short_name} "
+                    f"{long_date(meeting.day)}",
                     "emails/reminder.txt",
                     {"sentence": deadline.sentence},
+                )
+
+
+def inquorate_forecasts(today: datetime.date) -> Iterator[Message]:
+    start = datetime.datetime.combine(today, datetime.time(), tzinfo=LONDON)
+    meetings = list(
+        Meeting.objects.filter(starts_at__gte=start, starts_at__lt=start + FORECAST)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .filter(apologies__isnull=False)
+        .distinct()
+        .select_related("body")
+        .prefetch_related("apologies", "items")
+    )
+    nominated = set(
+        DeputyNomination.objects.current(today)
+        .filter(seat__body__in={m.body_id for m in meetings})
+        .values_list("seat_id", "person_id")
+    )
+    turns = Meeting.objects.chair_turns(meetings)
+    for meeting in meetings:
+        state = snapshot(meeting.body, today)
+        for forecast in quorum_forecast(
+            meeting, state, nominated=nominated, turn=turns.get(meeting.pk, 0)
+        ):
+            if forecast.result.quorate:
+                continue
+            shortfall = forecast.result.shortfall
+            digest = hashlib.sha256(f"{forecast.business}:{shortfall}".encode()).hexdigest()[:16]
+            for user in secretariat(meeting.body):
+                yield _message(
+                    "inquorate_forecast",
+                    f"inquorate_forecast:meeting-{meeting.pk}:user-{user.pk}:{digest}",
+                    user,
+                    meeting,
+                    f"Forecast inquorate: {meeting.body.short_name}, {long_date(meeting.day)}",
+                    "emails/reminder.txt",
+                    {
+                        "sentence": f"From the apologies received, the meeting on "
+                        f"{long_datetime(meeting.starts_at)} is forecast not to be quorate "
+                        f"for {forecast.business.lower()}. {shortfall}"
+                    },
                 )
 
 

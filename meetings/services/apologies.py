@@ -10,6 +10,7 @@ from governance.rules.attendance import deputy_problems
 from members.models import Appointment, DeputyNomination, Person, User
 from members.snapshots import BodySnapshot
 
+from .. import signals
 from ..models import Apology, Meeting
 
 
@@ -59,4 +60,5 @@ def apology_record(
             "recorded_by": user,
         },
     )
+    signals.apology_recorded.send(sender=Apology, apology=apology)
     return apology
