@@ -37,6 +37,9 @@ class Notice(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.CLAIMED)
     attempts = models.PositiveSmallIntegerField(default=0)
     claimed_at = models.DateTimeField()
+    claim = models.CharField(
+        max_length=32, blank=True, db_index=True, help_text="The sweep that claimed it last."
+    )
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
 

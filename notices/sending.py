@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime
 import logging
+import uuid
 from dataclasses import dataclass
 from email.mime.text import MIMEText
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from config import clock
 
@@ -19,6 +21,7 @@ from .models import Notice
 
 logger = logging.getLogger(__name__)
 STALE = datetime.timedelta(minutes=15)
+BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,9 @@ class Message:
     statutory: bool = True
 
 
-def notice_claim(message: Message) -> Notice | None:
-    """Claim the notice, or None if it has been sent or is being sent."""
-    now = clock.now()
-    fields = {
+def _fields(message: Message) -> dict:
+    return {
+        "key": message.key,
         "kind": message.kind,
         "address": message.address,
         "subject": message.subject,
@@ -51,9 +53,14 @@ def notice_claim(message: Message) -> Notice | None:
         "ics_method": message.ics_method,
         "statutory": message.statutory,
     }
+
+
+def notice_claim(message: Message) -> Notice | None:
+    """Claim the notice, or None if it has been sent or is being sent."""
+    now = clock.now()
     try:
         with transaction.atomic():
-            return Notice.objects.create(key=message.key, claimed_at=now, **fields)
+            return Notice.objects.create(claimed_at=now, **_fields(message))
     except IntegrityError:
         pass
     with transaction.atomic():
@@ -67,14 +74,53 @@ def notice_claim(message: Message) -> Notice | None:
         return notice
 
 
+def notices_claim(messages: list[Message]) -> list[Notice]:
+    """Claim many at once, as a sweep does, in a few queries whatever their number. The
+    claims are this call's own where its token is on them: a sweep running at the same time
+    inserts its own rows or finds these taken, never both."""
+    token, now = uuid.uuid4().hex, clock.now()
+    for start in range(0, len(messages), BATCH):
+        batch = messages[start : start + BATCH]
+        known = set(
+            Notice.objects.filter(key__in=[m.key for m in batch]).values_list("key", flat=True)
+        )
+        Notice.objects.bulk_create(
+            [
+                Notice(claimed_at=now, claim=token, **_fields(m))
+                for m in batch
+                if m.key not in known
+            ],
+            ignore_conflicts=True,
+        )
+        # A failed send, or a claim a dead worker left, is taken up again: the update's
+        # condition is checked again on each row it locks, so only one sweep takes each.
+        Notice.objects.filter(key__in=known).filter(
+            Q(status=Notice.Status.FAILED)
+            | Q(status=Notice.Status.CLAIMED, claimed_at__lt=now - STALE)
+        ).update(status=Notice.Status.CLAIMED, claimed_at=now, claim=token)
+    return list(Notice.objects.filter(claim=token).only("pk"))
+
+
 def notice_queue(message: Message) -> Notice | None:
     """Claim the notice and send it once the change that called for it commits."""
     notice = notice_claim(message)
     if notice is not None:
-        from .tasks import send_notice  # the task module imports this one
-
-        transaction.on_commit(lambda: send_notice.delay(notice.pk))
+        _send_after_commit([notice])
     return notice
+
+
+def notices_queue(messages: list[Message]) -> int:
+    """Claim the notices and send each once the sweep commits; returns how many it claimed."""
+    claimed = notices_claim(messages)
+    _send_after_commit(claimed)
+    return len(claimed)
+
+
+def _send_after_commit(notices: list[Notice]) -> None:
+    from .tasks import send_notice  # the task module imports this one
+
+    for notice in notices:
+        transaction.on_commit(lambda pk=notice.pk: send_notice.delay(pk))
 
 
 def notice_send(notice_id: int) -> Notice:

@@ -30,7 +30,7 @@ from meetings.services.schedule import meeting_deadlines
 from members.models import DeputyNomination, User
 from members.snapshots import snapshot
 
-from .sending import Message, notice_queue
+from .sending import Message, notices_queue
 
 AHEAD = datetime.timedelta(days=45)  # the publish-by deadline is never further ahead
 FORECAST = datetime.timedelta(days=14)
@@ -39,24 +39,28 @@ WHAT = {"to_chair": "draft minutes to the chair", "circulate": "approved minutes
 
 def sweep(today: datetime.date) -> int:
     """Queue every reminder due on ``today``; returns how many were newly claimed."""
-    claimed = 0
-    for message in (
-        *publish_reminders(today),
-        *minutes_reminders(today),
-        *inquorate_forecasts(today),
-        *tomorrow(today),
-    ):
-        claimed += notice_queue(message) is not None
-    return claimed
-
-
-def secretariat(body) -> list[User]:
-    return list(
-        User.objects.filter(Q(serves_all_bodies=True) | Q(secretariat_bodies=body), is_active=True)
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
+    staff: dict[int, list[User]] = {}  # each body's secretariat, read once a sweep
+    return notices_queue(
+        [
+            *publish_reminders(today, staff),
+            *minutes_reminders(today, staff),
+            *inquorate_forecasts(today, staff),
+            *tomorrow(today),
+        ]
     )
+
+
+def secretariat(body, staff: dict[int, list[User]]) -> list[User]:
+    if body.pk not in staff:
+        staff[body.pk] = list(
+            User.objects.filter(
+                Q(serves_all_bodies=True) | Q(secretariat_bodies=body), is_active=True
+            )
+            .exclude(email="")
+            .distinct()
+            .order_by("pk")
+        )
+    return staff[body.pk]
 
 
 def _message(kind, key, user_or_person, meeting, subject, template, context, statutory=True):
@@ -78,7 +82,7 @@ def _message(kind, key, user_or_person, meeting, subject, template, context, sta
     )
 
 
-def publish_reminders(today: datetime.date) -> Iterator[Message]:
+def publish_reminders(today: datetime.date, staff: dict) -> Iterator[Message]:
     start = datetime.datetime.combine(today, datetime.time(), tzinfo=LONDON)
     meetings = (
         Meeting.objects.filter(starts_at__gte=start, starts_at__lt=start + AHEAD)
@@ -104,7 +108,7 @@ def publish_reminders(today: datetime.date) -> Iterator[Message]:
         else:
             continue
         subject = f"{lead}: {meeting.body.short_name}, {long_date(meeting.day)}"
-        for user in secretariat(meeting.body):
+        for user in secretariat(meeting.body, staff):
             yield _message(
                 kind,
                 f"{kind}:meeting-{meeting.pk}:user-{user.pk}:{due_day.isoformat()}",
@@ -116,7 +120,7 @@ def publish_reminders(today: datetime.date) -> Iterator[Message]:
             )
 
 
-def minutes_reminders(today: datetime.date) -> Iterator[Message]:
+def minutes_reminders(today: datetime.date, staff: dict) -> Iterator[Message]:
     """The minutes' deadlines due (on the day) or overdue (once), to the secretariat;
     the draft awaiting approval, to the chair (once for each time it is sent)."""
     start = datetime.datetime.combine(today, datetime.time(), tzinfo=LONDON)
@@ -154,7 +158,7 @@ def minutes_reminders(today: datetime.date) -> Iterator[Message]:
                 kind, lead = f"{deadline.kind}_overdue", "Overdue"
             else:
                 continue
-            for user in secretariat(meeting.body):
+            for user in secretariat(meeting.body, staff):
                 yield _message(
                     kind,
                     f"{kind}:meeting-{meeting.pk}:user-{user.pk}:{deadline.due.isoformat()}",
@@ -167,7 +171,7 @@ def minutes_reminders(today: datetime.date) -> Iterator[Message]:
                 )
 
 
-def inquorate_forecasts(today: datetime.date) -> Iterator[Message]:
+def inquorate_forecasts(today: datetime.date, staff: dict) -> Iterator[Message]:
     start = datetime.datetime.combine(today, datetime.time(), tzinfo=LONDON)
     meetings = list(
         Meeting.objects.filter(starts_at__gte=start, starts_at__lt=start + FORECAST)
@@ -192,7 +196,7 @@ def inquorate_forecasts(today: datetime.date) -> Iterator[Message]:
                 continue
             shortfall = forecast.result.shortfall
             digest = hashlib.sha256(f"{forecast.business}:{shortfall}".encode()).hexdigest()[:16]
-            for user in secretariat(meeting.body):
+            for user in secretariat(meeting.body, staff):
                 yield _message(
                     "inquorate_forecast",
                     f"inquorate_forecast:meeting-{meeting.pk}:user-{user.pk}:{digest}",
@@ -218,8 +222,13 @@ def tomorrow(today: datetime.date) -> Iterator[Message]:
         .exclude(status=Meeting.Status.CANCELLED)
         .select_related("body")
     )
+    told: dict[tuple, list] = {}  # the same body's members for each of its meetings that day
     for meeting in meetings:
-        for person in people_to_notify(meeting).exclude(email="").exclude(courtesy_reminders=False):
+        key = (meeting.body_id, meeting.day)
+        if key not in told:
+            people = people_to_notify(meeting).exclude(email="").exclude(courtesy_reminders=False)
+            told[key] = list(people.order_by("pk"))
+        for person in told[key]:
             yield _message(
                 "meeting_tomorrow",
                 f"meeting_tomorrow:meeting-{meeting.pk}:person-{person.pk}:{meeting.day}",
