@@ -164,7 +164,7 @@ def minutes_reminders(today: datetime.date, staff: dict) -> Iterator[Message]:
                     f"{kind}:meeting-{meeting.pk}:user-{user.pk}:{deadline.due.isoformat()}",
                     user,
                     meeting,
-                    f"{lead}: {WHAT[deadline.kind]}, {meeting.body.short_name} "
+                    f"{lead}: {WHAT[deadline.kind]}, {meeting.body.short_name}, "
                     f"{long_date(meeting.day)}",
                     "emails/reminder.txt",
                     {"sentence": deadline.sentence},

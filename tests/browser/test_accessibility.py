@@ -113,6 +113,10 @@ def test_the_secretariats_pages_pass_the_automated_wcag_checks(browser, live_ser
         "/accounts/two-factor/setup/",
         "/accounts/lockouts/",
         "/outbox/",
+        "/notices/",
+        "/notices/log/",
+        f"/bodies/{site.body.slug}/decisions/",
+        f"/bodies/{site.body.slug}/documents/",
     )
     for width in (1280, 320):
         page = browser.new_page(viewport={"width": width, "height": 900})
