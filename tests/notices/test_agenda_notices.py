@@ -41,7 +41,11 @@ def published(django_capture_on_commit_callbacks):
             part="B",
             exempt_paragraph=3,
         )
-        with django_capture_on_commit_callbacks(execute=True):
+        # The packs that publication renders are the documents tests' business, not these.
+        with (
+            mock.patch("documents.tasks.render_document.delay"),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
             publication = publish(setting, NOW)
         yield setting, publication
 
@@ -128,7 +132,10 @@ def test_a_supplement_tells_them_what_is_new(published, django_capture_on_commit
     later = NOW + datetime.timedelta(days=1)
     with time_machine.travel(later, tick=False):
         agenda_item_add(meeting=setting.meeting, rules=setting.rules, title="Winter pressures")
-        with django_capture_on_commit_callbacks(execute=True):
+        with (
+            mock.patch("documents.tasks.render_document.delay"),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
             publish(setting, later)
     assert mail.outbox and all(m.subject.startswith("Supplementary papers") for m in mail.outbox)
     assert "Winter pressures" in mail.outbox[0].body
