@@ -5,12 +5,15 @@ event in place when it moves and remove it when it is cancelled."""
 from __future__ import annotations
 
 import datetime
+from email.utils import parseaddr
 
 from django.conf import settings
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from config import clock
 from meetings.models import Meeting
+
+from .links import meeting_link
 
 REQUEST, CANCEL = "REQUEST", "CANCEL"
 
@@ -35,9 +38,9 @@ def invitation(meeting: Meeting, method: str, *, attendee: str) -> str:
     where = ", ".join(filter(None, [meeting.location, meeting.online_link]))
     if where:
         event.add("location", where)
-    event.add("url", f"{settings.SITE_URL}/meetings/{meeting.pk}/")
+    event.add("url", meeting_link(meeting))
     event.add("status", "CANCELLED" if method == CANCEL else "CONFIRMED")
-    organiser = vCalAddress(f"mailto:{_address(settings.DEFAULT_FROM_EMAIL)}")
+    organiser = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
     organiser.params["cn"] = vText(meeting.body.name)
     event["organizer"] = organiser
     guest = vCalAddress(f"mailto:{attendee}")
@@ -45,7 +48,3 @@ def invitation(meeting: Meeting, method: str, *, attendee: str) -> str:
     event.add("attendee", guest, encode=0)
     calendar.add_component(event)
     return calendar.to_ical().decode()
-
-
-def _address(from_email: str) -> str:
-    return from_email.rsplit("<", 1)[-1].rstrip(">").strip()

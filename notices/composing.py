@@ -4,7 +4,6 @@ with a calendar invitation where it concerns a meeting. A notice never carries c
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.template.loader import render_to_string
 
 from meetings.models import AgendaItem, Apology, Meeting, MeetingChange, Publication
@@ -12,6 +11,7 @@ from meetings.queries import agenda_items, people_to_notify
 from meetings.services.agenda import numbering
 
 from .calendar import CANCEL, REQUEST, invitation
+from .links import meeting_link
 from .sending import Message
 
 
@@ -26,7 +26,7 @@ def agenda_messages(meeting: Meeting, publication: Publication) -> list[Message]
         "supplement": supplement,
         "items": [(numbers[i.pk], i) for i in items if i.part == AgendaItem.Part.A],
         "confidential": sum(i.part == AgendaItem.Part.B for i in items),
-        "link": f"{settings.SITE_URL}/meetings/{meeting.pk}/",
+        "link": meeting_link(meeting),
         "late": publication.late,
     }
     what = "Supplementary papers" if supplement else "Agenda"
@@ -61,7 +61,7 @@ def change_messages(change: MeetingChange) -> list[Message]:
     what = "Cancelled" if cancelled else "Moved"
     subject = f"{what}: {meeting.body.short_name}, {change.previous_starts_at:%-d %B %Y}"
     context = {"change": change, "meeting": meeting, "cancelled": cancelled,
-               "link": f"{settings.SITE_URL}/meetings/{meeting.pk}/"}  # fmt: skip
+               "link": meeting_link(meeting)}  # fmt: skip
     messages = []
     for person in people_to_notify(meeting).exclude(email="").order_by("pk"):
         personal = {**context, "person": person}
@@ -86,7 +86,7 @@ def apology_messages(apology: Apology) -> list[Message]:
     """The apologies acknowledged to the member, and the deputy told they attend for them."""
     meeting = apology.meeting
     stamp = apology.received_at.isoformat()
-    link = f"{settings.SITE_URL}/meetings/{meeting.pk}/"
+    link = meeting_link(meeting)
     when = f"{meeting.body.short_name}, {meeting.starts_at:%-d %B %Y}"
     messages = []
     for person, kind, subject in (

@@ -17,7 +17,6 @@ import datetime
 import hashlib
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.db.models import Q
 from django.template.loader import render_to_string
 
@@ -30,6 +29,7 @@ from meetings.services.schedule import meeting_deadlines
 from members.models import DeputyNomination, User
 from members.snapshots import snapshot
 
+from .links import meeting_link, site_link
 from .sending import Message, notices_queue
 
 AHEAD = datetime.timedelta(days=45)  # the publish-by deadline is never further ahead
@@ -66,7 +66,7 @@ def secretariat(body, staff: dict[int, list[User]]) -> list[User]:
 def _message(kind, key, user_or_person, meeting, subject, template, context, statutory=True):
     context = {
         "meeting": meeting,
-        "link": f"{settings.SITE_URL}/meetings/{meeting.pk}/",
+        "link": meeting_link(meeting),
         "name": getattr(user_or_person, "full_name", None) or str(user_or_person),
         **context,
     }
@@ -144,7 +144,7 @@ def minutes_reminders(today: datetime.date, staff: dict) -> Iterator[Message]:
                 {
                     "sentence": f"The draft minutes, sent to you on {long_date(sent)}, await "
                     "your approval: approve them, or return them with comments.",
-                    "link": f"{settings.SITE_URL}/meetings/{meeting.pk}/minutes/review/",
+                    "link": site_link("meetings:minutes-review", meeting.pk),
                 },
             )
         rules = snapshot(meeting.body, today).rules_on(meeting.day)
