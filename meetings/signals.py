@@ -11,3 +11,5 @@ agenda_publication = Signal()
 minutes_release = Signal()  # circulated to members, or confirmed and signed
 meeting_change = Signal()  # sent with ``change``: the meeting rescheduled or cancelled
 apology_recorded = Signal()  # sent with ``apology``: apologies, and any deputy, received
+resolution_issued = Signal()  # sent with ``resolution`` and ``entitled``: put to the members
+resolution_decided = Signal()  # sent with ``resolution``: decided by the body's rule

@@ -10,6 +10,7 @@ from .views import (
     minutes,
     papers,
     public,
+    resolutions,
     schedule,
 )
 
@@ -27,6 +28,33 @@ urlpatterns = [
         name="obligation-done",
     ),
     path("bodies/<slug:slug>/meetings/new/", schedule.meeting_new, name="meeting-new"),
+    path("bodies/<slug:slug>/resolutions/", resolutions.resolution_list, name="resolutions"),
+    path("bodies/<slug:slug>/resolutions/new/", resolutions.resolution_new, name="resolution-new"),
+    path("resolutions/<int:pk>/", resolutions.resolution_detail, name="resolution"),
+    path(
+        "resolutions/<int:pk>/answer/",
+        resolutions.resolution_answer_view,
+        name="resolution-answer",
+    ),
+    path(
+        "resolutions/<int:pk>/emailed-answer/",
+        resolutions.resolution_record_email,
+        name="resolution-record-email",
+    ),
+    path(
+        "resolutions/<int:pk>/decide/", resolutions.resolution_decide_view, name="resolution-decide"
+    ),
+    path(
+        "resolutions/<int:pk>/withdraw/",
+        resolutions.resolution_withdraw_view,
+        name="resolution-withdraw",
+    ),
+    path("resolutions/<int:pk>/paper/", resolutions.resolution_paper, name="resolution-paper"),
+    path(
+        "resolutions/answers/<int:pk>/e-mail/",
+        resolutions.resolution_email,
+        name="resolution-email",
+    ),
     path(
         "meetings/<int:pk>/reschedule/", schedule.meeting_reschedule_view, name="meeting-reschedule"
     ),

@@ -55,6 +55,7 @@ def body_detail(request, slug):
         "vacancies": vacancies,
         "terms": body.terms_in_force(today),
         "show_contact": roles_for(request.user).can_see_contact_details(body),
+        "inside": roles_for(request.user).serves(body) or roles_for(request.user).sits_on(body),
     }
     return render(request, "members/body_detail.html", context)
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 
+from governance.rules.words import long_datetime
 from meetings.models import AgendaItem, Apology, Meeting, MeetingChange, Publication
 from meetings.queries import agenda_items, people_to_notify
 from meetings.services.agenda import numbering
+from meetings.services.resolutions import entitled_to_answer
 
 from .calendar import CANCEL, REQUEST, invitation
-from .links import meeting_link
+from .links import meeting_link, site_link
 from .sending import Message
 
 
@@ -105,6 +107,73 @@ def apology_messages(apology: Apology) -> list[Message]:
                 text=render_to_string(f"emails/{kind}.txt", context),
                 person=person,
                 meeting=meeting,
+            )
+        )
+    return messages
+
+
+def resolution_message(kind, resolution, person, *, key, subject, sentence, statutory=True):
+    """A notice about a written resolution; a confidential one's title and text stay in
+    Quorate, behind the link."""
+    context = {
+        "resolution": resolution,
+        "name": person.full_name,
+        "sentence": sentence,
+        "link": site_link("meetings:resolution", resolution.pk),
+    }
+    title = "a confidential matter" if resolution.confidential else resolution.title
+    return Message(
+        key=key,
+        kind=kind,
+        address=person.email,
+        subject=f"{subject}: {resolution.body.short_name}, {title}",
+        text=render_to_string("emails/resolution.txt", context),
+        person=person,
+        statutory=statutory,
+    )
+
+
+def resolution_issued_messages(resolution, entitled) -> list[Message]:
+    """The resolution put to each person entitled to answer who has an address."""
+    by = long_datetime(resolution.respond_by)
+    messages, told = [], set()
+    for each in entitled:
+        person = each.person
+        if not person.email or person.pk in told:
+            continue
+        told.add(person.pk)
+        messages.append(
+            resolution_message(
+                "resolution_issued",
+                resolution,
+                person,
+                key=f"resolution_issued:resolution-{resolution.pk}:person-{person.pk}",
+                subject="Written resolution: your answer is needed",
+                sentence=f"The {resolution.body.name} asks you to answer a written resolution "
+                f"(a decision outside a meeting) by {by}: for, against or abstain, in Quorate "
+                "or by replying to the secretariat.",
+            )
+        )
+    return messages
+
+
+def resolution_decided_messages(resolution) -> list[Message]:
+    """The outcome, to each person who was asked to answer."""
+    outcome = resolution.result.get("sentence", resolution.get_status_display())
+    messages, told = [], set()
+    for each in entitled_to_answer(resolution):
+        person = each.person
+        if not person.email or person.pk in told:
+            continue
+        told.add(person.pk)
+        messages.append(
+            resolution_message(
+                "resolution_decided",
+                resolution,
+                person,
+                key=f"resolution_decided:resolution-{resolution.pk}:person-{person.pk}",
+                subject="Written resolution decided",
+                sentence=f"The written resolution has been decided by the body's rule. {outcome}",
             )
         )
     return messages

@@ -9,8 +9,14 @@ from django.dispatch import receiver
 
 from meetings import signals
 
-from .composing import agenda_messages, apology_messages, change_messages
-from .sending import notice_queue
+from .composing import (
+    agenda_messages,
+    apology_messages,
+    change_messages,
+    resolution_decided_messages,
+    resolution_issued_messages,
+)
+from .sending import notice_queue, notices_queue
 
 
 @receiver(signals.agenda_publication)
@@ -29,3 +35,13 @@ def change_notices(sender, change, **kwargs):
 def apology_notices(sender, apology, **kwargs):
     for message in apology_messages(apology):
         notice_queue(message)
+
+
+@receiver(signals.resolution_issued)
+def resolution_issued_notices(sender, resolution, entitled, **kwargs):
+    notices_queue(resolution_issued_messages(resolution, entitled))
+
+
+@receiver(signals.resolution_decided)
+def resolution_decided_notices(sender, resolution, **kwargs):
+    notices_queue(resolution_decided_messages(resolution))

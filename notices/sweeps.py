@@ -8,7 +8,9 @@ is for and the day it falls due.
 - the chair: draft minutes awaiting their approval;
 - the secretariat: a meeting in the next fortnight forecast to be inquorate from the
   apologies received (with the engine's shortfall), once for each shortfall;
-- members and deputies: the meeting tomorrow (a courtesy reminder).
+- members and deputies: the meeting tomorrow (a courtesy reminder);
+- those asked to answer a written resolution who have not: two working days before the
+  date for answers, and on the day.
 """
 
 from __future__ import annotations
@@ -22,13 +24,15 @@ from django.template.loader import render_to_string
 
 from governance.rules.words import LONDON, long_date, long_datetime
 from meetings.forecast import quorum_forecast
-from meetings.models import Meeting, Minutes
+from meetings.models import Meeting, Minutes, WrittenResolution
 from meetings.queries import people_to_notify
 from meetings.services.minutes import after_meeting
+from meetings.services.resolutions import entitled_to_answer
 from meetings.services.schedule import meeting_deadlines
 from members.models import DeputyNomination, User
 from members.snapshots import snapshot
 
+from .composing import resolution_message
 from .links import meeting_link, site_link
 from .sending import Message, notices_queue
 
@@ -46,6 +50,7 @@ def sweep(today: datetime.date) -> int:
             *minutes_reminders(today, staff),
             *inquorate_forecasts(today, staff),
             *tomorrow(today),
+            *resolution_reminders(today),
         ]
     )
 
@@ -241,5 +246,42 @@ def tomorrow(today: datetime.date) -> Iterator[Message]:
                     f"{long_datetime(meeting.starts_at)}"
                     + (f", {meeting.location}." if meeting.location else "."),
                 },
+                statutory=False,
+            )
+
+
+def resolution_reminders(today: datetime.date) -> Iterator[Message]:
+    """Those asked to answer an open written resolution who have not yet answered."""
+    resolutions = WrittenResolution.objects.filter(
+        status=WrittenResolution.Status.OPEN,
+        respond_by__gte=datetime.datetime.combine(today, datetime.time(), tzinfo=LONDON),
+    ).select_related("body")
+    for resolution in resolutions.prefetch_related("answers"):
+        due = resolution.respond_by.astimezone(LONDON).date()
+        rules = snapshot(resolution.body, today).rules_on(today)
+        if rules is None:
+            continue
+        if due == today:
+            when, words = "today", f"today, by {resolution.respond_by.astimezone(LONDON):%H:%M}"
+        elif rules.calendar.working_days_between(today, due) == 2:
+            when, words = "in 2 working days", long_datetime(resolution.respond_by)
+        else:
+            continue
+        answered = {(a.person_id, a.seat_id) for a in resolution.answers.all()}
+        for each in entitled_to_answer(resolution):
+            person = each.person
+            if (person.pk, each.seat.pk) in answered or not person.email:
+                continue
+            if not person.courtesy_reminders:
+                continue
+            yield resolution_message(
+                "resolution_reminder",
+                resolution,
+                person,
+                key=f"resolution_reminder:resolution-{resolution.pk}:person-{person.pk}:"
+                f"seat-{each.seat.pk}:{today.isoformat()}",
+                subject=f"Answer needed {when}",
+                sentence=f"Your answer to this written resolution is due {words}. You have not "
+                "answered yet.",
                 statutory=False,
             )

@@ -10,7 +10,17 @@ import pytest
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from meetings.models import Action, Attendance, Decision, ItemMinute, Minutes, Paper, Vote
+from meetings.models import (
+    Action,
+    Attendance,
+    Decision,
+    ItemMinute,
+    Minutes,
+    Paper,
+    ResolutionAnswer,
+    Vote,
+    WrittenResolution,
+)
 from tests.conftest import PERSONAS, client_for
 from tests.factories import MeetingFactory
 from tests.meetings.workspace import upload
@@ -262,6 +272,51 @@ ACCESS = {
         lambda w: f"/bodies/{w.body.slug}/decisions.csv",
         (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
     ),
+    ("meetings:resolutions", ""): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/resolutions/",
+        (LOGIN, OK, OK, OK, NOT_FOUND, OK),
+    ),
+    ("meetings:resolution-new", "terms that do not allow it"): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/resolutions/new/",
+        (LOGIN, LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOGIN),  # back to the list
+    ),
+    ("meetings:resolution", ""): (
+        "get",
+        lambda w: f"/resolutions/{w.resolution.pk}/",
+        (LOGIN, OK, OK, OK, NOT_FOUND, OK),
+    ),
+    ("meetings:resolution-paper", ""): (
+        "get",
+        lambda w: f"/resolutions/{w.resolution.pk}/paper/",
+        (LOGIN, OK, OK, OK, NOT_FOUND, OK),
+    ),
+    ("meetings:resolution-answer", ""): (
+        "post",
+        lambda w: f"/resolutions/{w.resolution.pk}/answer/",
+        (LOGIN, NOT_FOUND, REACHED, REACHED, NOT_FOUND, NOT_FOUND),  # only those with a seat
+    ),
+    ("meetings:resolution-record-email", ""): (
+        "post",
+        lambda w: f"/resolutions/{w.resolution.pk}/emailed-answer/",
+        BODY_SECRETARIAT_POST,
+    ),
+    ("meetings:resolution-decide", ""): (
+        "post",
+        lambda w: f"/resolutions/{w.resolution.pk}/decide/",
+        BODY_SECRETARIAT_POST,
+    ),
+    ("meetings:resolution-withdraw", ""): (
+        "post",
+        lambda w: f"/resolutions/{w.resolution.pk}/withdraw/",
+        BODY_SECRETARIAT_POST,
+    ),
+    ("meetings:resolution-email", ""): (
+        "get",
+        lambda w: f"/resolutions/answers/{w.resolution_answer.pk}/e-mail/",
+        BODY_SECRETARIAT,
+    ),
     ("meetings:record-correct", ""): (
         "get",
         lambda w: f"/meetings/{w.meeting.pk}/record/decision/{w.decision.pk}/correct/",
@@ -386,6 +441,27 @@ def world_with_a_meeting(world):
     )
     world.action = Action.objects.create(
         meeting=world.meeting, text="A", owner="O", recorded_at=now, recorded_by=clerk
+    )
+    world.resolution = WrittenResolution.objects.create(
+        body=world.body,
+        title="R",
+        text="T",
+        paper=upload("r.pdf"),
+        paper_name="r.pdf",
+        respond_by=now,
+        issued_at=now,
+        issued_by=clerk,
+    )
+    world.resolution_answer = ResolutionAnswer.objects.create(
+        resolution=world.resolution,
+        person=world.users["member"].person,
+        seat=world.body.seats.first(),
+        answer="for",
+        via="email",
+        email=upload("a.eml", b"From: m"),
+        email_name="a.eml",
+        answered_at=now,
+        recorded_by=clerk,
     )
     minutes = Minutes.objects.create(meeting=world.meeting, drafted_at=now, drafted_by=clerk)
     world.minute = ItemMinute.objects.create(

@@ -252,6 +252,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "notices.tasks.sweep_notices",
         "schedule": crontab(hour="7,12", minute=0),
     },
+    # Every quarter of an hour: written resolutions whose date for answers has passed are
+    # decided by the body's rule soon after, not the next morning.
+    "resolutions-decide": {
+        "task": "meetings.tasks.decide_resolutions",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 
 LOGGING = {

@@ -4,6 +4,7 @@ from .agenda import AgendaAgreement, AgendaItem, Apology, Paper, Publication
 from .decision_notice import DecisionNotice
 from .minutes import ItemMinute, Minutes, MinutesAmendment
 from .record import Action, Attendance, Decision, Declaration, Vote
+from .resolution import ResolutionAnswer, WrittenResolution
 from .schedule import Adjournment, Meeting, MeetingChange
 
 __all__ = [
@@ -23,5 +24,7 @@ __all__ = [
     "MinutesAmendment",
     "Paper",
     "Publication",
+    "ResolutionAnswer",
     "Vote",
+    "WrittenResolution",
 ]

@@ -18,6 +18,13 @@ from .base import Revised
 from .schedule import Meeting
 
 
+def exemption_ground(paragraph: int | None, reason: str = "") -> str:
+    """Why Part B business is exempt, as the public documents state it."""
+    if paragraph:
+        return f"paragraph {paragraph} of Schedule 12A to the Local Government Act 1972"
+    return f"the body's rules ({reason})"
+
+
 class Publication(models.Model):
     """One act of publishing: the agenda and papers, or a supplement after it."""
 
@@ -152,13 +159,7 @@ class AgendaItem(Revised):
 
     @property
     def exemption_ground(self) -> str:
-        """Why a Part B item is exempt, as the public documents state it."""
-        if self.exempt_paragraph:
-            return (
-                f"paragraph {self.exempt_paragraph} of Schedule 12A to the Local Government "
-                "Act 1972"
-            )
-        return f"the body's rules ({self.exempt_reason})"
+        return exemption_ground(self.exempt_paragraph, self.exempt_reason)
 
     def clean(self) -> None:
         if self.part == self.Part.B and not (self.exempt_paragraph or self.exempt_reason.strip()):

@@ -7,6 +7,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from governance.models import Body, Seat
+from governance.rules.words import LONDON
 from members.models import Person
 
 from .agenda import AgendaItem
@@ -180,13 +181,24 @@ class Decision(Revised, StruckOut):
         CARRIED_ON_A_VOTE = "carried", "Carried on a vote"
         LOST_ON_A_VOTE = "lost", "Not carried on a vote"
         RECOMMENDED = "recommended", "Recommended to the body with authority"
+        WRITTEN = "written", "Agreed by written resolution, outside a meeting"
         DEFERRED = "deferred", "Deferred"
         NOTED = "noted", "Noted without decision"
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="decisions")
     year = models.PositiveSmallIntegerField()
     number = models.PositiveIntegerField()
-    item = models.ForeignKey(AgendaItem, on_delete=models.PROTECT, related_name="decisions")
+    item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+    )
+    resolution = models.OneToOneField(
+        "WrittenResolution",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decision",
+        help_text="The written resolution, for a decision taken outside a meeting.",
+    )
     text = models.TextField()
     outcome = models.CharField(max_length=12, choices=Outcome.choices)
     # The record an executive decision needs (governance/rules/decision_records.py).
@@ -216,6 +228,11 @@ class Decision(Revised, StruckOut):
             models.UniqueConstraint(
                 fields=["body", "year", "number"], name="decision_number_unique_per_body_and_year"
             ),
+            models.CheckConstraint(
+                condition=Q(item__isnull=False, resolution__isnull=True)
+                | Q(item__isnull=True, resolution__isnull=False),
+                name="decision_taken_at_a_meeting_or_in_writing",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -225,6 +242,35 @@ class Decision(Revised, StruckOut):
     def reference(self) -> str:
         short = "".join(ch for ch in self.body.short_name if ch.isalnum())
         return f"{short}/{self.year}/{self.number:03d}"
+
+    # Where it was taken: an agenda item of a meeting, or a written resolution. The
+    # register reads these, with ``item__meeting`` and ``resolution`` selected.
+
+    @property
+    def source(self):
+        return self.item if self.item_id else self.resolution
+
+    @property
+    def title(self) -> str:
+        return self.source.title
+
+    @property
+    def confidential(self) -> bool:
+        return self.source.confidential
+
+    @property
+    def exemption_ground(self) -> str:
+        return self.source.exemption_ground
+
+    @property
+    def day(self):
+        if self.item_id:
+            return self.item.meeting.day
+        return self.resolution.decided_at.astimezone(LONDON).date()
+
+    @property
+    def meeting_id(self) -> int | None:
+        return self.item.meeting_id if self.item_id else None
 
 
 class Action(Revised, StruckOut):

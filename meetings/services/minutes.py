@@ -28,12 +28,14 @@ from ..models import (
     Meeting,
     Minutes,
     MinutesAmendment,
+    WrittenResolution,
 )
 from ..richtext import clean_minute
 from ..sitting import Sitting, sitting_for
 from .decisions import refuse_incomplete
 from .locking import on_record, revision_check
 from .record import decision_record
+from .resolutions import report_back_minute
 
 
 def presiding_person(meeting: Meeting) -> Person | None:
@@ -75,9 +77,21 @@ def minutes_draft(*, meeting: Meeting, user: User, now: datetime.datetime) -> Mi
     )
     minutes._history_user = user
     minutes.save()
+    reported = {
+        r.report_item_id: report_back_minute(r)
+        for r in WrittenResolution.objects.filter(report_item__meeting=meeting).select_related(
+            "body", "decision"
+        )
+    }
     bulk_create_with_history(
         [
-            ItemMinute(minutes=minutes, item=item, updated_at=now, updated_by=user)
+            ItemMinute(
+                minutes=minutes,
+                item=item,
+                text=reported.get(item.pk, ""),
+                updated_at=now,
+                updated_by=user,
+            )
             for item in meeting.items.all()
         ],
         ItemMinute,

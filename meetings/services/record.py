@@ -197,13 +197,10 @@ def decision_record(
     outcome, limit_note = _within_limits(sitting.rules, meeting.body, outcome, value)
     locked = open_meeting(meeting)
     year = locked.day.year
-    # The body's row serialises its numbering across all its meetings.
-    Body.objects.select_for_update().get(pk=meeting.body_id)
-    last = Decision.objects.filter(body=meeting.body, year=year).aggregate(n=Max("number"))["n"]
     decision = Decision(
         body=meeting.body,
         year=year,
-        number=(last or 0) + 1,
+        number=next_decision_number(meeting.body, year),
         item=item,
         text=text.strip(),
         outcome=outcome,
@@ -219,6 +216,14 @@ def decision_record(
     decision.full_clean()
     decision.save()
     return decision
+
+
+def next_decision_number(body: Body, year: int) -> int:
+    """The body's next decision number in the year, meetings and written resolutions alike;
+    locking the body's row serialises the numbering (call it inside a transaction)."""
+    Body.objects.select_for_update().get(pk=body.pk)
+    last = Decision.objects.filter(body=body, year=year).aggregate(n=Max("number"))["n"]
+    return (last or 0) + 1
 
 
 @transaction.atomic

@@ -31,7 +31,9 @@ REGISTER_PAGE = 50
 @login_required
 @require_POST
 def decision_record(request, pk):
-    decision = get_object_or_404(Decision.objects.select_related("item__meeting"), pk=pk)
+    decision = get_object_or_404(
+        Decision.objects.select_related("item__meeting"), pk=pk, item__isnull=False
+    )
     meeting = get_meeting_for_secretariat(request, decision.item.meeting_id)
     form = decision_record_form(decision, request.POST)
     if form.is_valid():
@@ -124,8 +126,8 @@ def _cell(value) -> str:
 
 CSV_HEADINGS = (
     "Reference",
-    "Meeting date",
-    "Item",
+    "Date (of the meeting, or of a written resolution)",
+    "Item or resolution",
     "Part",
     "Decision",
     "Outcome",
@@ -149,9 +151,9 @@ def register_csv(request, slug):
                 _cell(value)
                 for value in (
                     d.reference,
-                    d.item.meeting.day.isoformat(),
-                    d.item.title,
-                    d.item.part,
+                    d.day.isoformat(),
+                    d.title,
+                    "B" if d.confidential else "A",
                     d.text,
                     d.get_outcome_display(),
                     d.value if d.value is not None else "",

@@ -183,7 +183,11 @@ def test_the_register_shows_the_public_only_part_a_in_html_and_csv(held):
     public_page = text(Client().get(f"/bodies/{body.slug}/decisions/"))
     assert PUBLIC_DECISION in public_page and SECRET not in public_page
     rows = register_csv(Client(), body)
-    assert rows[0][:3] == ["Reference", "Meeting date", "Item"]
+    assert rows[0][:3] == [
+        "Reference",
+        "Date (of the meeting, or of a written resolution)",
+        "Item or resolution",
+    ]
     assert [row[4] for row in rows[1:]] == [PUBLIC_DECISION]
     assert rows[1][1] == "2027-01-14"
     clerk_rows = register_csv(signed_in(held.clerk), body)
