@@ -11,7 +11,16 @@ from django.db.models import Prefetch, Q
 from governance.rules.words import long_date, long_datetime
 from members.models import Appointment, DeputyNomination, Person
 
-from .models import Action, AgendaItem, Decision, Meeting, Paper, Vote
+from .models import (
+    Action,
+    AgendaItem,
+    Decision,
+    LatePublicationRequest,
+    Meeting,
+    Paper,
+    Vote,
+    WrittenResolution,
+)
 
 ACTION_LOG_SIZE = 25
 PEOPLE_FOUND = 20
@@ -270,3 +279,31 @@ def people_to_notify(meeting: Meeting):
             *deputies.values_list("person_id", flat=True),
         ]
     )
+
+
+AWAITING_SHOWN = 10
+
+
+def awaiting_answer(user, roles, now) -> dict[str, list]:
+    """What waits for the user's own answer: requests to authorise late publication (as a
+    chair), and open written resolutions of the bodies they sit on that they have not
+    answered. Bounded: the oldest few of each."""
+    person = getattr(user, "person", None)
+    if person is None:
+        return {"late": [], "resolutions": []}
+    late = (
+        LatePublicationRequest.objects.filter(asked=person, answer="")
+        .select_related("meeting__body")
+        .order_by("requested_at")[:AWAITING_SHOWN]
+    )
+    resolutions = (
+        WrittenResolution.objects.filter(
+            status=WrittenResolution.Status.OPEN,
+            respond_by__gt=now,
+            body__in=roles.member_of,
+        )
+        .exclude(answers__person=person)
+        .select_related("body")
+        .order_by("respond_by")[:AWAITING_SHOWN]
+    )
+    return {"late": list(late), "resolutions": list(resolutions)}

@@ -13,3 +13,4 @@ meeting_change = Signal()  # sent with ``change``: the meeting rescheduled or ca
 apology_recorded = Signal()  # sent with ``apology``: apologies, and any deputy, received
 resolution_issued = Signal()  # sent with ``resolution`` and ``entitled``: put to the members
 resolution_decided = Signal()  # sent with ``resolution``: decided by the body's rule
+late_request_change = Signal()  # sent with ``request``: the Chair asked, or their answer

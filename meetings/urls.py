@@ -7,6 +7,7 @@ from .views import (
     dashboard,
     decisions,
     history,
+    late,
     minutes,
     papers,
     public,
@@ -65,6 +66,12 @@ urlpatterns = [
     path("meetings/<int:pk>/agenda/preview/", agenda.preview, name="agenda-preview"),
     path("meetings/<int:pk>/agenda/publish/", agenda.publish, name="agenda-publish"),
     path("meetings/<int:pk>/agenda/agreement/", agenda.agreement, name="agenda-agreement"),
+    path(
+        "meetings/<int:pk>/agenda/ask-the-chair/",
+        late.late_request_new,
+        name="late-request-new",
+    ),
+    path("late-publication/<int:pk>/", late.late_request, name="late-request"),
     path("meetings/<int:pk>/apologies/", agenda.apology_add, name="apology-add"),
     path(
         "meetings/<int:pk>/apologies/deputies/",

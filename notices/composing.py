@@ -4,13 +4,22 @@ with a calendar invitation where it concerns a meeting. A notice never carries c
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.template.loader import render_to_string
 
 from governance.rules.words import long_datetime
-from meetings.models import AgendaItem, Apology, Meeting, MeetingChange, Publication
+from meetings.models import (
+    AgendaItem,
+    Apology,
+    LatePublicationRequest,
+    Meeting,
+    MeetingChange,
+    Publication,
+)
 from meetings.queries import agenda_items, people_to_notify
 from meetings.services.agenda import numbering
 from meetings.services.resolutions import entitled_to_answer
+from members.models import User
 
 from .calendar import CANCEL, REQUEST, invitation
 from .links import meeting_link, site_link
@@ -177,3 +186,58 @@ def resolution_decided_messages(resolution) -> list[Message]:
             )
         )
     return messages
+
+
+def secretariat(body, staff: dict[int, list[User]] | None = None) -> list[User]:
+    """The body's secretariat with an address, read once per body when ``staff`` is kept
+    across calls (a sweep)."""
+    staff = {} if staff is None else staff
+    if body.pk not in staff:
+        staff[body.pk] = list(
+            User.objects.filter(
+                Q(serves_all_bodies=True) | Q(secretariat_bodies=body), is_active=True
+            )
+            .exclude(email="")
+            .distinct()
+            .order_by("pk")
+        )
+    return staff[body.pk]
+
+
+def late_request_messages(late: LatePublicationRequest) -> list[Message]:
+    """The Chair asked to authorise late publication; once answered, the secretariat told."""
+    meeting = late.meeting
+    when = f"{meeting.body.short_name}, {long_datetime(meeting.starts_at)}"
+    link = site_link("meetings:late-request", late.pk)
+    if late.awaited:
+        people = [(p, p.full_name) for p in late.asked.exclude(email="").order_by("pk")]
+        kind, subject = "late_request", f"Your authorisation is asked: late papers, {when}"
+        sentence = (
+            "The secretariat asks your authorisation to publish the agenda and papers after "
+            f"the notice deadline. Their reason: {late.reason} Answer in Quorate: authorise or "
+            "refuse."
+        )
+    else:
+        people = [(u, u.get_full_name() or u.username) for u in secretariat(meeting.body)]
+        kind = f"late_request_{late.answer}"
+        subject = f"Late publication {late.get_answer_display().lower()}: {when}"
+        sentence = (
+            f"{late.answered_by.full_name} {late.get_answer_display().lower()} publication "
+            f"after the deadline, {long_datetime(late.answered_at)}."
+            + (f" Their note: {late.answer_note}" if late.answer_note else "")
+        )
+    return [
+        Message(
+            key=f"{kind}:request-{late.pk}:{type(who).__name__.lower()}-{who.pk}",
+            kind=kind,
+            address=who.email,
+            subject=subject,
+            text=render_to_string(
+                "emails/reminder.txt",
+                {"name": name, "sentence": sentence, "link": link, "meeting": meeting},
+            ),
+            person=who if not isinstance(who, User) else None,
+            meeting=meeting,
+        )
+        for who, name in people
+    ]

@@ -13,6 +13,7 @@ from .composing import (
     agenda_messages,
     apology_messages,
     change_messages,
+    late_request_messages,
     resolution_decided_messages,
     resolution_issued_messages,
 )
@@ -45,3 +46,8 @@ def resolution_issued_notices(sender, resolution, entitled, **kwargs):
 @receiver(signals.resolution_decided)
 def resolution_decided_notices(sender, resolution, **kwargs):
     notices_queue(resolution_decided_messages(resolution))
+
+
+@receiver(signals.late_request_change)
+def late_request_notices(sender, request, **kwargs):
+    notices_queue(late_request_messages(request))

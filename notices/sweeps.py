@@ -32,7 +32,7 @@ from meetings.services.schedule import meeting_deadlines
 from members.models import DeputyNomination, User
 from members.snapshots import snapshot
 
-from .composing import resolution_message
+from .composing import resolution_message, secretariat
 from .links import meeting_link, site_link
 from .sending import Message, notices_queue
 
@@ -53,19 +53,6 @@ def sweep(today: datetime.date) -> int:
             *resolution_reminders(today),
         ]
     )
-
-
-def secretariat(body, staff: dict[int, list[User]]) -> list[User]:
-    if body.pk not in staff:
-        staff[body.pk] = list(
-            User.objects.filter(
-                Q(serves_all_bodies=True) | Q(secretariat_bodies=body), is_active=True
-            )
-            .exclude(email="")
-            .distinct()
-            .order_by("pk")
-        )
-    return staff[body.pk]
 
 
 def _message(kind, key, user_or_person, meeting, subject, template, context, statutory=True):

@@ -15,6 +15,7 @@ from meetings.models import (
     Attendance,
     Decision,
     ItemMinute,
+    LatePublicationRequest,
     Minutes,
     Paper,
     ResolutionAnswer,
@@ -272,6 +273,16 @@ ACCESS = {
         lambda w: f"/bodies/{w.body.slug}/decisions.csv",
         (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
     ),
+    ("meetings:late-request-new", ""): (
+        "post",
+        lambda w: f"/meetings/{w.meeting.pk}/agenda/ask-the-chair/",
+        BODY_SECRETARIAT_POST,
+    ),
+    ("meetings:late-request", "the member asked, as chair"): (
+        "get",
+        lambda w: f"/late-publication/{w.late_request.pk}/",
+        (LOGIN, OK, OK, NOT_FOUND, NOT_FOUND, OK),
+    ),
     ("meetings:resolutions", ""): (
         "get",
         lambda w: f"/bodies/{w.body.slug}/resolutions/",
@@ -442,6 +453,10 @@ def world_with_a_meeting(world):
     world.action = Action.objects.create(
         meeting=world.meeting, text="A", owner="O", recorded_at=now, recorded_by=clerk
     )
+    world.late_request = LatePublicationRequest.objects.create(
+        meeting=world.meeting, reason="R", requested_at=now, requested_by=clerk
+    )
+    world.late_request.asked.set([world.users["member"].person])
     world.resolution = WrittenResolution.objects.create(
         body=world.body,
         title="R",

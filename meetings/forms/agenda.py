@@ -181,3 +181,30 @@ class ApologyForm(ChairAgreementForm, StyledForm, forms.Form):
                 problem = f"Choose the deputy from the {found} found for “{find}”."
             self.add_error("deputy", problem)
         return data
+
+
+class LateRequestForm(StyledForm, forms.Form):
+    """Ask the Chair, in the application, to authorise late publication."""
+
+    reason = forms.CharField(
+        label="Why the papers are late (the exceptional circumstances)",
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class LateAnswerForm(StyledForm, forms.Form):
+    """The Chair's answer to a request to publish late."""
+
+    answer = forms.TypedChoiceField(
+        label="Your answer",
+        choices=[(True, "I authorise publication after the deadline"), (False, "I refuse")],
+        coerce=lambda value: value == "True",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label="Note to the secretariat (needed if you refuse)",
+        required=False,
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -1,6 +1,13 @@
 """The meeting's record: when it meets, its agenda and papers, and what happened in the room."""
 
-from .agenda import AgendaAgreement, AgendaItem, Apology, Paper, Publication
+from .agenda import (
+    AgendaAgreement,
+    AgendaItem,
+    Apology,
+    LatePublicationRequest,
+    Paper,
+    Publication,
+)
 from .decision_notice import DecisionNotice
 from .minutes import ItemMinute, Minutes, MinutesAmendment
 from .record import Action, Attendance, Decision, Declaration, Vote
@@ -18,6 +25,7 @@ __all__ = [
     "DecisionNotice",
     "Declaration",
     "ItemMinute",
+    "LatePublicationRequest",
     "Meeting",
     "MeetingChange",
     "Minutes",

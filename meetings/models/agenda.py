@@ -43,6 +43,14 @@ class Publication(models.Model):
     )
     chair_authorised_at = models.DateTimeField(null=True, blank=True)
     chair_authorisation_reason = models.TextField(blank=True)
+    late_request = models.OneToOneField(
+        "LatePublicationRequest",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="publication",
+        help_text="The Chair's authorisation, given in the application.",
+    )
     public_copy = models.BooleanField(
         default=False, help_text="A public copy (Part A only) was published at the same time."
     )
@@ -70,6 +78,46 @@ class Publication(models.Model):
         late = ", late with the Chair's authorisation" if self.late else ""
         when = long_datetime(self.published_at)
         return f"{self.meeting}: {self.get_kind_display()} published {when}{late}"
+
+
+class LatePublicationRequest(models.Model):
+    """The secretariat asks the Chair to authorise publishing after the notice deadline;
+    the Chair answers in the application, so the authorisation is recorded by the Chair."""
+
+    class Answer(models.TextChoices):
+        AWAITED = "", "Awaiting the Chair"
+        AUTHORISED = "authorised", "Authorised"
+        REFUSED = "refused", "Refused"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="late_requests")
+    reason = models.TextField(help_text="Why the papers are late (the exceptional circumstances).")
+    requested_at = models.DateTimeField()
+    requested_by = models.ForeignKey("members.User", on_delete=models.PROTECT, related_name="+")
+    asked = models.ManyToManyField(Person, related_name="+", help_text="The chair or co-chairs.")
+    answer = models.CharField(max_length=10, choices=Answer.choices, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answer_note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(answer="") | Q(answered_at__isnull=False, answered_by__isnull=False),
+                name="late_request_answer_says_who_and_when",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: late publication, {self.get_answer_display().lower()}"
+
+    @property
+    def awaited(self) -> bool:
+        return self.answer == self.Answer.AWAITED
 
 
 class AgendaAgreement(models.Model):

@@ -11,10 +11,17 @@ from django.db import transaction
 
 from governance.rules.language import BodyRules
 from governance.rules.words import long_datetime
-from members.models import User
+from members.models import Appointment, Person, User
 
 from .. import signals
-from ..models import AgendaAgreement, AgendaItem, Meeting, Paper, Publication
+from ..models import (
+    AgendaAgreement,
+    AgendaItem,
+    LatePublicationRequest,
+    Meeting,
+    Paper,
+    Publication,
+)
 from ..queries import people_to_notify
 from .agenda import agenda_published
 from .schedule import meeting_deadlines
@@ -39,12 +46,16 @@ def agenda_publish(
     user: User,
     now: datetime.datetime,
     authorisation: ChairAuthorisation | None = None,
+    late_request: LatePublicationRequest | None = None,
 ) -> Publication:
     """Publish the agenda and every paper not yet published, in one act. After the notice
     deadline this needs the Chair's recorded authorisation ("unless later circulation has
-    been authorised by the Chair"); items and papers added after the agenda went out are
+    been authorised by the Chair"): given by the Chair in the application (``late_request``)
+    or recorded by the clerk; items and papers added after the agenda went out are
     published as a supplement under the same rule."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if late_request is not None:
+        authorisation = _authorisation_given(meeting, late_request)
     if meeting.status == Meeting.Status.CANCELLED:
         raise ValidationError("The meeting is cancelled.")
     items = list(meeting.items.filter(published__isnull=True))
@@ -87,6 +98,7 @@ def agenda_publish(
         chair_authorised_by=authorisation.chair if late and authorisation else "",
         chair_authorised_at=authorisation.authorised_at if late and authorisation else None,
         chair_authorisation_reason=authorisation.reason if late and authorisation else "",
+        late_request=late_request if late else None,
         public_copy=meeting.held_in_public,
     )
     AgendaItem.objects.filter(pk__in=[i.pk for i in items]).update(published=publication)
@@ -99,6 +111,97 @@ def agenda_publish(
         meeting.save(update_fields=["status"])
     signals.agenda_publication.send(sender=Publication, meeting=meeting, publication=publication)
     return publication
+
+
+def _authorisation_given(meeting, late_request) -> ChairAuthorisation:
+    request = LatePublicationRequest.objects.select_related("answered_by").get(pk=late_request.pk)
+    if request.meeting_id != meeting.pk or request.answer != request.Answer.AUTHORISED:
+        raise ValidationError("The Chair has not authorised this publication.")
+    if Publication.objects.filter(late_request=request).exists():
+        raise ValidationError(
+            "The Chair's authorisation has been used for an earlier publication: ask again."
+        )
+    return ChairAuthorisation(request.answered_by.full_name, request.answered_at, request.reason)
+
+
+def late_authorisation_given(meeting: Meeting) -> LatePublicationRequest | None:
+    """The Chair's authorisation given in the application and not yet used, if any."""
+    return (
+        meeting.late_requests.filter(
+            answer=LatePublicationRequest.Answer.AUTHORISED, publication__isnull=True
+        )
+        .select_related("answered_by")
+        .first()
+    )
+
+
+def chairs_to_ask(meeting: Meeting, rules: BodyRules) -> list[Person]:
+    """Those who hold the chair on the meeting's day (both co-chairs; the side whose turn
+    it is, where the chair rotates)."""
+    day = meeting.day
+    return [
+        a.person
+        for a in Appointment.objects.current(day)
+        .filter(seat__body=meeting.body, seat__key__in=rules.chair.chairs_on(day))
+        .select_related("person__user")
+        .order_by("seat__position", "place")
+    ]
+
+
+@transaction.atomic
+def late_request_make(
+    *, meeting: Meeting, rules: BodyRules, reason: str, user: User, now: datetime.datetime
+) -> LatePublicationRequest:
+    """Ask the Chair, in the application, to authorise publishing after the deadline."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    deadlines = meeting_deadlines(meeting, rules)
+    if deadlines is None or now <= deadlines.publish_by.deadline:
+        raise ValidationError("The deadline has not passed: publish without an authorisation.")
+    if meeting.late_requests.filter(answer=LatePublicationRequest.Answer.AWAITED).exists():
+        raise ValidationError("A request is already with the Chair: wait for their answer.")
+    chairs = [p for p in chairs_to_ask(meeting, rules) if p.user_id and p.user.is_active]
+    if not chairs:
+        raise ValidationError(
+            "No one holding the chair can sign in to Quorate to answer: record the "
+            "authorisation the Chair gives you instead."
+        )
+    request = LatePublicationRequest.objects.create(
+        meeting=meeting, reason=reason.strip(), requested_at=now, requested_by=user
+    )
+    request.asked.set(chairs)
+    signals.late_request_change.send(LatePublicationRequest, request=request)
+    return request
+
+
+@transaction.atomic
+def late_request_answer(
+    *,
+    request: LatePublicationRequest,
+    person: Person,
+    authorise: bool,
+    note: str,
+    now: datetime.datetime,
+) -> LatePublicationRequest:
+    """The Chair's answer, recorded as theirs; the secretariat is told."""
+    request = LatePublicationRequest.objects.select_for_update().get(pk=request.pk)
+    if not request.asked.filter(pk=person.pk).exists():
+        raise ValidationError("Only the Chair asked may answer this request.")
+    if not request.awaited:
+        raise ValidationError(
+            f"This request has been answered already: {request.get_answer_display().lower()}."
+        )
+    if not authorise and not note.strip():
+        raise ValidationError({"note": "Say why, so the secretariat knows what to do next."})
+    request.answer = (
+        LatePublicationRequest.Answer.AUTHORISED
+        if authorise
+        else LatePublicationRequest.Answer.REFUSED
+    )
+    request.answered_at, request.answered_by, request.answer_note = now, person, note.strip()
+    request._history_user = person.user
+    request.save()
+    signals.late_request_change.send(LatePublicationRequest, request=request)
+    return request
 
 
 def agreement_missing(meeting: Meeting, rules: BodyRules | None) -> str:

@@ -20,6 +20,7 @@ from ..forms.agenda import (
     AgendaItemForm,
     ApologyForm,
     ChairAuthorisationForm,
+    LateRequestForm,
     MoveForm,
 )
 from ..models import AgendaItem, Meeting, Publication
@@ -40,6 +41,7 @@ from ..services.publication import (
     agenda_publish,
     agreement_missing,
     agreement_record,
+    late_authorisation_given,
     outstanding_papers,
 )
 from ..services.schedule import meeting_deadlines
@@ -270,7 +272,9 @@ def publish(request, pk):
     meeting = get_meeting_for_secretariat(request, pk)
     context = _context(meeting)
     late = context["deadlines"] and context["now"] > context["deadlines"].publish_by.deadline
-    form = ChairAuthorisationForm(request.POST or None) if late else None
+    given = late_authorisation_given(meeting) if late else None
+    use_given = given is not None and request.POST.get("late_request") == str(given.pk)
+    form = ChairAuthorisationForm(request.POST or None) if late and not use_given else None
     if request.method == "POST":
         authorisation = None
         if form is not None and form.is_valid():
@@ -285,6 +289,7 @@ def publish(request, pk):
                     user=request.user,
                     now=clock.now(),
                     authorisation=authorisation,
+                    late_request=given if use_given else None,
                 )
             except LatePublicationError as error:
                 form = ChairAuthorisationForm()
@@ -300,7 +305,10 @@ def publish(request, pk):
                 )
                 return redirect("meetings:agenda", meeting.pk)
     context.update(
-        form=form,
+        form=form or (ChairAuthorisationForm() if late else None),
+        given=given,
+        late_requests=list(meeting.late_requests.select_related("answered_by")[:5]) if late else [],
+        request_form=LateRequestForm() if late and given is None else None,
         late=late,
         outstanding=outstanding_papers(context["items"]),
         agreement_missing=agreement_missing(meeting, context["rules"]),

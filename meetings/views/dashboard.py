@@ -21,6 +21,7 @@ from ..compliance import compliance, obligation_done
 from ..forecast import Forecast, quorum_forecast
 from ..forms.schedule import ObligationDoneForm
 from ..models import AgendaItem, Apology, Meeting, Minutes, Paper, Publication
+from ..queries import awaiting_answer
 from ..services.minutes import DeadlineState, after_meeting
 from ..services.schedule import Deadlines, meeting_deadlines
 from .common import add_service_errors, get_body_for_secretariat
@@ -52,7 +53,11 @@ def dashboard(request):
         Meeting.objects.of_own_bodies(roles).upcoming().select_related("body").order_by("starts_at")
     )
     if not roles.is_secretariat:
-        return render(request, "meetings/dashboard.html", {"meetings": meetings[:DASHBOARD_SIZE]})
+        context = {
+            "meetings": meetings[:DASHBOARD_SIZE],
+            "awaiting": awaiting_answer(request.user, roles, clock.now()),
+        }
+        return render(request, "meetings/dashboard.html", context)
     return render(request, "meetings/dashboard.html", _secretariat_context(request, meetings))
 
 
@@ -108,6 +113,7 @@ def _secretariat_context(request, meetings, done_form=None) -> dict:
         for due in duty.due
     )
     return {
+        "awaiting": awaiting_answer(request.user, roles_for(request.user), now),
         "unplaced": done_form if done_form is not None and not placed else None,
         "rows": rows,
         "follow_up": follow_up,
