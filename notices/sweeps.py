@@ -10,7 +10,11 @@ is for and the day it falls due.
   apologies received (with the engine's shortfall), once for each shortfall;
 - members and deputies: the meeting tomorrow (a courtesy reminder);
 - those asked to answer a written resolution who have not: two working days before the
-  date for answers, and on the day.
+  date for answers, and on the day;
+- report authors (where the item gives their address): the paper due in 5 and in 1
+  working days, and overdue (once);
+- action owners (where the action gives their address): due in 5 working days, and
+  overdue (once).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from django.template.loader import render_to_string
 
 from governance.rules.words import LONDON, long_date, long_datetime
 from meetings.forecast import quorum_forecast
-from meetings.models import Meeting, Minutes, WrittenResolution
+from meetings.models import Action, AgendaItem, Meeting, Minutes, WrittenResolution
 from meetings.queries import people_to_notify
 from meetings.services.minutes import after_meeting
 from meetings.services.resolutions import entitled_to_answer
@@ -38,6 +42,9 @@ from .sending import Message, notices_queue
 
 AHEAD = datetime.timedelta(days=45)  # the publish-by deadline is never further ahead
 FORECAST = datetime.timedelta(days=14)
+PAPER_LEADS = (5, 1)  # working days before papers are due
+ACTION_LEAD = 5  # working days before an action is due
+OVERDUE_FOR = datetime.timedelta(days=92)  # owners of actions overdue longer were told already
 WHAT = {"to_chair": "draft minutes to the chair", "circulate": "approved minutes to members"}
 
 
@@ -51,6 +58,8 @@ def sweep(today: datetime.date) -> int:
             *inquorate_forecasts(today, staff),
             *tomorrow(today),
             *resolution_reminders(today),
+            *paper_reminders(today),
+            *action_reminders(today),
         ]
     )
 
@@ -272,3 +281,113 @@ def resolution_reminders(today: datetime.date) -> Iterator[Message]:
                 "answered yet.",
                 statutory=False,
             )
+
+
+def _address_message(kind, key, address, name, meeting, subject, sentence) -> Message:
+    """A reminder to someone known only by their address (a report author, an owner)."""
+    return Message(
+        key=key,
+        kind=kind,
+        address=address,
+        subject=subject,
+        text=render_to_string(
+            "emails/reminder.txt",
+            {"meeting": meeting, "name": name, "sentence": sentence, "link": ""},
+        ),
+        meeting=meeting,
+    )
+
+
+_withheld = "an action on a confidential (Part B) item: the secretariat has its words"
+
+
+def _item_words(item: AgendaItem) -> str:
+    """The item as a reminder names it: a confidential item's title stays in Quorate."""
+    return "a confidential (Part B) item" if item.confidential else f"the item “{item.title}”"
+
+
+def paper_reminders(today: datetime.date) -> Iterator[Message]:
+    """Report authors whose paper has not arrived: due in 5 and in 1 working days, and the
+    day after it was due."""
+    start = datetime.datetime.combine(today, datetime.time(), tzinfo=LONDON)
+    items = (
+        AgendaItem.objects.filter(
+            meeting__starts_at__gte=start,
+            meeting__starts_at__lt=start + AHEAD,
+            paper_expected=True,
+            published__isnull=True,
+            papers__isnull=True,
+        )
+        .exclude(author_email="")
+        .exclude(meeting__status=Meeting.Status.CANCELLED)
+        .select_related("meeting__body")
+        .order_by("meeting__starts_at", "position")
+    )
+    for item in items:
+        meeting = item.meeting
+        rules = snapshot(meeting.body, today).rules_on(meeting.day)
+        deadlines = meeting_deadlines(meeting, rules)
+        if deadlines is None:
+            continue
+        due = deadlines.papers_due
+        due_day = due.astimezone(LONDON).date()
+        left = rules.calendar.working_days_between(today, due_day)
+        if today > due_day and left == -1:
+            kind, lead = "paper_overdue", "Overdue"
+            words = f"Your paper was due by {long_datetime(due)} and has not arrived."
+        elif left in PAPER_LEADS and today < due_day:
+            kind, lead = "paper_due", f"Due in {left} working day{'s' * (left > 1)}"
+            words = f"Your paper is due by {long_datetime(due)}."
+        else:
+            continue
+        yield _address_message(
+            kind,
+            f"{kind}:item-{item.pk}:{item.author_email.lower()}:{due_day.isoformat()}:{left}",
+            item.author_email,
+            item.presenter or "colleague",
+            meeting,
+            f"{lead}: your paper for {meeting.body.short_name}, {long_date(meeting.day)}",
+            f"{words} It is for {_item_words(item)} at the meeting of the "
+            f"{meeting.body.name} on {long_datetime(meeting.starts_at)}. Send it to the "
+            "secretariat.",
+        )
+
+
+def action_reminders(today: datetime.date) -> Iterator[Message]:
+    """Owners of open actions: due in 5 working days, and overdue (once)."""
+    actions = (
+        Action.objects.filter(
+            status=Action.Status.OPEN,
+            struck_at__isnull=True,
+            due__gte=today - OVERDUE_FOR,
+            due__lte=today + datetime.timedelta(days=ACTION_LEAD * 2 + 14),
+        )
+        .exclude(owner_email="")
+        .select_related("meeting__body", "item")
+        .order_by("due", "pk")
+    )
+    for action in actions:
+        meeting = action.meeting
+        confidential = action.item_id is not None and action.item.confidential
+        rules = snapshot(meeting.body, today).rules_on(today)
+        if rules is None:
+            continue
+        if action.due < today:
+            kind, lead = "action_overdue", "Overdue"
+            words = f"This action was due on {long_date(action.due)}."
+        elif rules.calendar.working_days_between(today, action.due) == ACTION_LEAD:
+            kind, lead = "action_due", f"Due in {ACTION_LEAD} working days"
+            words = f"This action is due on {long_date(action.due)}."
+        else:
+            continue
+        yield _address_message(
+            kind,
+            f"{kind}:action-{action.pk}:{action.owner_email.lower()}:{action.due.isoformat()}",
+            action.owner_email,
+            action.owner,
+            meeting,
+            f"{lead}: your action from {meeting.body.short_name}, {long_date(meeting.day)}",
+            f"{words} “{_withheld if confidential else action.text}”, agreed at the meeting "
+            f"of the {meeting.body.name} on "
+            f"{long_date(meeting.day)}. Tell the secretariat when it is done.",
+        )

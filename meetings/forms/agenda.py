@@ -15,6 +15,7 @@ class AgendaItemForm(StyledForm, forms.ModelForm):
         fields = [
             "title",
             "presenter",
+            "author_email",
             "purpose",
             "business_type",
             "minutes_allotted",

@@ -234,9 +234,15 @@ class DecisionForm(StyledForm, forms.Form):
         self.fields["vote"].label_from_instance = lambda vote: vote.motion
 
 
+OWNER_EMAIL = "Reminded five working days before it is due, and when overdue."
+
+
 class ActionForm(StyledForm, forms.Form):
     text = forms.CharField(label="Action", max_length=2000)
     owner = forms.CharField(label="Owner", max_length=200)
+    owner_email = forms.EmailField(
+        label="Owner's e-mail (optional)", required=False, help_text=OWNER_EMAIL
+    )
     due = forms.DateField(label="Due", widget=DATE, required=False)
 
 
@@ -331,6 +337,9 @@ class DecisionCorrectionForm(CorrectionForm):
 class ActionCorrectionForm(CorrectionForm):
     text = forms.CharField(label="Action", max_length=2000)
     owner = forms.CharField(label="Owner", max_length=200)
+    owner_email = forms.EmailField(
+        label="Owner's e-mail (optional)", required=False, help_text=OWNER_EMAIL
+    )
     due = forms.DateField(label="Due", widget=DATE, required=False)
     status = forms.ChoiceField(label="Status", choices=Action.Status.choices)
 

@@ -158,6 +158,11 @@ class AgendaItem(Revised):
     position = models.PositiveIntegerField()
     title = models.CharField(max_length=300)
     presenter = models.CharField(max_length=200, blank=True)
+    author_email = models.EmailField(
+        "Report author's e-mail",
+        blank=True,
+        help_text="Reminded before the paper is due, and when it is overdue.",
+    )
     purpose = models.CharField(max_length=12, choices=Purpose.choices, default=Purpose.DISCUSSION)
     business_type = models.CharField(
         max_length=60, blank=True, help_text="Selects the quorum rule; empty for the default."

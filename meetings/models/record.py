@@ -285,6 +285,9 @@ class Action(Revised, StruckOut):
     )
     text = models.TextField()
     owner = models.CharField(max_length=200)
+    owner_email = models.EmailField(
+        blank=True, help_text="Reminded five working days before it is due, and when overdue."
+    )
     due = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.OPEN)
     recorded_at = models.DateTimeField()

@@ -286,6 +286,7 @@ def action_record(
     due: datetime.date | None,
     user: User,
     now: datetime.datetime,
+    owner_email: str = "",
 ) -> Action:
     open_meeting(meeting)
     if problem := _due_problem(meeting, due):
@@ -295,6 +296,7 @@ def action_record(
         item=item,
         text=text.strip(),
         owner=owner.strip(),
+        owner_email=owner_email.strip(),
         due=due,
         recorded_at=now,
         recorded_by=user,
@@ -316,6 +318,7 @@ def action_correct(
     status: str,
     reason: str,
     user: User,
+    owner_email: str = "",
 ) -> Action:
     action = Action.objects.select_for_update().select_related("meeting").get(pk=action.pk)
     revision_check(action, revision, "this action")
@@ -323,6 +326,7 @@ def action_correct(
     if problem := _due_problem(action.meeting, due):
         raise ValidationError(problem)
     action.text, action.owner, action.due, action.status = text.strip(), owner.strip(), due, status
+    action.owner_email = owner_email.strip()
     on_record(action, user=user, reason=reason.strip())
     meeting_touch(action.meeting)
     return action

@@ -129,6 +129,7 @@ def item_new(request, pk):
         request,
         "meetings/secretariat/item_form.html",
         {**context, "form": form, "title": "Add an item"},
+        status=400 if form.is_bound else 200,
     )
 
 

@@ -486,6 +486,7 @@ def action(request, pk):
             item=sitting.item,
             text=data["text"],
             owner=data["owner"],
+            owner_email=data["owner_email"],
             due=data["due"],
             user=request.user,
             now=clock.now(),
