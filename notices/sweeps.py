@@ -14,7 +14,11 @@ is for and the day it falls due.
 - report authors (where the item gives their address): the paper due in 5 and in 1
   working days, and overdue (once);
 - action owners (where the action gives their address): due in 5 working days, and
-  overdue (once).
+  overdue (once);
+- the secretariat: each obligation with a date in the body's rules (reports, reviews,
+  assessments, the chair's term) due in 5 working days and overdue (once); a body meeting
+  less often than its terms require (once a month while it lasts); and an agenda the terms
+  say the chair agrees, not yet agreed 5 and 2 working days before the publish-by deadline.
 """
 
 from __future__ import annotations
@@ -26,15 +30,18 @@ from collections.abc import Iterator
 from django.db.models import Q
 from django.template.loader import render_to_string
 
+from governance.models import Body
 from governance.rules.words import LONDON, long_date, long_datetime
+from meetings.compliance import compliance
 from meetings.forecast import quorum_forecast
 from meetings.models import Action, AgendaItem, Meeting, Minutes, WrittenResolution
 from meetings.queries import people_to_notify
 from meetings.services.minutes import after_meeting
+from meetings.services.publication import agreement_missing
 from meetings.services.resolutions import entitled_to_answer
 from meetings.services.schedule import meeting_deadlines
 from members.models import DeputyNomination, User
-from members.snapshots import snapshot
+from members.snapshots import snapshot, snapshots
 
 from .composing import resolution_message, secretariat
 from .links import meeting_link, site_link
@@ -44,6 +51,9 @@ AHEAD = datetime.timedelta(days=45)  # the publish-by deadline is never further 
 FORECAST = datetime.timedelta(days=14)
 PAPER_LEADS = (5, 1)  # working days before papers are due
 ACTION_LEAD = 5  # working days before an action is due
+DUTY_LEAD = 5  # working days before an obligation falls due
+DUTY_OVERDUE_FOR = datetime.timedelta(days=31)  # older occasions are the dashboard's to show
+AGREEMENT_LEADS = (5, 2)  # working days before the publish-by deadline
 OVERDUE_FOR = datetime.timedelta(days=92)  # owners of actions overdue longer were told already
 WHAT = {"to_chair": "draft minutes to the chair", "circulate": "approved minutes to members"}
 
@@ -60,6 +70,7 @@ def sweep(today: datetime.date) -> int:
             *resolution_reminders(today),
             *paper_reminders(today),
             *action_reminders(today),
+            *duty_reminders(today, staff),
         ]
     )
 
@@ -391,3 +402,95 @@ def action_reminders(today: datetime.date) -> Iterator[Message]:
             f"of the {meeting.body.name} on "
             f"{long_date(meeting.day)}. Tell the secretariat when it is done.",
         )
+
+
+def duty_reminders(today: datetime.date, staff: dict) -> Iterator[Message]:
+    """What the bodies' terms call for beyond each meeting, to each body's secretariat."""
+    bodies = Body.objects.filter(terms_versions__isnull=False).distinct().order_by("pk")
+    states = snapshots(bodies, today)
+    for duty in compliance(states, today):
+        body = duty.body
+        calendar = states[body.pk].rules_on(today).calendar
+        for due in duty.due:
+            left = calendar.working_days_between(today, due.due)
+            if due.state == "overdue" and today - due.due <= DUTY_OVERDUE_FOR:
+                kind, lead = "obligation_overdue", "Overdue"
+            elif left == DUTY_LEAD and today < due.due:
+                kind, lead = "obligation_due", f"Due in {DUTY_LEAD} working days"
+            else:
+                continue
+            obligation = due.obligation
+            for user in secretariat(body, staff):
+                yield _body_message(
+                    kind,
+                    f"{kind}:body-{body.pk}:{obligation.key}:user-{user.pk}:{due.due.isoformat()}",
+                    user,
+                    body,
+                    f"{lead}: {obligation.what}, {body.short_name}, due {long_date(due.due)}",
+                    f"{due.sentence} {obligation.describe()}",
+                )
+        if not duty.frequency.ok:
+            for user in secretariat(body, staff):
+                yield _body_message(
+                    "meeting_frequency",
+                    f"meeting_frequency:body-{body.pk}:user-{user.pk}:{today:%Y-%m}",
+                    user,
+                    body,
+                    f"Meeting less often than the terms require: {body.short_name} ({today:%B %Y})",
+                    duty.frequency.sentence,
+                )
+    yield from agreement_reminders(today, staff)
+
+
+def _body_message(kind, key, user, body, subject, sentence) -> Message:
+    return Message(
+        key=key,
+        kind=kind,
+        address=user.email,
+        subject=subject,
+        text=render_to_string(
+            "emails/reminder.txt",
+            {
+                "body": body,
+                "name": user.get_full_name() or user.username,
+                "sentence": sentence,
+                "link": site_link("meetings:dashboard"),
+            },
+        ),
+    )
+
+
+def agreement_reminders(today: datetime.date, staff: dict) -> Iterator[Message]:
+    """An agenda the terms say is agreed (by the chair, say) before it goes out, not yet
+    agreed as the publish-by deadline nears."""
+    start = datetime.datetime.combine(today, datetime.time(), tzinfo=LONDON)
+    meetings = (
+        Meeting.objects.filter(starts_at__gte=start, starts_at__lt=start + AHEAD)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .filter(publications__isnull=True)
+        .select_related("body")
+        .order_by("starts_at")
+    )
+    for meeting in meetings:
+        rules = snapshot(meeting.body, today).rules_on(meeting.day)
+        deadlines = meeting_deadlines(meeting, rules)
+        if deadlines is None or not rules.agenda.agreed_by:
+            continue
+        due_day = deadlines.publish_by.deadline.astimezone(LONDON).date()
+        left = rules.calendar.working_days_between(today, due_day)
+        if left not in AGREEMENT_LEADS or today >= due_day or not agreement_missing(meeting, rules):
+            continue
+        for user in secretariat(meeting.body, staff):
+            yield _message(
+                "agenda_agreement",
+                f"agenda_agreement:meeting-{meeting.pk}:user-{user.pk}:{due_day}:{left}",
+                user,
+                meeting,
+                f"Agenda awaiting agreement: {meeting.body.short_name}, {long_date(meeting.day)}",
+                "emails/reminder.txt",
+                {
+                    "sentence": f"The terms say the agenda is agreed by {rules.agenda.agreed_by} "
+                    f"before it is published, and it is not yet agreed. Publish by "
+                    f"{long_datetime(deadlines.publish_by.deadline)} ({left} working days)."
+                },
+            )
