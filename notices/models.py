@@ -12,6 +12,7 @@ class Notice(models.Model):
         CLAIMED = "claimed", "Being sent"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
+        BOUNCED = "bounced", "Bounced"
 
     key = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=40)
@@ -41,7 +42,8 @@ class Notice(models.Model):
         max_length=32, blank=True, db_index=True, help_text="The sweep that claimed it last."
     )
     sent_at = models.DateTimeField(null=True, blank=True)
-    error = models.TextField(blank=True)
+    error = models.TextField(blank=True, help_text="The SMTP error, or the bounce's diagnosis.")
+    bounced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-claimed_at", "-pk"]

@@ -17,6 +17,7 @@ from django.db.models import Q
 
 from config import clock
 
+from .bounces import BOUNCE_HEADER, bounce_tag
 from .models import Notice
 
 logger = logging.getLogger(__name__)
@@ -133,6 +134,7 @@ def notice_send(notice_id: int) -> Notice:
         body=notice.text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[notice.address],
+        headers={BOUNCE_HEADER: bounce_tag(notice.pk)},
     )
     if notice.html:
         email.attach_alternative(notice.html, "text/html")
