@@ -148,7 +148,7 @@ def _pages() -> dict[str, Page]:
     from config import clock
     from governance.models import Body, Organisation
     from meetings.demo_record import SUBSTANTIVE
-    from meetings.models import AgendaItem, Meeting, Paper
+    from meetings.models import AgendaItem, Meeting, Paper, WrittenResolution
     from meetings.services import attendance
     from meetings.services.decisions import decision_notice_publish
     from meetings.services.minutes import minutes_draft
@@ -168,6 +168,7 @@ def _pages() -> dict[str, Page]:
     recorded = Meeting.objects.get(body=body, items__title=SUBSTANTIVE)  # the demo's, closed
     minutes_draft(meeting=recorded, user=clerk, now=clock.now())
     decision_notice_publish(meeting=recorded, user=clerk, now=clock.now())
+    resolution = WrittenResolution.objects.order_by("pk").first()  # the demo's
     m = f"/meetings/{coming.pk}"
     row = coming.attendance.filter(capacity="member").first()
     pages = {
@@ -211,6 +212,12 @@ def _pages() -> dict[str, Page]:
         "notice of decisions (member)": Page(
             "member", f"/meetings/{recorded.pk}/decisions/notice/"
         ),
+        "written resolutions (clerk)": Page(
+            "clerk", f"/bodies/{resolution.body.slug}/resolutions/"
+        ),
+        "written resolution (clerk)": Page("clerk", f"/resolutions/{resolution.pk}/"),
+        "notices (member)": Page("member", "/notices/"),
+        "notices log (clerk)": Page("clerk", "/notices/log/"),
     }
     return pages
 

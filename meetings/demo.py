@@ -21,7 +21,7 @@ from governance.rules.calendar import WorkingCalendar, monthly_programme
 from governance.services import body_import
 from members.models import Appointment, DeputyNomination, InterestDeclaration, Person, User
 
-from .demo_record import held_record
+from .demo_record import held_record, open_resolution
 from .models import AgendaItem, Meeting
 from .services.agenda import agenda_item_add, agenda_start
 
@@ -118,6 +118,7 @@ def load(*, today: datetime.date, with_users: bool) -> dict[str, int]:
         clerk = User.objects.get(username=CLERK)
         for body in new:
             held_record(body, clerk, today)
+            open_resolution(body, clerk, today)
     return counts
 
 

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 
 from governance.models import Body
 from governance.rules.language import BodyRules
+from governance.rules.words import LONDON
 from members.models import User
 
 from .models import AgendaItem, Decision, Meeting
@@ -19,6 +20,7 @@ from .services import attendance, proceedings, record
 from .services.agenda import agenda_item_add, agenda_start
 from .services.decisions import decision_record_complete
 from .services.publication import agenda_publish, agreement_record
+from .services.resolutions import resolution_issue, resolution_rules
 from .services.schedule import meeting_deadlines
 from .sitting import sitting_for
 
@@ -154,4 +156,30 @@ def _decide(meeting, title, clerk, now, *, text, reasons, alternatives) -> Decis
         dispensation="",
         revision=decision.revision,
         user=clerk,
+    )
+
+
+def open_resolution(body: Body, clerk: User, today: datetime.date):
+    """Where the terms allow decisions outside meetings, a written resolution issued on the
+    load day and open for a week, for members to answer."""
+    now = datetime.datetime.combine(today, datetime.time(9), tzinfo=LONDON)
+    try:
+        resolution_rules(body, today)
+    except ValidationError:
+        return None
+    respond_by = datetime.datetime.combine(
+        today + datetime.timedelta(days=7), datetime.time(17), tzinfo=LONDON
+    )
+    return resolution_issue(
+        body=body,
+        title="Winter surge funding",
+        text="To approve £250,000 from the system's winter allocation for 30 additional "
+        "community beds from January to March.",
+        business_type="",
+        part=AgendaItem.Part.A,
+        exempt_paragraph=None,
+        paper=None,
+        respond_by=respond_by,
+        user=clerk,
+        now=now,
     )

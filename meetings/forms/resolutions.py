@@ -63,7 +63,7 @@ class ResolutionForm(LondonTimesForm, StyledForm, forms.Form):
 
 class AnswerForm(StyledForm, forms.Form):
     answer = forms.ChoiceField(
-        label="Your answer",
+        label="Choose one",
         choices=ResolutionAnswer.Answer.choices,
         widget=forms.RadioSelect,
     )

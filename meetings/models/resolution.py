@@ -91,7 +91,7 @@ class ResolutionAnswer(Revised):
         FOR = "for", "For"
         AGAINST = "against", "Against"
         ABSTAIN = "abstain", "Abstain"
-        CONFLICT = "conflict", "I have a conflict of interest and do not answer"
+        CONFLICT = "conflict", "Conflict of interest declared: no answer"
 
     class Capacity(models.TextChoices):
         MEMBER = "member", "Member"

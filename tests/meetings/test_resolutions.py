@@ -170,7 +170,7 @@ def test_a_conflicted_member_is_left_out_and_the_clerk_records_an_emailed_answer
     assert recorded.via == ResolutionAnswer.Via.EMAIL
     assert recorded.recorded_by == sel.clerk
     page = signed_in(sel.clerk).get(f"/resolutions/{resolution.pk}/").content.decode()
-    assert "I have a conflict of interest" in page
+    assert "Conflict of interest declared" in page
     assert f"/resolutions/answers/{recorded.pk}/e-mail/" in page
     kept = signed_in(sel.clerk).get(f"/resolutions/answers/{recorded.pk}/e-mail/")
     assert b"".join(kept.streaming_content).endswith(b"I am in favour.\n")
@@ -182,7 +182,7 @@ def test_a_conflicted_member_is_left_out_and_the_clerk_records_an_emailed_answer
     assert outsider.get(f"/resolutions/{resolution.pk}/paper/").status_code == 404
     # Members do not see how others answered while answers are open.
     assert (
-        "I have a conflict of interest"
+        "Conflict of interest declared"
         not in member.get(f"/resolutions/{resolution.pk}/")
         .content.decode()
         .split("Those asked to answer")[1]
@@ -279,3 +279,30 @@ def test_a_body_whose_terms_do_not_allow_it_is_told_so(db):
         refused = client.get(f"/bodies/{setting.body.slug}/resolutions/new/", follow=True)
     assert "do not allow decisions outside meetings" in listing.content.decode()
     assert "do not allow decisions outside meetings" in refused.content.decode()
+
+
+def test_the_pages_cost_the_same_with_more_answers_and_resolutions(sel):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    resolution = issue(sel)
+    clerk = signed_in(sel.clerk)
+
+    def queries(url):
+        clerk.get(url)  # caches warm
+        with CaptureQueriesContext(connection) as captured:
+            assert clerk.get(url).status_code == 200
+        return len(captured)
+
+    detail = f"/resolutions/{resolution.pk}/"
+    listing = f"/bodies/{sel.body.slug}/resolutions/"
+    answer(sel, "icb-chair")
+    few = queries(detail), queries(listing)
+    for key in QUORATE[1:8]:
+        answer(sel, key)
+    for n in range(30):
+        WrittenResolution.objects.create(
+            body=sel.body, title=f"R{n}", text="T", respond_by=resolution.respond_by,
+            issued_at=ISSUED, issued_by=sel.clerk,
+        )  # fmt: skip
+    assert (queries(detail), queries(listing)) == few

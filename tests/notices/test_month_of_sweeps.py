@@ -25,6 +25,7 @@ from notices.sweeps import sweep
 
 pytestmark = pytest.mark.django_db
 FIRST = datetime.date(2026, 11, 23)
+DEMO_KINDS = ("agenda_published", "resolution_issued")
 DAYS = 31
 
 
@@ -48,8 +49,9 @@ def test_a_month_of_daily_sweeps_sends_every_reminder_exactly_once(
                 with django_capture_on_commit_callbacks(execute=True):
                     sweep(day)
 
-    # (The demo's own agenda notices, queued as it loaded, are not the sweeps'.)
-    notices = Notice.objects.exclude(kind="agenda_published")
+    # (The demo's own agenda and written resolution notices, queued as it loaded, are not
+    # the sweeps'.)
+    notices = Notice.objects.exclude(kind__in=DEMO_KINDS)
     assert notices.exists()
     assert {n.status for n in notices} == {Notice.Status.SENT}
     assert len(mail.outbox) == notices.count()  # each sent once, whatever ran twice
@@ -86,6 +88,13 @@ def test_a_month_of_daily_sweeps_sends_every_reminder_exactly_once(
     kinds = Counter(notices.values_list("kind", flat=True))
     assert kinds["obligation_due"] + kinds["obligation_overdue"] > 0
     assert kinds["meeting_frequency"] == 2 * 5  # November and December, each seed body
+    # The demo's written resolution (South East London), answers due on 30 November: those
+    # who had not answered, reminded two working days before and on the day.
+    reminded = notices.filter(kind="resolution_reminder")
+    assert {n.claimed_at.astimezone(LONDON).date() for n in reminded} == {
+        datetime.date(2026, 11, 26),
+        datetime.date(2026, 11, 30),
+    }
 
 
 def test_the_command_runs_the_sweep_and_sends_nothing_twice(django_capture_on_commit_callbacks):
@@ -102,6 +111,6 @@ def test_the_command_runs_the_sweep_and_sends_nothing_twice(django_capture_on_co
             with django_capture_on_commit_callbacks(execute=True):
                 call_command("send_reminders", stdout=out)
             outputs.append(out.getvalue().strip())
-    claimed = Notice.objects.exclude(kind="agenda_published").count()
+    claimed = Notice.objects.exclude(kind__in=DEMO_KINDS).count()
     assert claimed > 0
     assert outputs == [f"{claimed} reminders sent today.", "0 reminders sent today."]
