@@ -9,6 +9,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from email.mime.text import MIMEText
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -124,17 +125,26 @@ def _send_after_commit(notices: list[Notice]) -> None:
         transaction.on_commit(lambda pk=notice.pk: send_notice.delay(pk))
 
 
+def message_id(notice: Notice) -> str:
+    """The same for a task handed out again after its worker died mid-send (the attempt was
+    never recorded), so a mail system that already took the message can drop the second
+    copy; a new one for a deliberate "Send again" or a retry after a recorded failure."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "quorate"
+    return f"<notice-{notice.pk}-{notice.attempts}@{domain}>"
+
+
 def notice_send(notice_id: int) -> Notice:
     """Send a claimed notice; a failure is recorded and raised (the task retries it)."""
     notice = Notice.objects.get(pk=notice_id)
     if notice.status == Notice.Status.SENT:
         return notice
+    notice.attempts += 1
     email = EmailMultiAlternatives(
         subject=notice.subject,
         body=notice.text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[notice.address],
-        headers={BOUNCE_HEADER: bounce_tag(notice.pk)},
+        headers={BOUNCE_HEADER: bounce_tag(notice.pk), "Message-ID": message_id(notice)},
     )
     if notice.html:
         email.attach_alternative(notice.html, "text/html")
@@ -143,7 +153,6 @@ def notice_send(notice_id: int) -> Notice:
         part.set_param("method", notice.ics_method)
         part.add_header("Content-Disposition", "attachment", filename="meeting.ics")
         email.attach(part)
-    notice.attempts += 1
     try:
         email.send()
     except Exception as error:  # SMTP refusals, timeouts, a server away: all retried

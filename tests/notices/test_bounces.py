@@ -55,6 +55,8 @@ def test_a_bounce_is_recorded_on_its_notice_and_shown_in_the_log(published, tmp_
     tag = sent.extra_headers["X-Quorate-Notice"]
     notice = Notice.objects.get(address=sent.to[0], kind="agenda_published")
     assert tag.split(":")[0] == str(notice.pk)
+    # The first attempt's own Message-ID: the same again only if this attempt is repeated.
+    assert sent.extra_headers["Message-ID"] == f"<notice-{notice.pk}-1@localhost>"
     output = record(tmp_path, dsn(tag), dsn(tag, status="4.4.1", action="delayed"), b"Hello")
     assert "1 bounce recorded; 2 messages were not a bounce of a Quorate notice." in output
     notice.refresh_from_db()
