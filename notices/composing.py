@@ -26,6 +26,14 @@ from .links import meeting_link, site_link
 from .sending import Message
 
 
+def rendered(name: str, context: dict) -> dict[str, str]:
+    """A notice's plain text and HTML, from ``templates/emails/<name>.txt`` and ``.html``."""
+    return {
+        "text": render_to_string(f"emails/{name}.txt", context),
+        "html": render_to_string(f"emails/{name}.html", context),
+    }
+
+
 def agenda_messages(meeting: Meeting, publication: Publication) -> list[Message]:
     """One message to each member and deputy told of the publication who has an address."""
     supplement = publication.kind == Publication.Kind.SUPPLEMENT
@@ -52,8 +60,7 @@ def agenda_messages(meeting: Meeting, publication: Publication) -> list[Message]
                 kind=kind,
                 address=person.email,
                 subject=subject,
-                text=render_to_string("emails/agenda_published.txt", personal),
-                html=render_to_string("emails/agenda_published.html", personal),
+                **rendered("agenda_published", personal),
                 person=person,
                 meeting=meeting,
                 ics="" if supplement else invitation(meeting, REQUEST, attendee=person.email),
@@ -82,8 +89,7 @@ def change_messages(change: MeetingChange) -> list[Message]:
                 kind=f"meeting_{change.kind}",
                 address=person.email,
                 subject=subject,
-                text=render_to_string("emails/meeting_changed.txt", personal),
-                html=render_to_string("emails/meeting_changed.html", personal),
+                **rendered("meeting_changed", personal),
                 person=person,
                 meeting=meeting,
                 ics=invitation(meeting, method, attendee=person.email),
@@ -113,7 +119,7 @@ def apology_messages(apology: Apology) -> list[Message]:
                 kind=kind,
                 address=person.email,
                 subject=subject,
-                text=render_to_string(f"emails/{kind}.txt", context),
+                **rendered(kind, context),
                 person=person,
                 meeting=meeting,
             )
@@ -136,7 +142,7 @@ def resolution_message(kind, resolution, person, *, key, subject, sentence, stat
         kind=kind,
         address=person.email,
         subject=f"{subject}: {resolution.body.short_name}, {title}",
-        text=render_to_string("emails/resolution.txt", context),
+        **rendered("resolution", context),
         person=person,
         statutory=statutory,
     )
@@ -232,9 +238,8 @@ def late_request_messages(late: LatePublicationRequest) -> list[Message]:
             kind=kind,
             address=who.email,
             subject=subject,
-            text=render_to_string(
-                "emails/reminder.txt",
-                {"name": name, "sentence": sentence, "link": link, "meeting": meeting},
+            **rendered(
+                "reminder", {"name": name, "sentence": sentence, "link": link, "meeting": meeting}
             ),
             person=who if not isinstance(who, User) else None,
             meeting=meeting,

@@ -28,7 +28,6 @@ import hashlib
 from collections.abc import Iterator
 
 from django.db.models import Q
-from django.template.loader import render_to_string
 
 from governance.models import Body
 from governance.rules.words import LONDON, long_date, long_datetime
@@ -43,7 +42,7 @@ from meetings.services.schedule import meeting_deadlines
 from members.models import DeputyNomination, User
 from members.snapshots import snapshot, snapshots
 
-from .composing import resolution_message, secretariat
+from .composing import rendered, resolution_message, secretariat
 from .links import meeting_link, site_link
 from .sending import Message, notices_queue
 
@@ -75,7 +74,7 @@ def sweep(today: datetime.date) -> int:
     )
 
 
-def _message(kind, key, user_or_person, meeting, subject, template, context, statutory=True):
+def _message(kind, key, user_or_person, meeting, subject, context, statutory=True):
     context = {
         "meeting": meeting,
         "link": meeting_link(meeting),
@@ -87,7 +86,7 @@ def _message(kind, key, user_or_person, meeting, subject, template, context, sta
         kind=kind,
         address=user_or_person.email,
         subject=subject,
-        text=render_to_string(template, context),
+        **rendered("reminder", context),
         person=user_or_person if not isinstance(user_or_person, User) else None,
         meeting=meeting,
         statutory=statutory,
@@ -127,7 +126,6 @@ def publish_reminders(today: datetime.date, staff: dict) -> Iterator[Message]:
                 user,
                 meeting,
                 subject,
-                "emails/reminder.txt",
                 {"sentence": words},
             )
 
@@ -152,7 +150,6 @@ def minutes_reminders(today: datetime.date, staff: dict) -> Iterator[Message]:
                 minutes.chair,
                 meeting,
                 f"Draft minutes to approve: {meeting.body.short_name}, {long_date(meeting.day)}",
-                "emails/reminder.txt",
                 {
                     "sentence": f"The draft minutes, sent to you on {long_date(sent)}, await "
                     "your approval: approve them, or return them with comments.",
@@ -178,7 +175,6 @@ def minutes_reminders(today: datetime.date, staff: dict) -> Iterator[Message]:
                     meeting,
                     f"{lead}: {WHAT[deadline.kind]}, {meeting.body.short_name}, "
                     f"{long_date(meeting.day)}",
-                    "emails/reminder.txt",
                     {"sentence": deadline.sentence},
                 )
 
@@ -215,7 +211,6 @@ def inquorate_forecasts(today: datetime.date, staff: dict) -> Iterator[Message]:
                     user,
                     meeting,
                     f"Forecast inquorate: {meeting.body.short_name}, {long_date(meeting.day)}",
-                    "emails/reminder.txt",
                     {
                         "sentence": f"From the apologies received, the meeting on "
                         f"{long_datetime(meeting.starts_at)} is forecast not to be quorate "
@@ -247,7 +242,6 @@ def tomorrow(today: datetime.date) -> Iterator[Message]:
                 person,
                 meeting,
                 f"Tomorrow: {meeting.body.short_name}, {long_datetime(meeting.starts_at)}",
-                "emails/reminder.txt",
                 {
                     "sentence": f"The {meeting.body.name} meets tomorrow, "
                     f"{long_datetime(meeting.starts_at)}"
@@ -301,10 +295,7 @@ def _address_message(kind, key, address, name, meeting, subject, sentence) -> Me
         kind=kind,
         address=address,
         subject=subject,
-        text=render_to_string(
-            "emails/reminder.txt",
-            {"meeting": meeting, "name": name, "sentence": sentence, "link": ""},
-        ),
+        **rendered("reminder", {"meeting": meeting, "name": name, "sentence": sentence}),
         meeting=meeting,
     )
 
@@ -448,8 +439,8 @@ def _body_message(kind, key, user, body, subject, sentence) -> Message:
         kind=kind,
         address=user.email,
         subject=subject,
-        text=render_to_string(
-            "emails/reminder.txt",
+        **rendered(
+            "reminder",
             {
                 "body": body,
                 "name": user.get_full_name() or user.username,
@@ -487,7 +478,6 @@ def agreement_reminders(today: datetime.date, staff: dict) -> Iterator[Message]:
                 user,
                 meeting,
                 f"Agenda awaiting agreement: {meeting.body.short_name}, {long_date(meeting.day)}",
-                "emails/reminder.txt",
                 {
                     "sentence": f"The terms say the agenda is agreed by {rules.agenda.agreed_by} "
                     f"before it is published, and it is not yet agreed. Publish by "

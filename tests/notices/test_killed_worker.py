@@ -29,6 +29,7 @@ pytestmark = [
 ]
 ROOT = Path(__file__).resolve().parents[2]
 COUNT = 24
+WORKER = "quorate-killed-worker-test"
 
 
 def start_worker(env: dict) -> subprocess.Popen:
@@ -81,7 +82,7 @@ def test_a_worker_killed_mid_sweep_sends_every_notice_exactly_once(tmp_path, mon
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.notices.worker_settings",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}",
+        f"{db['PORT'] or 5432}/{db['NAME']}?application_name={WORKER}",
         "KILLTEST_QUEUE": queue,
         "KILLTEST_MAIL_DIR": str(mail_dir),
     }
@@ -131,6 +132,14 @@ def test_a_worker_killed_mid_sweep_sends_every_notice_exactly_once(tmp_path, mon
         if worker.poll() is None:
             os.killpg(worker.pid, signal.SIGKILL)
             worker.wait(timeout=10)
+        # The killed workers' connections, which the server has not yet noticed are dead,
+        # would keep the test database from being dropped at the end of the run.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE application_name = %s",
+                [WORKER],
+            )
     # The message being sent when the worker died was started twice, by each worker once.
     starts = Counter(p.name.split("-")[1] for p in mail_dir.glob("started-*"))
     assert 2 in starts.values()

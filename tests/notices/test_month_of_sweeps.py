@@ -55,6 +55,7 @@ def test_a_month_of_daily_sweeps_sends_every_reminder_exactly_once(
     assert notices.exists()
     assert {n.status for n in notices} == {Notice.Status.SENT}
     assert len(mail.outbox) == notices.count()  # each sent once, whatever ran twice
+    assert all(m.alternatives[0].mimetype == "text/html" for m in mail.outbox)  # and as HTML
     sent = Counter((m.to[0], m.subject) for m in mail.outbox)
     assert max(sent.values()) == 1, [k for k, v in sent.items() if v > 1]
 
