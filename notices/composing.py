@@ -144,6 +144,7 @@ def resolution_message(kind, resolution, person, *, key, subject, sentence, stat
         subject=f"{subject}: {resolution.body.short_name}, {title}",
         **rendered("resolution", context),
         person=person,
+        body=resolution.body,
         statutory=statutory,
     )
 

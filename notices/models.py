@@ -27,6 +27,14 @@ class Notice(models.Model):
         on_delete=models.CASCADE,
         related_name="notices",
     )
+    body = models.ForeignKey(
+        "governance.Body",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notices",
+        help_text="The body it is for: whose secretariat sees it in the log.",
+    )
     subject = models.CharField(max_length=300)
     text = models.TextField(help_text="The message as sent, in plain text.")
     html = models.TextField(blank=True)
@@ -47,7 +55,10 @@ class Notice(models.Model):
 
     class Meta:
         ordering = ["-claimed_at", "-pk"]
-        indexes = [models.Index(fields=["person", "-claimed_at"])]
+        indexes = [
+            models.Index(fields=["person", "-claimed_at"]),
+            models.Index(fields=["body", "-claimed_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject} to {self.address} ({self.get_status_display()})"

@@ -36,6 +36,7 @@ class Message:
     html: str = ""
     person: object = None
     meeting: object = None
+    body: object = None  # where there is no meeting (a written resolution, a duty)
     ics: str = ""
     ics_method: str = ""
     statutory: bool = True
@@ -51,6 +52,7 @@ def _fields(message: Message) -> dict:
         "html": message.html,
         "person": message.person,
         "meeting": message.meeting,
+        "body": message.body or (message.meeting.body if message.meeting else None),
         "ics": message.ics,
         "ics_method": message.ics_method,
         "statutory": message.statutory,

@@ -448,6 +448,7 @@ def _body_message(kind, key, user, body, subject, sentence) -> Message:
                 "link": site_link("meetings:dashboard"),
             },
         ),
+        body=body,
     )
 
 

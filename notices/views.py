@@ -21,12 +21,12 @@ PAGE = 25
 
 
 def _logged(user):
-    """The notices the user's secretariat role lets them see: those about meetings of the
-    bodies they serve (all notices, for one serving every body)."""
+    """The notices the user's secretariat role lets them see: those for the bodies they
+    serve (all notices, for one serving every body)."""
     roles = roles_for(user)
     if roles.serves_all_bodies:
         return Notice.objects.all()
-    return Notice.objects.filter(meeting__body__in=roles.served)
+    return Notice.objects.filter(body__in=roles.served)
 
 
 @login_required

@@ -98,6 +98,8 @@ def test_the_clerk_issues_it_and_each_member_is_asked_once(sel, django_capture_o
     )
     assert "by Friday 8 January 2027, 17:00" in message.body
     assert "To approve £250,000" in message.body
+    log = signed_in(sel.clerk).get("/notices/log/", {"q": "resolution_issued"}).content.decode()
+    assert log.count("Written resolution: your answer is needed") == len(asked)
     page = signed_in(sel.holders["icb-chair"].user).get(f"/resolutions/{resolution.pk}/")
     assert page.status_code == 200
     assert "Send my answer" in page.content.decode()
