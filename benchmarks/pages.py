@@ -218,6 +218,7 @@ def _pages() -> dict[str, Page]:
         "written resolution (clerk)": Page("clerk", f"/resolutions/{resolution.pk}/"),
         "notices (member)": Page("member", "/notices/"),
         "notices log (clerk)": Page("clerk", "/notices/log/"),
+        "mark an obligation done": Page("clerk", f"/bodies/{body.slug}/obligations/done/"),
     }
     return pages
 

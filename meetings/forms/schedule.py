@@ -158,14 +158,14 @@ class CancelForm(StyledForm, forms.Form):
 class ObligationDoneForm(StyledForm, forms.Form):
     """An occasion of an obligation in the terms, done: the report sent, the review held."""
 
-    key = forms.SlugField(widget=forms.HiddenInput)
-    due_on = forms.DateField(widget=forms.HiddenInput)
+    key = forms.SlugField(label="Obligation", widget=forms.HiddenInput)
+    due_on = forms.DateField(label="Due on", widget=forms.HiddenInput)
     done_on = forms.DateField(label="Done on", widget=DATE)
     note = forms.CharField(label="Note (optional)", max_length=300, required=False)
 
-    def __init__(self, *args, today, keys=None, body=None, **kwargs):
+    def __init__(self, *args, today, keys=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.keys, self.body = keys, body
+        self.keys = keys
         self.initial.setdefault("done_on", today)
 
     def clean_key(self):

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from config import clock
 from members.access import bodies_served_by, roles_for
@@ -61,9 +61,9 @@ def dashboard(request):
     return render(request, "meetings/dashboard.html", _secretariat_context(request, meetings))
 
 
-def _secretariat_context(request, meetings, done_form=None) -> dict:
+def _secretariat_context(request, meetings) -> dict:
     """The secretariat's dashboard: each meeting's state and forecast, and what the terms
-    call for; ``done_form`` is a refused "Mark done", shown again beside its occasion."""
+    call for."""
     now = clock.now()
     today = clock.today()
     meetings = list(
@@ -106,32 +106,25 @@ def _secretariat_context(request, meetings, done_form=None) -> dict:
         )
     duties = [c for c in compliance(states, today) if c.needs_attention]
     follow_up = after_meetings(request.user, states, now, today)
-    placed = done_form is not None and any(
-        (duty.body, due.obligation.key, due.due.isoformat())
-        == (done_form.body, done_form.data.get("key"), done_form.data.get("due_on"))
-        for duty in duties
-        for due in duty.due
-    )
     return {
         "awaiting": awaiting_answer(request.user, roles_for(request.user), now),
-        "unplaced": done_form if done_form is not None and not placed else None,
         "rows": rows,
         "follow_up": follow_up,
         "duties": duties,
-        "done_form": ObligationDoneForm(today=today),
-        "refused": done_form,
     }
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def obligation_done_view(request, slug):
-    """Record an occasion of an obligation done, from the dashboard."""
+    """Record an occasion of an obligation done (the dashboard links each occasion here)."""
     body = get_body_for_secretariat(request, slug)
     today = clock.today()
     rules = snapshot(body, today).rules
-    keys = {o.key for o in rules.all_obligations()} if rules else set()
-    form = ObligationDoneForm(request.POST, today=today, keys=keys, body=body)
+    obligations = {o.key: o for o in rules.all_obligations()} if rules else {}
+    data = request.POST if request.method == "POST" else None
+    initial = {"key": request.GET.get("key", ""), "due_on": request.GET.get("due_on", "")}
+    form = ObligationDoneForm(data, initial=initial, today=today, keys=set(obligations))
     if form.is_valid():
         try:
             obligation_done(body=body, user=request.user, now=clock.now(), **form.cleaned_data)
@@ -140,11 +133,15 @@ def obligation_done_view(request, slug):
         else:
             messages.success(request, "Recorded as done.")
             return redirect("meetings:dashboard")
-    meetings = Meeting.objects.of_own_bodies(roles_for(request.user)).upcoming()
-    context = _secretariat_context(
-        request, meetings.select_related("body").order_by("starts_at"), done_form=form
-    )
-    return render(request, "meetings/dashboard.html", context, status=400)
+    shown = form.data if form.is_bound else initial
+    try:
+        due = datetime.date.fromisoformat(str(shown.get("due_on", ""))[:10])
+    except ValueError:
+        due = None
+    context = {"body": body, "form": form, "obligation": obligations.get(shown.get("key")),
+               "due": due}  # fmt: skip
+    status = 400 if form.is_bound else 200
+    return render(request, "meetings/obligation_done.html", context, status=status)
 
 
 @dataclass

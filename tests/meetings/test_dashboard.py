@@ -177,6 +177,11 @@ def test_the_dashboard_lists_obligations_due_and_a_clerk_marks_one_done():
     assert "Overdue Review of the terms of reference: overdue since Wednesday 1 July 2026." in page
     url = f"/bodies/{sel.body.slug}/obligations/done/"
     occasion = {"key": "self-assessment", "due_on": "2026-07-01"}
+    link = f"{url}?key=self-assessment&amp;due_on=2026-07-01"
+    assert link in client.get("/dashboard/").content.decode()
+    form = text(client.get(url, occasion))
+    assert "Mark done South East London Integrated Care Partnership: the self-assessment" in form
+    assert "due Wednesday 1 July 2026" in form
 
     # A date in the future is refused beside its occasion, with what was typed kept.
     refused = client.post(url, {**occasion, "done_on": "2027-03-02", "note": "Board seminar"})
