@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.template.loader import render_to_string
 
-from governance.rules.words import long_datetime
+from governance.rules.words import LONDON, long_datetime
 from meetings.models import (
     AgendaItem,
     Apology,
@@ -49,7 +49,7 @@ def agenda_messages(meeting: Meeting, publication: Publication) -> list[Message]
         "late": publication.late,
     }
     what = "Supplementary papers" if supplement else "Agenda"
-    subject = f"{what}: {meeting.body.short_name}, {meeting.starts_at:%-d %B %Y}"
+    subject = f"{what}: {meeting.body.short_name}, {meeting.day:%-d %B %Y}"
     kind = "supplement_published" if supplement else "agenda_published"
     messages = []
     for person in publication.notified.exclude(email="").order_by("pk"):
@@ -77,7 +77,8 @@ def change_messages(change: MeetingChange) -> list[Message]:
     cancelled = change.kind == MeetingChange.Kind.CANCELLED
     method = CANCEL if cancelled else REQUEST
     what = "Cancelled" if cancelled else "Moved"
-    subject = f"{what}: {meeting.body.short_name}, {change.previous_starts_at:%-d %B %Y}"
+    was = change.previous_starts_at.astimezone(LONDON)
+    subject = f"{what}: {meeting.body.short_name}, {was:%-d %B %Y}"
     context = {"change": change, "meeting": meeting, "cancelled": cancelled,
                "link": meeting_link(meeting)}  # fmt: skip
     messages = []
@@ -104,7 +105,7 @@ def apology_messages(apology: Apology) -> list[Message]:
     meeting = apology.meeting
     stamp = apology.received_at.isoformat()
     link = meeting_link(meeting)
-    when = f"{meeting.body.short_name}, {meeting.starts_at:%-d %B %Y}"
+    when = f"{meeting.body.short_name}, {meeting.day:%-d %B %Y}"
     messages = []
     for person, kind, subject in (
         (apology.person, "apology_acknowledged", f"Apologies received: {when}"),

@@ -10,8 +10,9 @@ import pytest
 import time_machine
 from django.core import mail
 
+from governance.rules.words import LONDON
 from notices.models import Notice
-from tests.meetings.workspace import signed_in
+from tests.meetings.workspace import seed_body, signed_in
 
 from .test_agenda_notices import MEETING, NOW, calendar_of
 from .test_agenda_notices import published as published_fixture
@@ -68,3 +69,21 @@ def test_a_moved_then_cancelled_meeting_updates_the_invitation_in_place(
     assert event["STATUS"] == "CANCELLED"
     assert event["UID"] == invited["UID"] and event["SEQUENCE"] > moved_sequence
     assert Notice.objects.filter(kind="meeting_cancelled").count() == len(told)
+
+
+def test_the_subject_gives_the_meetings_london_date_not_utcs(django_capture_on_commit_callbacks):
+    """A meeting at half past midnight in summer is on the London day, an hour ahead of UTC."""
+    from meetings.services.schedule import meeting_cancel
+
+    late = datetime.datetime(2027, 7, 15, 0, 30, tzinfo=LONDON)
+    with time_machine.travel(late - datetime.timedelta(days=20), tick=False):
+        setting = seed_body("south-east-london-icp", starts_at=late)
+        with django_capture_on_commit_callbacks(execute=True):
+            meeting_cancel(
+                meeting=setting.meeting,
+                revision=setting.meeting.revision,
+                reason="No business",
+                user=setting.clerk,
+                now=late - datetime.timedelta(days=20),
+            )
+    assert mail.outbox[0].subject == "Cancelled: SEL ICP, 15 July 2027"
