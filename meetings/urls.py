@@ -2,6 +2,8 @@ from django.urls import path
 
 from .views import (
     agenda,
+    bodies,
+    calendar,
     console,
     corrections,
     dashboard,
@@ -22,6 +24,11 @@ urlpatterns = [
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("meetings/", public.meeting_list, name="meeting-list"),
     path("meetings/<int:pk>/", public.meeting_detail, name="meeting-detail"),
+    path("bodies/<slug:slug>/", bodies.body_detail, name="body-detail"),
+    path("calendar/", calendar.calendar_month, name="calendar"),
+    path("calendar/meetings.ics", calendar.calendar_feed, name="calendar-feed"),
+    path("bodies/<slug:slug>/meetings.ics", calendar.calendar_feed, name="body-calendar-feed"),
+    path("accessibility/", public.accessibility, name="accessibility"),
     path("bodies/<slug:slug>/programme/", schedule.programme, name="programme"),
     path(
         "bodies/<slug:slug>/obligations/done/",

@@ -6,7 +6,6 @@ app_name = "members"
 
 urlpatterns = [
     path("bodies/", views.body_list, name="body-list"),
-    path("bodies/<slug:slug>/", views.body_detail, name="body-detail"),
     path("bodies/<slug:slug>/terms/", views.body_terms, name="body-terms"),
     path("people/", views.person_list, name="person-list"),
     path("people/<int:pk>/", views.person_detail, name="person-detail"),

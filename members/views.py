@@ -29,8 +29,8 @@ from .snapshots import snapshot
 PAGE_SIZE = 50
 
 
-@login_required
 def body_list(request):
+    """The bodies the user may open; for the public, those that meet in public."""
     bodies = (
         bodies_visible_to(request.user)
         .select_related("reports_to")
@@ -38,26 +38,6 @@ def body_list(request):
         .order_by("name")
     )
     return render(request, "members/body_list.html", {"bodies": bodies})
-
-
-def body_detail(request, slug):
-    body = get_body_for_user(request, slug)
-    today = clock.today()
-    seats = list(
-        body.seats.select_related("organisation")
-        .prefetch_related("categories", *seat_holders(today))
-        .order_by("position")
-    )
-    vacancies = [seat for seat in seats if len(seat.current_appointments) < seat.max_holders]
-    context = {
-        "body": body,
-        "seats": seats,
-        "vacancies": vacancies,
-        "terms": body.terms_in_force(today),
-        "show_contact": roles_for(request.user).can_see_contact_details(body),
-        "inside": roles_for(request.user).serves(body) or roles_for(request.user).sits_on(body),
-    }
-    return render(request, "members/body_detail.html", context)
 
 
 def body_terms(request, slug):

@@ -66,13 +66,13 @@ ACCESS = {
     ("two-factor-verify", ""): ("get", lambda w: "/accounts/two-factor/verify/", SIGNED_IN),
     ("account-lockouts", ""): ("get", lambda w: "/accounts/lockouts/", SECRETARIAT_ONLY),
     # members
-    ("members:body-list", ""): ("get", lambda w: "/bodies/", SIGNED_IN),
-    ("members:body-detail", "private body"): (
+    ("members:body-list", ""): ("get", lambda w: "/bodies/", EVERYONE),
+    ("meetings:body-detail", "private body"): (
         "get",
         lambda w: f"/bodies/{w.body.slug}/",
         (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
     ),
-    ("members:body-detail", "public body"): (
+    ("meetings:body-detail", "public body"): (
         "get",
         lambda w: f"/bodies/{w.public_body.slug}/",
         EVERYONE,
@@ -103,7 +103,20 @@ ACCESS = {
     # meetings: public and members
     ("meetings:home", ""): ("get", lambda w: "/", EVERYONE),
     ("meetings:dashboard", ""): ("get", lambda w: "/dashboard/", SIGNED_IN),
-    ("meetings:meeting-list", ""): ("get", lambda w: "/meetings/", SIGNED_IN),
+    ("meetings:meeting-list", ""): ("get", lambda w: "/meetings/", EVERYONE),
+    ("meetings:calendar", ""): ("get", lambda w: "/calendar/", EVERYONE),
+    ("meetings:calendar-feed", ""): ("get", lambda w: "/calendar/meetings.ics", EVERYONE),
+    ("meetings:body-calendar-feed", "public body"): (
+        "get",
+        lambda w: f"/bodies/{w.public_body.slug}/meetings.ics",
+        EVERYONE,
+    ),
+    ("meetings:body-calendar-feed", "private body"): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/meetings.ics",
+        (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
+    ),
+    ("meetings:accessibility", ""): ("get", lambda w: "/accessibility/", EVERYONE),
     ("meetings:meeting-detail", "private meeting"): (
         "get",
         lambda w: f"/meetings/{w.meeting.pk}/",

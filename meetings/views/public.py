@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
@@ -32,8 +31,8 @@ def home(request):
     return render(request, "meetings/home.html", {"bodies": bodies})
 
 
-@login_required
 def meeting_list(request):
+    """Meetings to come or held, of every body or one, as far as the user may see them."""
     roles = roles_for(request.user)
     meetings = Meeting.objects.visible_to(roles).select_related("body")
     body = None
@@ -75,3 +74,7 @@ def meeting_detail(request, pk):
         "chair": expected_presiding(meeting, meeting_snapshot(meeting)) if items else None,
     }
     return render(request, "meetings/meeting_detail.html", context)
+
+
+def accessibility(request):
+    return render(request, "meetings/accessibility.html")

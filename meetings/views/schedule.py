@@ -63,7 +63,7 @@ def programme(request, slug):
     rules = snapshot(body, clock.today()).rules
     if rules is None:
         messages.error(request, "The body has no terms of reference in force to plan by.")
-        return redirect("members:body-detail", body.slug)
+        return redirect("meetings:body-detail", body.slug)
     data = request.POST if request.method == "POST" else (request.GET or None)
     form = ProgrammeForm(data, initial=_programme_initial(body, rules))
     proposals, warnings = [], []
