@@ -15,6 +15,7 @@ from .models import (
     Action,
     AgendaItem,
     Decision,
+    DeputyRequest,
     LatePublicationRequest,
     Meeting,
     Paper,
@@ -285,12 +286,12 @@ AWAITING_SHOWN = 10
 
 
 def awaiting_answer(user, roles, now) -> dict[str, list]:
-    """What waits for the user's own answer: requests to authorise late publication (as a
-    chair), and open written resolutions of the bodies they sit on that they have not
-    answered. Bounded: the oldest few of each."""
+    """What waits for the user's own answer: requests to authorise late publication and to
+    agree to a member's deputy (as a chair), and open written resolutions of the bodies they
+    sit on that they have not answered. Bounded: the oldest few of each."""
     person = getattr(user, "person", None)
     if person is None:
-        return {"late": [], "resolutions": []}
+        return {"late": [], "resolutions": [], "deputies": []}
     late = (
         LatePublicationRequest.objects.filter(asked=person, answer="")
         .select_related("meeting__body")
@@ -306,4 +307,10 @@ def awaiting_answer(user, roles, now) -> dict[str, list]:
         .select_related("body")
         .order_by("respond_by")[:AWAITING_SHOWN]
     )
-    return {"late": list(late), "resolutions": list(resolutions)}
+    deputies = (
+        DeputyRequest.objects.filter(asked=person, answer=DeputyRequest.Answer.AWAITED)
+        .exclude(agreed=person)
+        .select_related("apology__meeting__body", "apology__person", "deputy")
+        .order_by("requested_at")[:AWAITING_SHOWN]
+    )
+    return {"late": list(late), "resolutions": list(resolutions), "deputies": list(deputies)}

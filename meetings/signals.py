@@ -14,3 +14,4 @@ apology_recorded = Signal()  # sent with ``apology``: apologies, and any deputy,
 resolution_issued = Signal()  # sent with ``resolution`` and ``entitled``: put to the members
 resolution_decided = Signal()  # sent with ``resolution``: decided by the body's rule
 late_request_change = Signal()  # sent with ``request``: the Chair asked, or their answer
+deputy_request_change = Signal()  # sent with ``request``: the chair asked, or their answer

@@ -11,6 +11,7 @@ from governance.rules.words import LONDON, long_datetime
 from meetings.models import (
     AgendaItem,
     Apology,
+    DeputyRequest,
     LatePublicationRequest,
     Meeting,
     MeetingChange,
@@ -237,6 +238,48 @@ def late_request_messages(late: LatePublicationRequest) -> list[Message]:
     return [
         Message(
             key=f"{kind}:request-{late.pk}:{type(who).__name__.lower()}-{who.pk}",
+            kind=kind,
+            address=who.email,
+            subject=subject,
+            **rendered(
+                "reminder", {"name": name, "sentence": sentence, "link": link, "meeting": meeting}
+            ),
+            person=who if not isinstance(who, User) else None,
+            meeting=meeting,
+        )
+        for who, name in people
+    ]
+
+
+def deputy_request_messages(asking: DeputyRequest) -> list[Message]:
+    """The chair asked to agree to a member's deputy; once answered, the member and the
+    secretariat told (an agreed deputy is told they attend, as for any apology)."""
+    apology = asking.apology
+    meeting = apology.meeting
+    when = f"{meeting.body.short_name}, {long_datetime(meeting.starts_at)}"
+    link = site_link("meetings:deputy-request", asking.pk)
+    if asking.awaited:
+        people = [(p, p.full_name) for p in asking.asked.exclude(email="").order_by("pk")]
+        kind, subject = "deputy_request", f"Your agreement is asked: a deputy, {when}"
+        sentence = (
+            f"{apology.person.full_name} ({apology.seat.title}) has sent apologies and asks "
+            f"that {asking.deputy.full_name} attend in their place. The terms need the "
+            "chair's agreement: answer in Quorate."
+        )
+    else:
+        member = [(apology.person, apology.person.full_name)] if apology.person.email else []
+        people = member + [(u, u.get_full_name() or u.username) for u in secretariat(meeting.body)]
+        kind = f"deputy_request_{asking.answer}"
+        subject = f"Deputy {asking.get_answer_display().lower()}: {when}"
+        sentence = (
+            f"{asking.answered_by.full_name} {asking.get_answer_display().lower()} to "
+            f"{asking.deputy.full_name} attending for {apology.person.full_name}, "
+            f"{long_datetime(asking.answered_at)}."
+            + (f" Their note: {asking.answer_note}" if asking.answer_note else "")
+        )
+    return [
+        Message(
+            key=f"{kind}:deputy-request-{asking.pk}:{type(who).__name__.lower()}-{who.pk}",
             kind=kind,
             address=who.email,
             subject=subject,

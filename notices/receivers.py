@@ -13,6 +13,7 @@ from .composing import (
     agenda_messages,
     apology_messages,
     change_messages,
+    deputy_request_messages,
     late_request_messages,
     resolution_decided_messages,
     resolution_issued_messages,
@@ -51,3 +52,8 @@ def resolution_decided_notices(sender, resolution, **kwargs):
 @receiver(signals.late_request_change)
 def late_request_notices(sender, request, **kwargs):
     notices_queue(late_request_messages(request))
+
+
+@receiver(signals.deputy_request_change)
+def deputy_request_notices(sender, request, **kwargs):
+    notices_queue(deputy_request_messages(request))

@@ -12,8 +12,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from meetings.models import (
     Action,
+    Apology,
     Attendance,
     Decision,
+    DeputyRequest,
     ItemMinute,
     LatePublicationRequest,
     Minutes,
@@ -296,6 +298,16 @@ ACCESS = {
         lambda w: f"/late-publication/{w.late_request.pk}/",
         (LOGIN, OK, OK, NOT_FOUND, NOT_FOUND, OK),
     ),
+    ("meetings:my-apology", ""): (
+        "post",
+        lambda w: f"/meetings/{w.meeting.pk}/apologies/mine/",
+        (LOGIN, NOT_FOUND, REACHED, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    ),
+    ("meetings:deputy-request", "the member asked, as chair"): (
+        "get",
+        lambda w: f"/deputy-requests/{w.deputy_request.pk}/",
+        (LOGIN, OK, OK, NOT_FOUND, NOT_FOUND, OK),
+    ),
     ("meetings:resolutions", ""): (
         "get",
         lambda w: f"/bodies/{w.body.slug}/resolutions/",
@@ -470,6 +482,17 @@ def world_with_a_meeting(world):
         meeting=world.meeting, reason="R", requested_at=now, requested_by=clerk
     )
     world.late_request.asked.set([world.users["member"].person])
+    apology = Apology.objects.create(
+        meeting=world.meeting,
+        seat=world.body.seats.get(title="Director of Finance"),
+        person=world.body.seats.get(title="Director of Finance").appointments.first().person,
+        received_at=now,
+        recorded_by=clerk,
+    )
+    world.deputy_request = DeputyRequest.objects.create(
+        apology=apology, deputy=world.users["deputy"].person, requested_at=now
+    )
+    world.deputy_request.asked.set([world.users["member"].person])
     world.resolution = WrittenResolution.objects.create(
         body=world.body,
         title="R",

@@ -209,3 +209,45 @@ class LateAnswerForm(StyledForm, forms.Form):
         max_length=5_000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class MyApologyForm(StyledForm, forms.Form):
+    """A member's own apologies, and the nominated deputy to attend instead, if any."""
+
+    seat = forms.ChoiceField(label="For which seat")
+    deputy = forms.TypedChoiceField(
+        label="Your deputy", required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args, seats, deputies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seat"].choices = [(seat.key, seat.title) for seat in seats]
+        if len(seats) == 1:
+            self.fields["seat"].widget = forms.HiddenInput()
+            self.fields["seat"].initial = seats[0].key
+        self.fields["deputy"].choices = [
+            ("", "No deputy"),
+            *[(n.person_id, f"{n.person} (nominated for the {n.seat.title})") for n in deputies],
+        ]
+        self.fields["deputy"].help_text = (
+            "Your nominated deputies. Where the terms need the chair's agreement, the chair "
+            "is asked in Quorate and your deputy attends once they agree."
+        )
+        self.style()
+
+
+class DeputyAnswerForm(StyledForm, forms.Form):
+    """The chair's answer to a member's request that a deputy attend."""
+
+    answer = forms.TypedChoiceField(
+        label="Your answer",
+        choices=[(True, "I agree to this deputy attending"), (False, "I do not agree")],
+        coerce=lambda value: value == "True",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label="Note to the member (needed if you do not agree)",
+        required=False,
+        max_length=5_000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -326,3 +326,34 @@ class Apology(models.Model):
     def __str__(self) -> str:
         deputy = f", deputy {self.deputy}" if self.deputy_id else ""
         return f"Apologies from {self.person} ({self.seat.title}){deputy}"
+
+
+class DeputyRequest(models.Model):
+    """A deputy a member named whom the terms admit only with the chair's agreement: asked of
+    the chair (of each co-chair, where both must agree), who answers in Quorate. Until then
+    the apologies stand without a deputy."""
+
+    class Answer(models.TextChoices):
+        AWAITED = "awaited", "Awaiting the chair's answer"
+        AGREED = "agreed", "Agreed"
+        REFUSED = "refused", "Refused"
+
+    apology = models.OneToOneField(Apology, on_delete=models.CASCADE, related_name="request")
+    deputy = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    asked = models.ManyToManyField(Person, related_name="deputy_requests")
+    agreed = models.ManyToManyField(Person, related_name="+", blank=True)
+    all_must_agree = models.BooleanField(default=False)
+    requested_at = models.DateTimeField()
+    answer = models.CharField(max_length=7, choices=Answer.choices, default=Answer.AWAITED)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answer_note = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.deputy} to deputise for {self.apology.person}"
+
+    @property
+    def awaited(self) -> bool:
+        return self.answer == self.Answer.AWAITED

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from config import clock
 from governance.models import Body
 from members.access import bodies_visible_to, roles_for
+from members.models import Person
 
 from ..forecast import expected_presiding
 from ..models import DecisionNotice, Meeting, Minutes
 from ..queries import agenda_items
 from ..services.agenda import numbering
-from .common import get_meeting_for_user, meeting_snapshot
+from ..services.apologies import apology_send
+from .common import add_service_errors, get_meeting_for_user, meeting_snapshot
 from .decisions import notice_copy
+from .member_apologies import apology_form_for, my_apology
 from .minutes import previous_minutes, reading_copy
 
 UPCOMING_ON_HOME = 3
@@ -53,13 +61,20 @@ def meeting_list(request):
 def meeting_detail(request, pk):
     """The meeting, with its published agenda and papers as far as the user may see them."""
     meeting = get_meeting_for_user(request, pk)
+    context = meeting_detail_context(request, meeting)
+    context["apology_form"] = apology_form_for(meeting, request.user)
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+def meeting_detail_context(request, meeting) -> dict:
     roles = roles_for(request.user)
     items = [i for i in agenda_items(meeting) if i.published_id]
     for item in items:
         # Exempt business the user may not see stays on the agenda as a numbered line.
         item.withheld = not roles.can_see_item(item)
     minutes = Minutes.objects.filter(meeting=meeting).first()
-    context = {
+    person = getattr(request.user, "person", None) if request.user.is_authenticated else None
+    return {
         "previous_minutes": previous_minutes(meeting, roles, request.user),
         "meeting": meeting,
         "minutes_copy": reading_copy(meeting, minutes, roles, request.user),
@@ -72,8 +87,43 @@ def meeting_detail(request, pk):
         "serves": roles.serves(meeting.body),
         "past": meeting.starts_at < clock.now(),
         "chair": expected_presiding(meeting, meeting_snapshot(meeting)) if items else None,
+        "my_apology": my_apology(person, meeting),
     }
-    return render(request, "meetings/meeting_detail.html", context)
+
+
+@login_required
+@require_POST
+def my_apology_send(request, pk):
+    meeting = get_meeting_for_user(request, pk)
+    form = apology_form_for(meeting, request.user, request.POST)
+    if form is None:
+        raise Http404("You hold no seat at this meeting to send apologies for.")
+    if form.is_valid():
+        deputy = form.cleaned_data["deputy"]
+        try:
+            apology = apology_send(
+                meeting=meeting,
+                snapshot=meeting_snapshot(meeting),
+                seat_key=form.cleaned_data["seat"],
+                person=request.user.person,
+                deputy=None if deputy is None else Person.objects.get(pk=deputy),
+                user=request.user,
+                now=clock.now(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if hasattr(apology, "request"):
+                messages.success(
+                    request,
+                    "Your apologies are recorded. The chair is asked to agree to your deputy; "
+                    "you will be told of their answer by e-mail.",
+                )
+            else:
+                messages.success(request, f"Recorded: {apology}.")
+            return redirect("meetings:meeting-detail", meeting.pk)
+    context = meeting_detail_context(request, meeting) | {"apology_form": form}
+    return render(request, "meetings/meeting_detail.html", context, status=400)
 
 
 def accessibility(request):
