@@ -22,7 +22,7 @@ class ZipBomb(ValueError):
     pass
 
 
-def _unpacked(archive: zipfile.ZipFile, packed: int) -> set[str]:
+def unpacked_names(archive: zipfile.ZipFile, packed: int) -> set[str]:
     """The archive's names, after checking what it would unpack to."""
     entries = archive.infolist()
     if len(entries) > MAX_ENTRIES:
@@ -43,7 +43,7 @@ def detect(upload) -> str | None:
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(upload) as archive:
-                names = _unpacked(archive, upload.size)
+                names = unpacked_names(archive, upload.size)
         except zipfile.BadZipFile:
             return None
         finally:

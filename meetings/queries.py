@@ -249,20 +249,22 @@ def deputy_choices(meeting: Meeting, people, *, find: str = "", chosen=None) -> 
     return choices, [(p.pk, p.full_name) for p in found]
 
 
+# The decisions the public may read: Part A decisions of closed meetings held in public, and
+# Part A written resolutions of a body that meets in public.
+PUBLIC_DECISIONS = Q(
+    item__meeting__held_in_public=True,
+    item__meeting__closed_at__isnull=False,
+    item__part="A",
+) | Q(resolution__part="A", body__meets_in_public=True)
+
+
 def decisions_register(body, *, members: bool):
     """The body's register of decisions, newest first: every decision for those who serve or
     sit on the body; for the public, the Part A decisions of closed meetings held in public,
     and Part A written resolutions of a body that meets in public."""
     decisions = Decision.objects.filter(body=body, struck_at__isnull=True)
     if not members:
-        decisions = decisions.filter(
-            Q(
-                item__meeting__held_in_public=True,
-                item__meeting__closed_at__isnull=False,
-                item__part="A",
-            )
-            | Q(resolution__part="A", body__meets_in_public=True)
-        )
+        decisions = decisions.filter(PUBLIC_DECISIONS)
     return decisions.select_related("body", "item__meeting", "resolution").order_by(
         "-year", "-number"
     )

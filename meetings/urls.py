@@ -16,6 +16,7 @@ from .views import (
     public,
     resolutions,
     schedule,
+    search,
 )
 
 app_name = "meetings"
@@ -32,6 +33,7 @@ urlpatterns = [
     path("calendar/meetings.ics", calendar.calendar_feed, name="calendar-feed"),
     path("bodies/<slug:slug>/meetings.ics", calendar.calendar_feed, name="body-calendar-feed"),
     path("accessibility/", public.accessibility, name="accessibility"),
+    path("search/", search.search_page, name="search"),
     path("bodies/<slug:slug>/programme/", schedule.programme, name="programme"),
     path(
         "bodies/<slug:slug>/obligations/done/",

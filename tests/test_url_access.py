@@ -119,6 +119,7 @@ ACCESS = {
         (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
     ),
     ("meetings:accessibility", ""): ("get", lambda w: "/accessibility/", EVERYONE),
+    ("meetings:search", ""): ("get", lambda w: "/search/?q=budget", EVERYONE),
     ("meetings:meeting-detail", "private meeting"): (
         "get",
         lambda w: f"/meetings/{w.meeting.pk}/",

@@ -266,14 +266,34 @@ class Paper(Revised):
     size = models.PositiveIntegerField()
     uploaded_at = models.DateTimeField()
     uploaded_by = models.ForeignKey("members.User", on_delete=models.PROTECT, related_name="+")
+    # Read once on upload (meetings/paperreading.py): the words for the search, and for a PDF
+    # what a screen reader needs (tagged: None until read, or when it could not be).
+    text = models.TextField(blank=True)
+    pdf_tagged = models.BooleanField(null=True, blank=True)
+    pdf_title = models.CharField(max_length=300, blank=True)
+    pdf_language = models.CharField(max_length=35, blank=True)
     published = models.ForeignKey(
         Publication, null=True, blank=True, on_delete=models.PROTECT, related_name="papers"
     )
 
-    history = HistoricalRecords(excluded_fields=["file"])
+    history = HistoricalRecords(
+        excluded_fields=["file", "text", "pdf_tagged", "pdf_title", "pdf_language"]
+    )
 
     class Meta:
         ordering = ["item", "pk"]
+
+    @property
+    def accessibility_gaps(self) -> list[str]:
+        """What a screen reader would miss in this PDF, as read on upload."""
+        if self.pdf_tagged is None:
+            return []
+        gaps = [] if self.pdf_tagged else ["not tagged for screen readers"]
+        if not self.pdf_title:
+            gaps.append("no document title")
+        if not self.pdf_language:
+            gaps.append("no language set")
+        return gaps
 
     def __str__(self) -> str:
         return f"{self.title} (v{self.version})"

@@ -11,6 +11,7 @@ from members.models import User
 
 from .. import paperfiles
 from ..models import AgendaItem, Paper
+from ..tasks import read_paper
 from .agenda import agenda_published
 from .locking import revision_check
 
@@ -54,6 +55,7 @@ def paper_add(
     paper.file.save(upload.name, upload, save=False)
     paper.full_clean()
     paper.save()
+    transaction.on_commit(lambda: read_paper.delay(paper.pk))
     return paper
 
 

@@ -1,0 +1,149 @@
+"""The public search: agenda items, papers (their words, read on upload), decisions and
+confirmed minutes, only as far as the public may read them. On PostgreSQL, ranked full-text
+search (English stemming, "quoted phrases", -exclusions); elsewhere every word must appear.
+Snippets are escaped, with the words found marked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import AgendaItem, Decision, Minutes, Paper
+from .queries import PUBLIC_DECISIONS
+
+SHOWN = 20  # of each kind, best first
+CONFIG = "english"
+OPEN, CLOSE = "\x02", "\x03"  # marks from PostgreSQL, made into <mark> once the rest is escaped
+SNIPPET = 160
+
+
+@dataclass
+class Results:
+    items: list
+    papers: list
+    decisions: list
+    minutes: list
+
+    @property
+    def count(self) -> int:
+        return len(self.items) + len(self.papers) + len(self.decisions) + len(self.minutes)
+
+
+def public_items():
+    return AgendaItem.objects.filter(
+        meeting__held_in_public=True, published__isnull=False, part=AgendaItem.Part.A
+    )
+
+
+def public_papers():
+    return Paper.objects.filter(
+        published__isnull=False,
+        item__meeting__held_in_public=True,
+        item__published__isnull=False,
+        item__part=AgendaItem.Part.A,
+    )
+
+
+def search(text: str) -> Results:
+    full_text = connection.vendor == "postgresql"
+    words = re.findall(r"\w+", text)[:8]
+    if not words:
+        return Results([], [], [], [])
+    items = public_items().select_related("meeting__body")
+    papers = public_papers().select_related("item__meeting__body")
+    decisions = Decision.objects.filter(PUBLIC_DECISIONS, struck_at__isnull=True).select_related(
+        "body", "item__meeting", "resolution"
+    )
+    minutes = Minutes.objects.filter(
+        status=Minutes.Status.CONFIRMED, meeting__held_in_public=True
+    ).select_related("meeting__body")
+    if full_text:
+        query = SearchQuery(text, search_type="websearch", config=CONFIG)
+        items = _ranked(items, query, "title")
+        papers = _ranked(papers, query, "title", "text").annotate(
+            snippet=SearchHeadline(
+                "text", query, config=CONFIG, start_sel=OPEN, stop_sel=CLOSE, max_words=30
+            )
+        )
+        found_papers = public_papers().annotate(v=_vector("title", "text")).filter(v=query)
+        decisions = decisions.annotate(v=_vector("text")).filter(
+            Q(v=query) | Q(item__papers__in=found_papers.values("pk"))
+        )
+        minutes = minutes.annotate(v=_vector("signed_public_text")).filter(v=query)
+    else:
+        items = _every_word(items, words, "title")
+        papers = _every_word(papers, words, "title", "text")
+        found_papers = _every_word(public_papers(), words, "title", "text")
+        decisions = decisions.filter(
+            _every_word_q(words, "text") | Q(item__papers__in=found_papers.values("pk"))
+        )
+        minutes = _every_word(minutes, words, "signed_public_text")
+    papers = list(papers.order_by(*_order(full_text, "-uploaded_at"))[:SHOWN])
+    for paper in papers:
+        paper.excerpt = _marked(paper.snippet) if full_text else _excerpt(paper.text, words) or ""
+    minutes = list(minutes.order_by("-meeting__starts_at")[:SHOWN])
+    for record in minutes:
+        record.excerpt = _excerpt(strip_tags(record.signed_public_text), words)
+    return Results(
+        items=list(items.order_by(*_order(full_text, "-meeting__starts_at"))[:SHOWN]),
+        papers=papers,
+        decisions=list(decisions.distinct().order_by("-year", "-number")[:SHOWN]),
+        minutes=minutes,
+    )
+
+
+def _vector(*fields):
+    vector = SearchVector(fields[0], weight="A", config=CONFIG)
+    for field in fields[1:]:
+        vector += SearchVector(field, weight="B", config=CONFIG)
+    return vector
+
+
+def _ranked(queryset, query, *fields):
+    vector = _vector(*fields)
+    return queryset.annotate(v=vector).filter(v=query).annotate(rank=SearchRank(vector, query))
+
+
+def _order(full_text: bool, newest: str) -> tuple[str, ...]:
+    return ("-rank", newest) if full_text else (newest,)
+
+
+def _every_word_q(words, *fields) -> Q:
+    condition = Q()
+    for word in words:
+        any_field = Q()
+        for field in fields:
+            any_field |= Q(**{f"{field}__icontains": word})
+        condition &= any_field
+    return condition
+
+
+def _every_word(queryset, words, *fields):
+    return queryset.filter(_every_word_q(words, *fields)) if words else queryset.none()
+
+
+def _marked(headline: str) -> SafeString:
+    return mark_safe(escape(headline).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))
+
+
+def _excerpt(text: str, words) -> SafeString | None:
+    """The text around the first word found, escaped, with every word found marked."""
+    found = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    first = found.search(text)
+    if first is None:
+        return None
+    start = max(0, first.start() - SNIPPET // 2)
+    piece = ("…" if start else "") + text[start : start + SNIPPET] + "…"
+    parts = found.split(piece)
+    marks = found.findall(piece)
+    html = escape(parts[0]) + "".join(
+        f"<mark>{escape(mark)}</mark>{escape(rest)}"
+        for mark, rest in zip(marks, parts[1:], strict=True)
+    )
+    return mark_safe(html)

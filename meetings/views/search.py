@@ -1,0 +1,33 @@
+"""The public search page: a GET form, so results can be bookmarked and work without
+JavaScript."""
+
+from __future__ import annotations
+
+from django import forms
+from django.shortcuts import render
+
+from ..search import search
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search agenda items, papers, decisions and minutes",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "class": "form-control"}),
+        error_messages={"max_length": "Use fewer words: at most 200 characters."},
+    )
+
+
+def search_page(request):
+    form = SearchForm(request.GET or None)
+    results, status = None, 200
+    if form.is_bound:
+        if form.is_valid():
+            if form.cleaned_data["q"].strip():
+                results = search(form.cleaned_data["q"].strip())
+        else:
+            status = 400
+    return render(
+        request, "meetings/search.html", {"form": form, "results": results}, status=status
+    )

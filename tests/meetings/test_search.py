@@ -1,0 +1,122 @@
+"""The public search finds agenda items, papers by the words inside them, decisions (also by
+a word in their paper) and confirmed minutes; and never anything the public may not read.
+Papers are read on upload: their words, and whether a PDF is tagged for screen readers."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import time_machine
+import weasyprint
+from django.db import connection
+from django.test import Client
+
+from governance.rules.words import LONDON
+from meetings.models import AgendaItem, Decision, Meeting, Paper
+from meetings.services.agenda import agenda_item_add, agenda_start
+from tests.factories import MeetingFactory
+
+from .workspace import DOCX, publish, seed_body, signed_in, upload
+
+pytestmark = pytest.mark.django_db
+MEETING = datetime.datetime(2027, 1, 14, 14, 0, tzinfo=LONDON)
+BEFORE = MEETING - datetime.timedelta(days=20)
+
+
+def pdf(words: str, *, tagged=False) -> bytes:
+    lang = " lang='en'" if tagged else ""  # an untagged paper also lacks a language
+    document = weasyprint.HTML(string=f"<html{lang}><title>Paper</title><p>{words}</p>")
+    return document.write_pdf(pdf_variant="pdf/ua-1" if tagged else None)
+
+
+def add_paper(sel, item, name, content, title):
+    response = signed_in(sel.clerk).post(
+        f"/agenda-items/{item.pk}/papers/new/",
+        {"title": title, "author": "Director of Finance", "file": upload(name, content)},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return Paper.objects.get(item=item, title=title)
+
+
+@pytest.fixture
+def sel(django_capture_on_commit_callbacks):
+    with time_machine.travel(BEFORE, tick=False):
+        setting = seed_body("south-east-london-icp", starts_at=MEETING, held_in_public=True)
+        agenda_start(meeting=setting.meeting, rules=setting.rules)
+        rules, meeting = setting.rules, setting.meeting
+        setting.winter = agenda_item_add(meeting=meeting, rules=rules, title="Winter resilience")
+        lease = agenda_item_add(
+            meeting=meeting, rules=rules, title="Tooley Street lease", part="B", exempt_paragraph=3
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            setting.paper = add_paper(
+                setting, setting.winter, "winter.pdf",
+                pdf("Gritting routes &lt;script&gt;alert(1)&lt;/script&gt; for the hospitals."),
+                "Winter plan",
+            )  # fmt: skip
+            add_paper(setting, lease, "lease.pdf", pdf("Gritting PARTBMARKER rent"), "Lease")
+            add_paper(setting, setting.winter, "notes.docx", DOCX, "Notes")
+        publish(setting, BEFORE)
+    return setting
+
+
+def test_a_paper_is_read_on_upload_for_its_words_and_its_accessibility(sel):
+    paper = Paper.objects.get(pk=sel.paper.pk)
+    assert "Gritting routes" in paper.text
+    assert paper.pdf_tagged is False and paper.pdf_title == "Paper"
+    assert paper.accessibility_gaps == ["not tagged for screen readers", "no language set"]
+    clerk_page = signed_in(sel.clerk).get(f"/meetings/{sel.meeting.pk}/agenda/").content
+    assert "PDF: not tagged for screen readers, no language set" in clerk_page.decode()
+    public_page = Client().get(f"/meetings/{sel.meeting.pk}/").content.decode()
+    assert "May not be accessible: ask for another format" in public_page
+    assert Paper.objects.get(title="Notes").pdf_tagged is None  # not a PDF
+
+
+def test_a_tagged_pdf_with_a_title_and_language_has_no_gaps(
+    sel, django_capture_on_commit_callbacks
+):
+    with time_machine.travel(BEFORE, tick=False), django_capture_on_commit_callbacks(execute=True):
+        paper = add_paper(sel, sel.winter, "ok.pdf", pdf("Tagged", tagged=True), "Tagged plan")
+    paper.refresh_from_db()
+    assert paper.pdf_tagged is True and paper.pdf_language == "en"
+    assert paper.accessibility_gaps == []
+
+
+def test_the_public_find_a_paper_by_a_word_inside_it_with_the_word_marked(sel):
+    page = Client().get("/search/", {"q": "gritting"}).content.decode()
+    assert f"/papers/{sel.paper.pk}/download/" in page
+    assert "<mark>Gritting</mark>" in page
+    # The paper's words are text: escaped (PostgreSQL's headline leaves tag-like words out).
+    assert "alert(1)" in page and "<script>" not in page
+    assert "PARTBMARKER" not in page and "Lease" not in page and "Tooley" not in page
+
+
+def test_a_decision_is_found_by_a_word_in_its_paper_once_the_meeting_is_closed(sel):
+    decision = Decision.objects.create(
+        body=sel.body, year=2027, number=1, item=sel.winter, text="Approved the plan.",
+        outcome="consensus", quorum_note="Q", recorded_at=MEETING, recorded_by=sel.clerk,
+    )  # fmt: skip
+    assert decision.reference not in Client().get("/search/?q=gritting").content.decode()
+    Meeting.objects.filter(pk=sel.meeting.pk).update(
+        closed_at=MEETING + datetime.timedelta(hours=2), status="held"
+    )
+    page = Client().get("/search/?q=gritting").content.decode()
+    assert decision.reference in page and "Approved the plan." in page
+
+
+def test_nothing_is_found_in_a_private_meeting_or_an_unpublished_item(sel):
+    private = MeetingFactory(body=sel.body, held_in_public=False)
+    item = AgendaItem.objects.create(meeting=private, position=1, title="Snowfall secret")
+    assert "Snowfall" not in Client().get("/search/?q=snowfall").content.decode()
+    assert item.pk
+
+
+def test_empty_long_and_odd_queries_are_answered_plainly(sel):
+    assert "Found" not in Client().get("/search/").content.decode()
+    long = Client().get("/search/", {"q": "x" * 201})
+    assert long.status_code == 400 and "at most 200 characters" in long.content.decode()
+    odd = Client().get("/search/", {"q": '"-- & <>'}).content.decode()
+    assert "Nothing was found" in odd or "Found" not in odd
+    if connection.vendor == "postgresql":  # stemming: "routes" finds "route"
+        assert "Winter plan" in Client().get("/search/?q=route").content.decode()
