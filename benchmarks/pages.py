@@ -219,8 +219,38 @@ def _pages() -> dict[str, Page]:
         "notices (member)": Page("member", "/notices/"),
         "notices log (clerk)": Page("clerk", "/notices/log/"),
         "mark an obligation done": Page("clerk", f"/bodies/{body.slug}/obligations/done/"),
+        "meetings to come (public)": Page("public", "/meetings/"),
+        "bodies (public)": Page("public", "/bodies/"),
+        "calendar (public)": Page("public", f"/calendar/?month={clock.today():%Y-%m}"),
+        "calendar subscription": Page("public", f"/bodies/{public.slug}/meetings.ics"),
+        "search (public)": Page("public", "/search/?q=budget"),
+        "accessibility statement": Page("public", "/accessibility/"),
+        "a deputy to agree (chair)": Page(
+            "chair", f"/deputy-requests/{_deputy_request(coming, clock.now()).pk}/"
+        ),
     }
     return pages
+
+
+def _deputy_request(meeting, now):
+    """A member's deputy awaiting the chair's agreement, as the demo's chair sees it."""
+    from meetings.models import Apology, DeputyRequest
+    from members.models import Appointment, Person, User
+
+    chair = User.objects.get(username="chair").person
+    holder = Appointment.objects.filter(seat__body=meeting.body).exclude(person=chair).first()
+    apology, _ = Apology.objects.update_or_create(
+        meeting=meeting, person=holder.person,
+        defaults={"seat": holder.seat, "received_at": now,
+                  "recorded_by": User.objects.get(username="clerk")},
+    )  # fmt: skip
+    DeputyRequest.objects.filter(apology=apology).delete()
+    request = DeputyRequest.objects.create(
+        apology=apology, deputy=Person.objects.exclude(pk=holder.person_id).last(),
+        requested_at=now,
+    )  # fmt: skip
+    request.asked.set([chair])
+    return request
 
 
 def _user(who: str):
