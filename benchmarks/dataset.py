@@ -21,6 +21,7 @@ from governance.rules.words import LONDON
 from governance.services import body_import
 from meetings import demo
 from meetings.models import Action, AgendaItem, Decision, Meeting, Paper, Publication
+from meetings.searchindex import SEARCHED, reindex
 from members.models import Appointment, Person, User
 
 YEARS = 10
@@ -61,6 +62,14 @@ def _copies(today: datetime.date) -> list[Body]:
         body_import(body_file=bodyfile.BodyFile(data=data, source=body_file.source), today=today)
         made.append(Body.objects.get(slug=slug))
     return made
+
+
+# The words a paper holds: a few lines, each paper's own numbers among them.
+PAPER_TEXT = (
+    "Report {n}-{k}. This paper sets out the quarter's position on the budget, activity "
+    "against plan, workforce, waiting times and the risks to delivery, with the actions "
+    "proposed and the decisions asked of the board."
+)
 
 
 def history(
@@ -155,6 +164,7 @@ def history(
                     file_format=Paper.Format.PDF,
                     original_name="report.pdf",
                     size=120_000,
+                    text=PAPER_TEXT.format(n=index, k=k),
                     uploaded_at=meeting.starts_at - datetime.timedelta(days=9),
                     uploaded_by=clerk,
                     published=published[meeting.pk],
@@ -195,6 +205,8 @@ def history(
     Paper.objects.bulk_create(papers, batch_size=5000)
     Decision.objects.bulk_create(decisions, batch_size=5000)
     Action.objects.bulk_create(actions, batch_size=5000)
+    for model in SEARCHED:  # the search index, as saving each record would keep it
+        reindex(model)
     return {
         "meetings": len(meetings),
         "publications": len(publications),

@@ -223,7 +223,7 @@ def _pages() -> dict[str, Page]:
         "bodies (public)": Page("public", "/bodies/"),
         "calendar (public)": Page("public", f"/calendar/?month={clock.today():%Y-%m}"),
         "calendar subscription": Page("public", f"/bodies/{public.slug}/meetings.ics"),
-        "search (public)": Page("public", "/search/?q=budget"),
+        "search (public)": Page("public", "/search/?q=quarter"),
         "accessibility statement": Page("public", "/accessibility/"),
         "a deputy to agree (chair)": Page(
             "chair", f"/deputy-requests/{_deputy_request(coming, clock.now()).pk}/"

@@ -15,6 +15,7 @@ from pypdf.errors import PyPdfError
 
 from . import paperfiles
 from .models import Paper
+from .searchindex import reindex
 
 logger = logging.getLogger(__name__)
 
@@ -96,3 +97,4 @@ def paper_read(paper_id: int) -> None:
         pdf_title=reading.title[:300],
         pdf_language=reading.language[:35],
     )
+    reindex(Paper, [paper_id])

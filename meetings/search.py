@@ -8,17 +8,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from .models import AgendaItem, Decision, Minutes, Paper
 from .queries import PUBLIC_DECISIONS
+from .searchindex import CONFIG
 
 SHOWN = 20  # of each kind, best first
-CONFIG = "english"
 OPEN, CLOSE = "\x02", "\x03"  # marks from PostgreSQL, made into <mark> once the rest is escaped
 SNIPPET = 160
 
@@ -65,17 +65,17 @@ def search(text: str) -> Results:
     ).select_related("meeting__body")
     if full_text:
         query = SearchQuery(text, search_type="websearch", config=CONFIG)
-        items = _ranked(items, query, "title")
-        papers = _ranked(papers, query, "title", "text").annotate(
+        items = _ranked(items, query)
+        papers = _ranked(papers, query).annotate(
             snippet=SearchHeadline(
                 "text", query, config=CONFIG, start_sel=OPEN, stop_sel=CLOSE, max_words=30
             )
         )
-        found_papers = public_papers().annotate(v=_vector("title", "text")).filter(v=query)
-        decisions = decisions.annotate(v=_vector("text")).filter(
-            Q(v=query) | Q(item__papers__in=found_papers.values("pk"))
+        found_papers = public_papers().filter(search=query)
+        decisions = decisions.filter(
+            Q(search=query) | Q(item__papers__in=found_papers.values("pk"))
         )
-        minutes = minutes.annotate(v=_vector("signed_public_text")).filter(v=query)
+        minutes = minutes.filter(search=query)
     else:
         items = _every_word(items, words, "title")
         papers = _every_word(papers, words, "title", "text")
@@ -98,16 +98,9 @@ def search(text: str) -> Results:
     )
 
 
-def _vector(*fields):
-    vector = SearchVector(fields[0], weight="A", config=CONFIG)
-    for field in fields[1:]:
-        vector += SearchVector(field, weight="B", config=CONFIG)
-    return vector
-
-
-def _ranked(queryset, query, *fields):
-    vector = _vector(*fields)
-    return queryset.annotate(v=vector).filter(v=query).annotate(rank=SearchRank(vector, query))
+def _ranked(queryset, query):
+    """Records whose stored words (meetings/searchindex.py) match, best first."""
+    return queryset.filter(search=query).annotate(rank=SearchRank(F("search"), query))
 
 
 def _order(full_text: bool, newest: str) -> tuple[str, ...]:

@@ -1,5 +1,8 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
+from .feeds import BodyFeed
+from .sitemaps import SITEMAPS
 from .views import (
     agenda,
     bodies,
@@ -34,6 +37,8 @@ urlpatterns = [
     path("bodies/<slug:slug>/meetings.ics", calendar.calendar_feed, name="body-calendar-feed"),
     path("accessibility/", public.accessibility, name="accessibility"),
     path("search/", search.search_page, name="search"),
+    path("bodies/<slug:slug>/feed/", BodyFeed(), name="body-feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("bodies/<slug:slug>/programme/", schedule.programme, name="programme"),
     path(
         "bodies/<slug:slug>/obligations/done/",

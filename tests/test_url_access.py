@@ -120,6 +120,17 @@ ACCESS = {
     ),
     ("meetings:accessibility", ""): ("get", lambda w: "/accessibility/", EVERYONE),
     ("meetings:search", ""): ("get", lambda w: "/search/?q=budget", EVERYONE),
+    ("meetings:sitemap", ""): ("get", lambda w: "/sitemap.xml", EVERYONE),
+    ("meetings:body-feed", "public body"): (
+        "get",
+        lambda w: f"/bodies/{w.public_body.slug}/feed/",
+        EVERYONE,
+    ),
+    ("meetings:body-feed", "private body"): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/feed/",
+        (NOT_FOUND,) * 6,
+    ),
     ("meetings:meeting-detail", "private meeting"): (
         "get",
         lambda w: f"/meetings/{w.meeting.pk}/",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -186,7 +187,9 @@ class AgendaItem(Revised):
         Publication, null=True, blank=True, on_delete=models.PROTECT, related_name="items"
     )
 
-    history = HistoricalRecords()
+    # The words the public search reads, kept by meetings/searchindex.py (PostgreSQL only).
+    search = SearchVectorField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["search"])
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -276,8 +279,10 @@ class Paper(Revised):
         Publication, null=True, blank=True, on_delete=models.PROTECT, related_name="papers"
     )
 
+    # The words the public search reads, kept by meetings/searchindex.py (PostgreSQL only).
+    search = SearchVectorField(null=True, blank=True, editable=False)
     history = HistoricalRecords(
-        excluded_fields=["file", "text", "pdf_tagged", "pdf_title", "pdf_language"]
+        excluded_fields=["file", "text", "pdf_tagged", "pdf_title", "pdf_language", "search"]
     )
 
     class Meta:

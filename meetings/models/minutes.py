@@ -3,6 +3,7 @@ confirmed at the next meeting, after which they are signed and locked."""
 
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -60,7 +61,9 @@ class Minutes(Revised):
     signed_text = models.TextField(blank=True, help_text="The confirmed minutes, as signed.")
     signed_public_text = models.TextField(blank=True, help_text="Their public (Part A) copy.")
 
-    history = HistoricalRecords(excluded_fields=["signed_text", "signed_public_text"])
+    # The words the public search reads, kept by meetings/searchindex.py (PostgreSQL only).
+    search = SearchVectorField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["signed_text", "signed_public_text", "search"])
 
     class Meta:
         verbose_name_plural = "minutes"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -220,7 +221,9 @@ class Decision(Revised, StruckOut):
     recorded_at = models.DateTimeField()
     recorded_by = models.ForeignKey("members.User", on_delete=models.PROTECT, related_name="+")
 
-    history = HistoricalRecords()
+    # The words the public search reads, kept by meetings/searchindex.py (PostgreSQL only).
+    search = SearchVectorField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["search"])
 
     class Meta:
         ordering = ["body", "year", "number"]

@@ -120,3 +120,26 @@ def test_empty_long_and_odd_queries_are_answered_plainly(sel):
     assert "Nothing was found" in odd or "Found" not in odd
     if connection.vendor == "postgresql":  # stemming: "routes" finds "route"
         assert "Winter plan" in Client().get("/search/?q=route").content.decode()
+
+
+def test_a_renamed_item_is_found_by_its_new_title(sel, django_capture_on_commit_callbacks):
+    """The stored words follow a change (on PostgreSQL, where they are stored)."""
+    item = AgendaItem.objects.get(pk=sel.winter.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        item.title = "Flu vaccination"
+        item.save()
+    page = Client().get("/search/?q=vaccination").content.decode()
+    assert "Flu vaccination" in page
+
+
+def test_the_body_feed_and_the_sitemap_carry_only_public_material(sel):
+    feed = Client().get(f"/bodies/{sel.body.slug}/feed/")
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    text = feed.content.decode()
+    assert "Paper: Winter plan" in text and f"/papers/{sel.paper.pk}/download/" in text
+    assert "Lease" not in text and "Tooley" not in text
+    private = MeetingFactory(body=sel.body, held_in_public=False)
+    sitemap = Client().get("/sitemap.xml").content.decode()
+    assert f"/meetings/{sel.meeting.pk}/</loc>" in sitemap
+    assert f"/meetings/{private.pk}/</loc>" not in sitemap
+    assert f"/bodies/{sel.body.slug}/</loc>" in sitemap
