@@ -78,7 +78,7 @@ def search(text: str) -> Results:
         minutes = minutes.filter(search=query)
     else:
         items = _every_word(items, words, "title")
-        papers = _every_word(papers, words, "title", "text")
+        papers = _every_word(papers.defer(None), words, "title", "text")  # text for snippets
         found_papers = _every_word(public_papers(), words, "title", "text")
         decisions = decisions.filter(
             _every_word_q(words, "text") | Q(item__papers__in=found_papers.values("pk"))

@@ -241,6 +241,14 @@ class AgendaItem(Revised):
             )
 
 
+class PaperManager(models.Manager):
+    """Papers without their words and search index, which only the search reads: a list of
+    papers never loads the text of each."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("text", "search")
+
+
 class Paper(Revised):
     """One version of a paper. A published version is never replaced: a new version is
     marked revised or supplementary, and the earlier one stays downloadable."""
@@ -281,6 +289,7 @@ class Paper(Revised):
 
     # The words the public search reads, kept by meetings/searchindex.py (PostgreSQL only).
     search = SearchVectorField(null=True, blank=True, editable=False)
+    objects = PaperManager()
     history = HistoricalRecords(
         excluded_fields=["file", "text", "pdf_tagged", "pdf_title", "pdf_language", "search"]
     )
