@@ -3,9 +3,13 @@ considered and rejected, and any dispensation."""
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 
-from .fields import StyledForm
+from governance.rules.words import LONDON
+
+from .fields import DATE, StyledForm
 
 
 class DecisionRecordForm(StyledForm, forms.Form):
@@ -44,3 +48,36 @@ def decision_record_form(decision, data=None) -> DecisionRecordForm:
             "revision": decision.revision,
         },
     )
+
+
+class RegisterFilterForm(StyledForm, forms.Form):
+    """Narrow a register of decisions: taken between two dates, or containing some words."""
+
+    since = forms.DateField(label="Taken on or after", required=False, widget=DATE)
+    until = forms.DateField(label="Taken on or before", required=False, widget=DATE)
+    words = forms.CharField(label="Containing the words", required=False, max_length=200)
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", "Choose a date on or after the first date.")
+        return data
+
+    def narrow(self, decisions):
+        """The decisions, narrowed by what the form holds (valid, or not at all)."""
+        if not self.is_valid():
+            return decisions
+        data = self.cleaned_data
+        if data["since"]:
+            decisions = decisions.filter(recorded_at__gte=london_midnight(data["since"]))
+        if data["until"]:
+            following = data["until"] + datetime.timedelta(days=1)
+            decisions = decisions.filter(recorded_at__lt=london_midnight(following))
+        for word in data["words"].split()[:8]:
+            decisions = decisions.filter(text__icontains=word)
+        return decisions
+
+
+def london_midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), LONDON)

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from config import clock
 from members.access import get_body_for_user, roles_for
 
-from ..forms.decisions import decision_record_form
+from ..forms.decisions import RegisterFilterForm, decision_record_form
 from ..models import Decision, DecisionNotice, Meeting
 from ..queries import decisions_register
 from ..services.decisions import decision_notice_publish, decision_record_complete
@@ -103,13 +103,14 @@ def register(request, slug):
     body = get_body_for_user(request, slug)
     roles = roles_for(request.user)
     members = roles.serves(body) or roles.sits_on(body)
-    page = Paginator(decisions_register(body, members=members), REGISTER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    narrowing = RegisterFilterForm(request.GET)
+    decisions = narrowing.narrow(decisions_register(body, members=members))
+    page = Paginator(decisions, REGISTER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "meetings/decisions/register.html",
-        {"body": body, "page": page, "members": members},
+        {"body": body, "page": page, "members": members, "narrowing": narrowing},
+        status=200 if narrowing.is_valid() else 400,
     )
 
 
@@ -141,7 +142,9 @@ CSV_HEADINGS = (
 def register_csv(request, slug):
     body = get_body_for_user(request, slug)
     roles = roles_for(request.user)
-    decisions = decisions_register(body, members=roles.serves(body) or roles.sits_on(body))
+    decisions = RegisterFilterForm(request.GET).narrow(
+        decisions_register(body, members=roles.serves(body) or roles.sits_on(body))
+    )
     writer = csv.writer(_Echo())
 
     def rows():

@@ -243,3 +243,22 @@ def test_the_dashboard_shows_the_deadlines_after_the_meeting_and_what_is_overdue
     assert "Overdue Draft minutes to the chair by Thursday 21 January 2027" in page
     assert "Due Approved minutes to members by Thursday 28 January 2027" in page
     assert "Overdue Notice of the decisions published by Monday 18 January 2027" in page
+
+
+def test_the_register_narrows_by_dates_and_words_typed_as_people_type_them(held):
+    url = f"/bodies/{held.body.slug}/decisions/"
+    word = PUBLIC_DECISION.split()[-1].strip(".")
+    assert PUBLIC_DECISION in text(Client().get(url, {"since": "14/01/2027", "words": word}))
+    later = text(Client().get(url, {"since": "2027-01-15"}))
+    assert PUBLIC_DECISION not in later and "No decisions match" in later
+    assert PUBLIC_DECISION not in text(Client().get(url, {"words": "zebra"}))
+    bad = Client().get(url, {"since": "2027-02-01", "until": "2027-01-01"})
+    assert bad.status_code == 400
+    assert "Choose a date on or after the first date." in text(bad)
+    assert 'value="2027-02-01"' in bad.content.decode()  # kept as typed
+    typo = Client().get(url, {"since": "next Tuesday"})
+    assert typo.status_code == 400 and "Enter a valid date." in text(typo)
+    rows = register_csv(Client(), held.body)
+    filtered = Client().get(f"/bodies/{held.body.slug}/decisions.csv", {"words": "zebra"})
+    assert len(list(csv.reader(io.StringIO(b"".join(filtered.streaming_content).decode())))) == 1
+    assert len(rows) == 2
