@@ -30,6 +30,16 @@ class MeetingQuerySet(models.QuerySet):
             return self.all()
         return self.filter(Q(held_in_public=True) | Q(body__in=roles.body_ids_with_access))
 
+    def listed_for(self, roles) -> MeetingQuerySet:
+        """What the user may see, and also the meetings in private of the bodies that meet in
+        public, each of those to show only its date and body: ``openable`` says which is which."""
+        if roles.serves_all_bodies:
+            return self.annotate(openable=models.Value(True))
+        visible = Q(held_in_public=True) | Q(body__in=roles.body_ids_with_access)
+        return self.filter(visible | Q(body__meets_in_public=True)).annotate(
+            openable=models.ExpressionWrapper(visible, output_field=models.BooleanField())
+        )
+
     def chair_turns(self, meetings) -> dict[int, int]:
         """Each meeting's place in its body's run of meetings (cancelled ones left out), from
         0: co-chairs who "alternate in chairing" take turns by it. Two queries."""

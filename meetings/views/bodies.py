@@ -23,7 +23,7 @@ def body_detail(request, slug):
         .order_by("position")
     )
     vacancies = [seat for seat in seats if len(seat.current_appointments) < seat.max_holders]
-    meetings = Meeting.objects.visible_to(roles).filter(body=body)
+    meetings = Meeting.objects.listed_for(roles).filter(body=body)
     context = {
         "body": body,
         "seats": seats,

@@ -56,7 +56,7 @@ def calendar_month(request):
         first, status = clock.today().replace(day=1), 400
     start, end = _month_bounds(first)
     meetings = (
-        Meeting.objects.visible_to(roles_for(request.user))
+        Meeting.objects.listed_for(roles_for(request.user))
         .filter(starts_at__gte=start, starts_at__lt=end)
         .select_related("body")
         .order_by("starts_at")

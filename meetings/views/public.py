@@ -42,7 +42,7 @@ def home(request):
 def meeting_list(request):
     """Meetings to come or held, of every body or one, as far as the user may see them."""
     roles = roles_for(request.user)
-    meetings = Meeting.objects.visible_to(roles).select_related("body")
+    meetings = Meeting.objects.listed_for(roles).select_related("body")
     body = None
     if slug := request.GET.get("body"):
         body = get_object_or_404(bodies_visible_to(request.user), slug=slug)

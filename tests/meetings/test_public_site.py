@@ -112,3 +112,18 @@ def test_the_body_page_gives_its_next_and_recent_meetings_and_its_calendar(world
     assert f"/meetings/{meetings['held'].pk}/" in page
     assert f"/meetings/{meetings['private'].pk}/" not in page
     assert 'href="/bodies/gamma/meetings.ics"' in page
+
+
+def test_a_meeting_in_private_shows_the_public_only_its_date_and_body(world, meetings):
+    private = meetings["private"]
+    coming = Client().get("/meetings/?body=gamma").content.decode()
+    assert "Held in private: not open to the public" in coming
+    assert f"/meetings/{private.pk}/" not in coming and "Secret room" not in coming
+    assert "Alpha room" not in coming
+    month = meetings["month"].strftime("%Y-%m")
+    calendar = Client().get(f"/calendar/?month={month}").content.decode()
+    assert "In private" in calendar and "Secret room" not in calendar
+    assert "Alpha" not in calendar  # a body that does not meet in public is not shown at all
+    assert Client().get(f"/meetings/{private.pk}/").status_code == 404
+    body = Client().get("/bodies/gamma/").content.decode()
+    assert f"{private.starts_at:%A} {private.starts_at.day} {private.starts_at:%B %Y}" in body
