@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Q
-from django.utils.html import escape, strip_tags
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.safestring import SafeString
 
 from .models import AgendaItem, Decision, Minutes, Paper
 from .queries import PUBLIC_DECISIONS
@@ -122,7 +122,11 @@ def _every_word(queryset, words, *fields):
 
 
 def _marked(headline: str) -> SafeString:
-    return mark_safe(escape(headline).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))
+    """PostgreSQL's headline, escaped, its marked words in <mark>."""
+    return _joined(
+        (format_html("<mark>{}</mark>", part[1:-1]) if part.startswith(OPEN) else part)
+        for part in re.split(f"({OPEN}[^{CLOSE}]*{CLOSE})", headline)
+    )
 
 
 def _excerpt(text: str, words) -> SafeString | None:
@@ -133,10 +137,12 @@ def _excerpt(text: str, words) -> SafeString | None:
         return None
     start = max(0, first.start() - SNIPPET // 2)
     piece = ("…" if start else "") + text[start : start + SNIPPET] + "…"
-    parts = found.split(piece)
-    marks = found.findall(piece)
-    html = escape(parts[0]) + "".join(
-        f"<mark>{escape(mark)}</mark>{escape(rest)}"
-        for mark, rest in zip(marks, parts[1:], strict=True)
+    return _joined(
+        format_html("<mark>{}</mark>", part) if n % 2 else part
+        for n, part in enumerate(re.split(f"({found.pattern})", piece, flags=re.IGNORECASE))
     )
-    return mark_safe(html)
+
+
+def _joined(parts) -> SafeString:
+    """Each part escaped unless it is already safe (the marks made above)."""
+    return format_html_join("", "{}", ((part,) for part in parts))
