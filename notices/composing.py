@@ -235,20 +235,9 @@ def late_request_messages(late: LatePublicationRequest) -> list[Message]:
             f"after the deadline, {long_datetime(late.answered_at)}."
             + (f" Their note: {late.answer_note}" if late.answer_note else "")
         )
-    return [
-        Message(
-            key=f"{kind}:request-{late.pk}:{type(who).__name__.lower()}-{who.pk}",
-            kind=kind,
-            address=who.email,
-            subject=subject,
-            **rendered(
-                "reminder", {"name": name, "sentence": sentence, "link": link, "meeting": meeting}
-            ),
-            person=who if not isinstance(who, User) else None,
-            meeting=meeting,
-        )
-        for who, name in people
-    ]
+    return _request_messages(
+        f"{kind}:request-{late.pk}", kind, people, subject, sentence, link, meeting
+    )
 
 
 def deputy_request_messages(asking: DeputyRequest) -> list[Message]:
@@ -277,9 +266,16 @@ def deputy_request_messages(asking: DeputyRequest) -> list[Message]:
             f"{long_datetime(asking.answered_at)}."
             + (f" Their note: {asking.answer_note}" if asking.answer_note else "")
         )
+    return _request_messages(
+        f"{kind}:deputy-request-{asking.pk}", kind, people, subject, sentence, link, meeting
+    )
+
+
+def _request_messages(key, kind, people, subject, sentence, link, meeting) -> list[Message]:
+    """One message for each (person or user, name) about a request answered in Quorate."""
     return [
         Message(
-            key=f"{kind}:deputy-request-{asking.pk}:{type(who).__name__.lower()}-{who.pk}",
+            key=f"{key}:{type(who).__name__.lower()}-{who.pk}",
             kind=kind,
             address=who.email,
             subject=subject,

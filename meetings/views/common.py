@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -70,3 +71,23 @@ def saved_values(record, form) -> list[tuple[str, str]]:
         value = display() if display else getattr(record, name)
         rows.append((field.label, "" if value in (None, "") else str(value)))
     return rows
+
+
+def posted_answer(request, form, *, asked: bool, already: str, record, done: str) -> bool:
+    """A chair's answer posted to a request's page (late publication, a deputy): 404 for
+    anyone not asked. True once ``record(cleaned_data)`` has recorded it; otherwise the form,
+    or a message, says why, and the page is drawn again with a 400."""
+    if not asked:
+        raise Http404("No such request.")
+    if form is None:
+        messages.error(request, already)
+        return False
+    if not form.is_valid():
+        return False
+    try:
+        record(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    messages.success(request, done)
+    return True

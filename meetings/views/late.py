@@ -16,7 +16,7 @@ from members.access import roles_for
 from ..forms.agenda import LateAnswerForm, LateRequestForm
 from ..models import LatePublicationRequest
 from ..services.publication import late_request_answer, late_request_make
-from .common import add_service_errors, get_meeting_for_secretariat, meeting_snapshot
+from .common import get_meeting_for_secretariat, meeting_snapshot, posted_answer
 
 
 @login_required
@@ -59,27 +59,22 @@ def late_request(request, pk):
     form = LateAnswerForm(request.POST or None) if asked and late.awaited else None
     status = 200
     if request.method == "POST":
-        if not asked:
-            raise Http404("No such request.")
+        recorded = posted_answer(
+            request,
+            form,
+            asked=asked,
+            already=f"This request has been answered already: {late.get_answer_display().lower()}.",
+            record=lambda data: late_request_answer(
+                request=late,
+                person=person,
+                authorise=data["answer"],
+                note=data["note"],
+                now=clock.now(),
+            ),
+            done="Your answer is recorded, and the secretariat told.",
+        )
+        if recorded:
+            return redirect("meetings:late-request", late.pk)
         status = 400
-        if form is None:
-            messages.error(
-                request,
-                f"This request has been answered already: {late.get_answer_display().lower()}.",
-            )
-        elif form.is_valid():
-            try:
-                late_request_answer(
-                    request=late,
-                    person=person,
-                    authorise=form.cleaned_data["answer"],
-                    note=form.cleaned_data["note"],
-                    now=clock.now(),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "Your answer is recorded, and the secretariat told.")
-                return redirect("meetings:late-request", late.pk)
     context = {"late": late, "meeting": late.meeting, "form": form}
     return render(request, "meetings/late_request.html", context, status=status)

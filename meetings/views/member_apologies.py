@@ -3,9 +3,7 @@ needs the chair's agreement."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -17,7 +15,7 @@ from members.models import DeputyNomination
 from ..forms.agenda import DeputyAnswerForm, MyApologyForm
 from ..models import Apology, DeputyRequest, Meeting
 from ..services.apologies import deputy_request_answer, seats_held
-from .common import add_service_errors
+from .common import posted_answer
 
 
 def apology_form_for(meeting: Meeting, user, data=None) -> MyApologyForm | None:
@@ -72,24 +70,22 @@ def deputy_request(request, pk):
         form = DeputyAnswerForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if not asked:
-            raise Http404("No such request.")
+        recorded = posted_answer(
+            request,
+            form,
+            asked=asked,
+            already="You have answered this request already.",
+            record=lambda data: deputy_request_answer(
+                request=asking,
+                person=person,
+                agree=data["answer"],
+                note=data["note"],
+                now=clock.now(),
+            ),
+            done="Your answer is recorded, and the member told.",
+        )
+        if recorded:
+            return redirect("meetings:deputy-request", asking.pk)
         status = 400
-        if form is None:
-            messages.error(request, "You have answered this request already.")
-        elif form.is_valid():
-            try:
-                deputy_request_answer(
-                    request=asking,
-                    person=person,
-                    agree=form.cleaned_data["answer"],
-                    note=form.cleaned_data["note"],
-                    now=clock.now(),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "Your answer is recorded, and the member told.")
-                return redirect("meetings:deputy-request", asking.pk)
     context = {"asking": asking, "meeting": meeting, "form": form}
     return render(request, "meetings/deputy_request.html", context, status=status)
