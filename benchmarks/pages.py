@@ -225,6 +225,10 @@ def _pages() -> dict[str, Page]:
         "calendar subscription": Page("public", f"/bodies/{public.slug}/meetings.ics"),
         "search (public)": Page("public", "/search/?q=quarter"),
         "accessibility statement": Page("public", "/accessibility/"),
+        "open data: meetings": Page("public", f"/api/events/?body={public.slug}"),
+        "open data: documents": Page("public", "/api/documents/"),
+        "open data: decisions": Page("public", "/api/decisions/"),
+        "open data: memberships": Page("public", f"/api/memberships/?body={public.slug}"),
         "a deputy to agree (chair)": Page(
             "chair", f"/deputy-requests/{_deputy_request(coming, clock.now()).pk}/"
         ),

@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/two-factor/verify/", account.two_factor_verify, name="two-factor-verify"),
     path("accounts/lockouts/", account.lockouts, name="account-lockouts"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("api/", include("api.urls")),
     path("", include("members.urls")),
     path("", include("meetings.urls")),
     path("", include("documents.urls")),

@@ -15,8 +15,7 @@ from governance.models import Body
 from governance.rules.words import long_datetime
 
 from .models import Decision, Minutes
-from .queries import PUBLIC_DECISIONS
-from .search import public_papers
+from .queries import PUBLIC_DECISIONS, public_papers
 
 LATEST = 20  # of each kind
 

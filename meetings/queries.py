@@ -249,6 +249,23 @@ def deputy_choices(meeting: Meeting, people, *, find: str = "", chosen=None) -> 
     return choices, [(p.pk, p.full_name) for p in found]
 
 
+def public_items():
+    """The agenda items the public may read: published, Part A, of meetings held in public."""
+    return AgendaItem.objects.filter(
+        meeting__held_in_public=True, published__isnull=False, part=AgendaItem.Part.A
+    )
+
+
+def public_papers():
+    """The papers the public may read: published, of the items the public may read."""
+    return Paper.objects.filter(
+        published__isnull=False,
+        item__meeting__held_in_public=True,
+        item__published__isnull=False,
+        item__part=AgendaItem.Part.A,
+    )
+
+
 # The decisions the public may read: Part A decisions of closed meetings held in public, and
 # Part A written resolutions of a body that meets in public.
 PUBLIC_DECISIONS = Q(

@@ -14,8 +14,8 @@ from django.db.models import F, Q
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
 
-from .models import AgendaItem, Decision, Minutes, Paper
-from .queries import PUBLIC_DECISIONS
+from .models import Decision, Minutes
+from .queries import PUBLIC_DECISIONS, public_items, public_papers
 from .searchindex import CONFIG
 
 SHOWN = 20  # of each kind, best first
@@ -33,21 +33,6 @@ class Results:
     @property
     def count(self) -> int:
         return len(self.items) + len(self.papers) + len(self.decisions) + len(self.minutes)
-
-
-def public_items():
-    return AgendaItem.objects.filter(
-        meeting__held_in_public=True, published__isnull=False, part=AgendaItem.Part.A
-    )
-
-
-def public_papers():
-    return Paper.objects.filter(
-        published__isnull=False,
-        item__meeting__held_in_public=True,
-        item__published__isnull=False,
-        item__part=AgendaItem.Part.A,
-    )
 
 
 def search(text: str) -> Results:

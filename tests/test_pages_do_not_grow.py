@@ -125,6 +125,9 @@ def test_no_public_page_grows_with_the_meetings_held():
         "meetings held": "/meetings/?when=past",
         "register of decisions": f"/bodies/{body.slug}/decisions/",
         "search": "/search/?q=quarter",
+        "open data: meetings": f"/api/events/?body={body.slug}",
+        "open data: decisions": "/api/decisions/",
+        "open data: agenda items": "/api/agenda-items/",
     }
     client = Client()
     today = clock.today()

@@ -38,6 +38,7 @@ SECRETARIAT_ONLY = (LOGIN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
 BODY_SECRETARIAT = (LOGIN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK)
 BODY_SECRETARIAT_POST = (LOGIN, REACHED, NOT_FOUND, NOT_FOUND, NOT_FOUND, REACHED)
 SIGNED_IN_POST = (LOGIN, *(REACHED,) * 5)
+NOBODY = (NOT_FOUND,) * 6  # the open data API: public rows only, whoever asks
 
 # (url name, case) -> (method, path builder, statuses for the personas in PERSONAS' order)
 ACCESS = {
@@ -414,6 +415,71 @@ ACCESS = {
         "get",
         lambda w: f"/papers/{w.paper.pk}/details/",
         BODY_SECRETARIAT,
+    ),
+}
+
+API_LISTS = {"body": "bodies", "organisation": "organisations", "post": "posts",
+             "membership": "memberships", "person": "people", "event": "events",
+             "agenda-item": "agenda-items", "document": "documents", "decision": "decisions",
+             "vote-event": "vote-events"}  # fmt: skip
+
+# The open data API: every list for everyone; a row of a private body for nobody.
+ACCESS |= {
+    ("api:api-root", ""): ("get", lambda w: "/api/", EVERYONE),
+    ("api:schema", ""): ("get", lambda w: "/api/schema/", EVERYONE),
+    ("api:docs", ""): ("get", lambda w: "/api/docs/", EVERYONE),
+    **{
+        (f"api:{name}-list", ""): ("get", lambda w, path=path: f"/api/{path}/", EVERYONE)
+        for name, path in API_LISTS.items()
+    },
+    ("api:body-detail", "public"): ("get", lambda w: f"/api/bodies/{w.public_body.pk}/", EVERYONE),
+    ("api:body-detail", "private"): ("get", lambda w: f"/api/bodies/{w.body.pk}/", NOBODY),
+    ("api:event-detail", "public"): (
+        "get",
+        lambda w: f"/api/events/{w.public_meeting.pk}/",
+        EVERYONE,
+    ),
+    ("api:event-detail", "private"): ("get", lambda w: f"/api/events/{w.meeting.pk}/", NOBODY),
+    ("api:organisation-detail", ""): (
+        "get",
+        lambda w: f"/api/organisations/{w.public_body.seats.get().organisation_id}/",
+        EVERYONE,
+    ),
+    ("api:post-detail", "public"): (
+        "get",
+        lambda w: f"/api/posts/{w.public_body.seats.get().pk}/",
+        EVERYONE,
+    ),
+    ("api:post-detail", "private"): (
+        "get",
+        lambda w: f"/api/posts/{w.body.seats.first().pk}/",
+        NOBODY,
+    ),
+    ("api:membership-detail", "private"): (
+        "get",
+        lambda w: f"/api/memberships/appointment-{w.users['member'].person.appointments.get().pk}/",
+        NOBODY,
+    ),
+    ("api:person-detail", "private"): (
+        "get",
+        lambda w: f"/api/people/{w.users['member'].person.pk}/",
+        NOBODY,
+    ),
+    ("api:agenda-item-detail", "private"): (
+        "get",
+        lambda w: f"/api/agenda-items/{w.item.pk}/",
+        NOBODY,
+    ),
+    ("api:document-detail", "private"): ("get", lambda w: f"/api/documents/{w.paper.pk}/", NOBODY),
+    ("api:decision-detail", "private"): (
+        "get",
+        lambda w: f"/api/decisions/{w.decision.pk}/",
+        NOBODY,
+    ),
+    ("api:vote-event-detail", "private"): (
+        "get",
+        lambda w: f"/api/vote-events/{w.decision.vote_id}/",
+        NOBODY,
     ),
 }
 

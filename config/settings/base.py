@@ -39,11 +39,16 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "governance",
     "members",
     "meetings",
     "documents",
     "notices",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -268,4 +273,27 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # django-axes reports every sign-in at INFO; keep its warnings (lock-outs) only.
     "loggers": {"axes": {"level": "WARNING"}},
+}
+
+# The open data API: read-only public data, so no sign-in is read (a member's session sees
+# exactly what the public sees) and every client is throttled alike.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_THROTTLE_RATE", default="600/minute")},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Quorate open data",
+    "DESCRIPTION": "The public record of the bodies that meet in public: bodies, seats, "
+    "memberships, people, meetings, agenda items, papers, decisions and votes. Names follow "
+    "Popolo and Open Civic Data where they fit. Read-only; no sign-in.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }

@@ -241,6 +241,13 @@ class AgendaItem(Revised):
             )
 
 
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "word": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "excel": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
 class PaperManager(models.Manager):
     """Papers without their words and search index, which only the search reads: a list of
     papers never loads the text of each."""
@@ -311,6 +318,10 @@ class Paper(Revised):
 
     def __str__(self) -> str:
         return f"{self.title} (v{self.version})"
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPES[self.file_format]
 
     @property
     def extension(self) -> str:

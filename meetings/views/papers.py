@@ -24,12 +24,6 @@ from .common import (
     with_revision,
 )
 
-CONTENT_TYPES = {
-    Paper.Format.PDF: "application/pdf",
-    Paper.Format.WORD: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    Paper.Format.EXCEL: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
 
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -122,7 +116,7 @@ def paper_download(request, pk):
     paper = get_object_or_404(Paper.objects.select_related("item__meeting__body"), pk=pk)
     if not roles_for(request.user).can_read_paper(paper):
         raise Http404("No such paper.")
-    link = signed_link(paper.file.name, paper.download_name, CONTENT_TYPES[paper.file_format])
+    link = signed_link(paper.file.name, paper.download_name, paper.media_type)
     if link:
         response = HttpResponseRedirect(link)
         response["Cache-Control"] = "private, no-store"
@@ -131,7 +125,7 @@ def paper_download(request, pk):
         paper.file.open("rb"),
         as_attachment=True,
         filename=paper.download_name,
-        content_type=CONTENT_TYPES[paper.file_format],
+        content_type=paper.media_type,
     )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"

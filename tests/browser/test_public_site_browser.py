@@ -102,3 +102,14 @@ def test_a_member_sends_apologies_from_the_meeting_page(browser, live_server, si
     assert "The chair is asked to agree to your deputy" in page.content()
     page.screenshot(path=f"{SHOTS}/member-apologies-320.png", full_page=True)
     assert check(page, page.url, 320) == []
+
+
+def test_a_developer_finds_the_open_data_and_its_documentation(browser, live_server, site):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/")
+    page.click("text=Open data")
+    page.wait_for_selector("text=/api/events/")  # Swagger UI has drawn the schema
+    page.screenshot(path=f"{SHOTS}/open-data-docs.png")
+    page.goto(f"{live_server.url}/api/agenda-items/?format=api")
+    assert "Community diagnostics" in page.content()
+    page.screenshot(path=f"{SHOTS}/open-data-browsable.png")
