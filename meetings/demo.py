@@ -19,7 +19,15 @@ from governance import bodyfile
 from governance.models import Body, Seat
 from governance.rules.calendar import WorkingCalendar, monthly_programme
 from governance.services import body_import
-from members.models import Appointment, DeputyNomination, InterestDeclaration, Person, User
+from members.interests import make_return, serving
+from members.models import (
+    Appointment,
+    DeputyNomination,
+    InterestDeclaration,
+    InterestReturn,
+    Person,
+    User,
+)
 
 from .demo_record import held_record, open_resolution
 from .models import AgendaItem, Meeting
@@ -119,7 +127,21 @@ def load(*, today: datetime.date, with_users: bool) -> dict[str, int]:
         for body in new:
             held_record(body, clerk, today)
             open_resolution(body, clerk, today)
+        _interest_returns(clerk, today)
     return counts
+
+
+def _interest_returns(clerk: User, today: datetime.date) -> None:
+    """Most members made their yearly declaration of interests in the last ten months; a
+    few have yet to. Made once: loading again adds none."""
+    if InterestReturn.objects.exists():
+        return
+    now = datetime.datetime.combine(today, datetime.time(9), tzinfo=LONDON)
+    for person in serving(today):
+        if _hash(person.email, "return") % 7 == 0:
+            continue
+        made_on = today - datetime.timedelta(days=_hash(person.email, "made") % 300)
+        make_return(person=person, user=clerk, now=now, today=made_on)
 
 
 def _first_agenda(body: Body, today: datetime.date) -> None:

@@ -222,6 +222,24 @@ class InterestDeclaration(Dated):
         return f"{self.person}: {self.get_category_display()}, {self.description[:60]}"
 
 
+class InterestReturn(models.Model):
+    """A person's declaration that their entry in the register of interests is complete, made
+    on appointment and then each year; ``nil`` when they had no interest to declare."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="interest_returns")
+    made_on = models.DateField()
+    nil = models.BooleanField()
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["person", "-made_on"]
+        indexes = [models.Index(fields=["person", "-made_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {'nil return' if self.nil else 'declaration'}, {self.made_on}"
+
+
 class OutboxQuerySet(models.QuerySet):
     def addressed_to(self, addresses: set[str]) -> OutboxQuerySet:
         """Messages with any of ``addresses`` among their recipients (", "-separated)."""

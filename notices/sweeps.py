@@ -18,7 +18,9 @@ is for and the day it falls due.
 - the secretariat: each obligation with a date in the body's rules (reports, reviews,
   assessments, the chair's term) due in 5 working days and overdue (once); a body meeting
   less often than its terms require (once a month while it lasts); and an agenda the terms
-  say the chair agrees, not yet agreed 5 and 2 working days before the publish-by deadline.
+  say the chair agrees, not yet agreed 5 and 2 working days before the publish-by deadline;
+- members and deputies: their declaration of interests, when due (on appointment, then
+  yearly) and four weeks later if still not made.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from meetings.services.minutes import after_meeting
 from meetings.services.publication import agreement_missing
 from meetings.services.resolutions import entitled_to_answer
 from meetings.services.schedule import meeting_deadlines
+from members.interests import return_due, serving
 from members.models import DeputyNomination, User
 from members.snapshots import snapshot, snapshots
 
@@ -54,6 +57,7 @@ DUTY_LEAD = 5  # working days before an obligation falls due
 DUTY_OVERDUE_FOR = datetime.timedelta(days=31)  # older occasions are the dashboard's to show
 AGREEMENT_LEADS = (5, 2)  # working days before the publish-by deadline
 OVERDUE_FOR = datetime.timedelta(days=92)  # owners of actions overdue longer were told already
+RETURN_CHASED_AFTER = datetime.timedelta(days=28)  # a declaration still not made, asked again
 WHAT = {"to_chair": "draft minutes to the chair", "circulate": "approved minutes to members"}
 
 
@@ -70,6 +74,7 @@ def sweep(today: datetime.date) -> int:
             *paper_reminders(today),
             *action_reminders(today),
             *duty_reminders(today, staff),
+            *interest_return_reminders(today),
         ]
     )
 
@@ -485,3 +490,32 @@ def agreement_reminders(today: datetime.date, staff: dict) -> Iterator[Message]:
                     f"{long_datetime(deadlines.publish_by.deadline)} ({left} working days)."
                 },
             )
+
+
+def interest_return_reminders(today: datetime.date) -> Iterator[Message]:
+    """Each member or deputy whose declaration of interests is due (on appointment, then a
+    year after the last): told once when it falls due, and once more four weeks later."""
+    for person in serving(today):
+        due = return_due(person.last_return, person.serving_since)
+        if due > today or not person.email:
+            continue
+        chased = today >= due + RETURN_CHASED_AFTER
+        kind = "interest_return_overdue" if chased else "interest_return_due"
+        words = "was due" if chased else "is due"
+        yield Message(
+            key=f"{kind}:person-{person.pk}:{due.isoformat()}",
+            kind=kind,
+            address=person.email,
+            subject="Your declaration of interests " + ("is overdue" if chased else "is due"),
+            **rendered(
+                "reminder",
+                {
+                    "name": person.full_name,
+                    "sentence": f"Your declaration of interests {words} on {long_date(due)}. "
+                    "Check what the register shows for you, declare anything new, and confirm "
+                    "it (a nil return if you have nothing to declare).",
+                    "link": site_link("members:my-interests"),
+                },
+            ),
+            person=person,
+        )

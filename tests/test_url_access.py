@@ -301,6 +301,27 @@ ACCESS = {
         lambda w: f"/bodies/{w.body.slug}/decisions.csv",
         (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
     ),
+    ("members:interest-register", "private body"): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/interests/",
+        (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
+    ),
+    ("members:interest-register", "body meeting in public"): (
+        "get",
+        lambda w: f"/bodies/{w.public_body.slug}/interests/",
+        EVERYONE,
+    ),
+    ("members:interest-register-csv", "private body"): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/interests.csv",
+        (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
+    ),
+    # Only those linked to a person have interests to declare: the clerks are not.
+    ("members:my-interests", ""): (
+        "get",
+        lambda w: "/interests/mine/",
+        (LOGIN, NOT_FOUND, OK, OK, OK, NOT_FOUND),
+    ),
     ("meetings:late-request-new", ""): (
         "post",
         lambda w: f"/meetings/{w.meeting.pk}/agenda/ask-the-chair/",

@@ -113,3 +113,30 @@ def test_a_developer_finds_the_open_data_and_its_documentation(browser, live_ser
     page.goto(f"{live_server.url}/api/agenda-items/?format=api")
     assert "Community diagnostics" in page.content()
     page.screenshot(path=f"{SHOTS}/open-data-browsable.png")
+
+
+def test_a_member_declares_an_interest_and_the_public_read_the_register(browser, live_server, site):
+    member = site.holders["chair-slam"]
+    member.user = UserFactory(username="slam")
+    member.save()
+    page = browser.new_page(viewport={"width": 320, "height": 900})
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "slam")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.click("text=My declarations of interest")
+    assert check(page, page.url, 320) == []
+    page.select_option("select[name=category]", "indirect")
+    page.fill("textarea[name=description]", "Spouse is a partner in a local GP practice")
+    page.click("button:has-text('Declare this interest')")
+    page.check("input[name=complete]")
+    page.click("button:has-text('Confirm my declaration')")
+    assert "Your declaration of" in page.content()
+    page.screenshot(path=f"{SHOTS}/member-interests-320.png", full_page=True)
+    for width in (1280, 320):
+        public = browser.new_page(viewport={"width": width, "height": 900})
+        public.goto(f"{live_server.url}/bodies/{site.body.slug}/")
+        public.click("text=Register of interests")
+        assert "Spouse is a partner in a local GP practice" in public.content()
+        assert check(public, public.url, width) == []
+        public.screenshot(path=f"{SHOTS}/interest-register-{width}.png", full_page=True)
