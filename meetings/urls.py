@@ -5,6 +5,7 @@ from .feeds import BodyFeed
 from .sitemaps import SITEMAPS
 from .views import (
     agenda,
+    attendance_stats,
     bodies,
     calendar,
     console,
@@ -149,6 +150,12 @@ urlpatterns = [
         name="decision-notice-publish",
     ),
     path("bodies/<slug:slug>/decisions/", decisions.register, name="decision-register"),
+    path("bodies/<slug:slug>/attendance/", attendance_stats.body_attendance, name="attendance"),
+    path(
+        "bodies/<slug:slug>/attendance.csv",
+        attendance_stats.body_attendance_csv,
+        name="attendance-csv",
+    ),
     path("bodies/<slug:slug>/decisions.csv", decisions.register_csv, name="decision-register-csv"),
     path("history/<slug:kind>/<int:pk>/", history.history, name="history"),
     path("agenda-items/<int:pk>/edit/", agenda.item_edit, name="item-edit"),

@@ -125,6 +125,8 @@ def test_no_public_page_grows_with_the_meetings_held():
         "meetings held": "/meetings/?when=past",
         "register of decisions": f"/bodies/{body.slug}/decisions/",
         "search": "/search/?q=quarter",
+        "attendance": f"/bodies/{body.slug}/attendance/",
+        "register of interests": f"/bodies/{body.slug}/interests/",
         "open data: meetings": f"/api/events/?body={body.slug}",
         "open data: decisions": "/api/decisions/",
         "open data: agenda items": "/api/agenda-items/",

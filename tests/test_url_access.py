@@ -301,6 +301,21 @@ ACCESS = {
         lambda w: f"/bodies/{w.body.slug}/decisions.csv",
         (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
     ),
+    ("meetings:attendance", "private body"): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/attendance/",
+        (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
+    ),
+    ("meetings:attendance", "body meeting in public"): (
+        "get",
+        lambda w: f"/bodies/{w.public_body.slug}/attendance/",
+        EVERYONE,
+    ),
+    ("meetings:attendance-csv", "private body"): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/attendance.csv",
+        (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
+    ),
     ("members:interest-register", "private body"): (
         "get",
         lambda w: f"/bodies/{w.body.slug}/interests/",

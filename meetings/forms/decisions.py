@@ -7,9 +7,7 @@ import datetime
 
 from django import forms
 
-from governance.rules.words import LONDON
-
-from .fields import DATE, StyledForm
+from .fields import DATE, Period, StyledForm, london_midnight
 
 
 class DecisionRecordForm(StyledForm, forms.Form):
@@ -50,19 +48,12 @@ def decision_record_form(decision, data=None) -> DecisionRecordForm:
     )
 
 
-class RegisterFilterForm(StyledForm, forms.Form):
+class RegisterFilterForm(StyledForm, Period):
     """Narrow a register of decisions: taken between two dates, or containing some words."""
 
     since = forms.DateField(label="Taken on or after", required=False, widget=DATE)
     until = forms.DateField(label="Taken on or before", required=False, widget=DATE)
     words = forms.CharField(label="Containing the words", required=False, max_length=200)
-
-    def clean(self):
-        data = super().clean()
-        since, until = data.get("since"), data.get("until")
-        if since and until and since > until:
-            self.add_error("until", "Choose a date on or after the first date.")
-        return data
 
     def narrow(self, decisions):
         """The decisions, narrowed by what the form holds (valid, or not at all)."""
@@ -77,7 +68,3 @@ class RegisterFilterForm(StyledForm, forms.Form):
         for word in data["words"].split()[:8]:
             decisions = decisions.filter(text__icontains=word)
         return decisions
-
-
-def london_midnight(day: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time(), LONDON)

@@ -18,6 +18,21 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 UTC = datetime.UTC
 
 
+def london_midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), LONDON)
+
+
+class Period(forms.Form):
+    """Two dates, ``since`` and ``until``, the second not before the first."""
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", "Choose a date on or after the first date.")
+        return data
+
+
 class StyledForm:
     """Bootstrap's classes on every widget, for forms whose templates render fields one by
     one."""

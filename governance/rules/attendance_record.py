@@ -1,0 +1,139 @@
+"""Attendance over a period, counted as a clerk would defend it: a member is expected only at
+meetings held while they held their seat; a cancelled meeting, or one held with no attendance
+on record, is not counted at all; a deputy's attendance is the deputy's, not the member's (the
+member "sent a deputy"); withdrawing from an item for an interest is still being present.
+Pure Python: the rows come in, the tallies and their explanations go out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+
+MEMBER, DEPUTY, IN_ATTENDANCE = "member", "deputy", "in_attendance"
+PRESENT, APOLOGIES, ABSENT = "present", "apologies", "absent"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One person's line on one meeting's attendance list."""
+
+    meeting: int
+    person: int
+    seat: int | None
+    capacity: str
+    status: str
+    part: bool = False  # arrived after the start or left before the end
+    withdrew: int = 0  # items they withdrew from for an interest
+    in_advance: bool = True  # for apologies: received before the meeting began
+
+
+@dataclass
+class Tally:
+    person: int
+    expected: int = 0
+    present: int = 0
+    part: int = 0
+    sent_deputy: int = 0
+    apologies: int = 0
+    absent: int = 0
+    deputised: int = 0
+    in_attendance: int = 0
+    withdrew: int = 0
+    late_apologies: int = 0  # apologies (with or without a deputy) given only at the meeting
+
+    @property
+    def rate(self) -> Fraction | None:
+        """Meetings attended in person, of those they were expected at."""
+        return Fraction(self.present, self.expected) if self.expected else None
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.rate is None else round(self.rate * 100)
+
+    def explanation(self) -> str:
+        parts = []
+        if self.expected:
+            seen = [f"present at {self.present}"]
+            if self.part:
+                seen[0] += f" ({self.part} for part of the meeting)"
+            for count, words in (
+                (self.sent_deputy, "sent a deputy to {}"),
+                (self.apologies, "gave apologies for {} without a deputy"),
+                (self.absent, "absent from {} without apologies"),
+            ):
+                if count:
+                    seen.append(words.format(count))
+            parts.append(
+                f"Expected at {_meetings(self.expected)} held while they held the seat: "
+                f"{_listed(seen)}; {self.percent}% attended in person."
+            )
+        if self.late_apologies:
+            parts.append(
+                f"Apologies for {_meetings(self.late_apologies)} came only at the meeting."
+            )
+        if self.withdrew:
+            parts.append(
+                f"Withdrew from {_items(self.withdrew)} for an interest, counted as present."
+            )
+        if self.deputised:
+            parts.append(f"Attended {_meetings(self.deputised)} as a deputy for a member.")
+        if self.in_attendance:
+            parts.append(f"In attendance (not a member) at {_meetings(self.in_attendance)}.")
+        return " ".join(parts)
+
+
+def tally(rows: Iterable[Row]) -> dict[int, Tally]:
+    """Each person's tally from the attendance lists of the meetings counted."""
+    rows = list(rows)
+    stood_in = {(r.meeting, r.seat) for r in rows if r.capacity == DEPUTY and r.status == PRESENT}
+    tallies: dict[int, Tally] = {}
+    for row in rows:
+        t = tallies.setdefault(row.person, Tally(row.person))
+        present = row.status == PRESENT
+        if row.capacity == MEMBER:
+            t.expected += 1
+            if present:
+                t.present += 1
+                t.part += row.part
+            elif (row.meeting, row.seat) in stood_in:
+                t.sent_deputy += 1
+                t.late_apologies += not row.in_advance
+            elif row.status == APOLOGIES:
+                t.apologies += 1
+                t.late_apologies += not row.in_advance
+            else:
+                t.absent += 1
+        elif present and row.capacity == DEPUTY:
+            t.deputised += 1
+        elif present:
+            t.in_attendance += 1
+        if present:
+            t.withdrew += row.withdrew
+    return tallies
+
+
+def meets_expectation(t: Tally, share: Fraction | None, apologies_in_advance: bool) -> bool | None:
+    """Whether a member met the attendance their body's terms expect: at least ``share`` of
+    meetings attended in person, or (with no share) every meeting; where the terms let
+    apologies sent in advance excuse an absence, no absence without them. None where nothing
+    was expected of them."""
+    if not t.expected:
+        return None
+    if apologies_in_advance:
+        if t.absent or t.late_apologies:
+            return False
+        return share is None or t.rate >= share
+    return t.rate >= (1 if share is None else share)
+
+
+def _meetings(n: int) -> str:
+    return f"{n} meeting{'s' * (n != 1)}"
+
+
+def _items(n: int) -> str:
+    return f"{n} item{'s' * (n != 1)}"
+
+
+def _listed(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

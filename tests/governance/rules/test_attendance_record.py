@@ -1,0 +1,120 @@
+"""The attendance engine: every expected meeting is counted once, as present, a deputy sent,
+apologies or absent; a deputy's attendance is theirs; withdrawing is still being present;
+and the terms' expectation is judged as the terms word it."""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from governance.rules.attendance_record import (
+    ABSENT,
+    APOLOGIES,
+    DEPUTY,
+    IN_ATTENDANCE,
+    MEMBER,
+    PRESENT,
+    Row,
+    Tally,
+    meets_expectation,
+    tally,
+)
+
+ADA, DEE, VIC = 1, 2, 3  # a member, her deputy, a visitor
+
+
+def test_a_member_who_sends_a_deputy_is_not_counted_present_and_the_deputy_is():
+    rows = [
+        Row(10, ADA, 5, MEMBER, PRESENT, withdrew=2),
+        Row(11, ADA, 5, MEMBER, APOLOGIES, in_advance=False),
+        Row(11, DEE, 5, DEPUTY, PRESENT),
+        Row(12, ADA, 5, MEMBER, APOLOGIES),
+        Row(13, ADA, 5, MEMBER, ABSENT),
+        Row(13, DEE, 5, DEPUTY, ABSENT),  # put down to attend, did not come
+        Row(13, VIC, None, IN_ATTENDANCE, PRESENT),
+        Row(14, ADA, 5, MEMBER, PRESENT, part=True),
+    ]
+    t = tally(rows)
+    ada = t[ADA]
+    assert (ada.expected, ada.present, ada.part, ada.sent_deputy, ada.apologies, ada.absent) == (
+        5, 2, 1, 1, 1, 1,
+    )  # fmt: skip
+    assert ada.rate == Fraction(2, 5) and ada.percent == 40
+    assert ada.withdrew == 2 and ada.late_apologies == 1
+    assert (t[DEE].expected, t[DEE].deputised) == (0, 1)
+    assert t[VIC].in_attendance == 1
+    assert ada.explanation() == (
+        "Expected at 5 meetings held while they held the seat: present at 2 (1 for part of the "
+        "meeting), sent a deputy to 1, gave apologies for 1 without a deputy and absent from 1 "
+        "without apologies; 40% attended in person. Apologies for 1 meeting came only at the "
+        "meeting. Withdrew from 2 items for an interest, counted as present."
+    )
+    assert t[DEE].explanation() == "Attended 1 meeting as a deputy for a member."
+
+
+def test_withdrawing_counts_only_when_present():
+    assert tally([Row(1, ADA, 5, MEMBER, ABSENT, withdrew=3)])[ADA].withdrew == 0
+
+
+def _tally(present, expected, absent=0, late=0):
+    return Tally(ADA, expected=expected, present=present, absent=absent, late_apologies=late)
+
+
+def test_the_expectation_as_the_terms_word_it():
+    three_quarters = Fraction(3, 4)
+    # "at least three-quarters of meetings"
+    assert meets_expectation(_tally(3, 4), three_quarters, False) is True
+    assert meets_expectation(_tally(2, 4), three_quarters, False) is False
+    # "attend every meeting"
+    assert meets_expectation(_tally(4, 4), None, False) is True
+    assert meets_expectation(_tally(3, 4), None, False) is False
+    # "attend all meetings or provide apologies in advance" (South East London 11.2)
+    assert meets_expectation(_tally(1, 4), None, True) is True
+    assert meets_expectation(_tally(3, 4, absent=1), None, True) is False
+    assert meets_expectation(_tally(3, 4, late=1), None, True) is False
+    # both: a share, and no absence without apologies in advance
+    assert meets_expectation(_tally(2, 4), three_quarters, True) is False
+    assert meets_expectation(_tally(0, 0), three_quarters, True) is None
+
+
+def test_every_combination_of_one_meeting_is_counted_once():
+    for member, deputy in itertools.product((PRESENT, APOLOGIES, ABSENT), (None, PRESENT, ABSENT)):
+        rows = [Row(1, ADA, 5, MEMBER, member)]
+        if deputy:
+            rows.append(Row(1, DEE, 5, DEPUTY, deputy))
+        ada = tally(rows)[ADA]
+        counted = (ada.present, ada.sent_deputy, ada.apologies, ada.absent)
+        assert sum(counted) == ada.expected == 1, (member, deputy)
+        if member != PRESENT and deputy == PRESENT:
+            assert ada.sent_deputy == 1
+
+
+ROWS = st.lists(
+    st.builds(
+        Row,
+        meeting=st.integers(1, 6),
+        person=st.integers(1, 5),
+        seat=st.integers(1, 3),
+        capacity=st.sampled_from([MEMBER, DEPUTY, IN_ATTENDANCE]),
+        status=st.sampled_from([PRESENT, APOLOGIES, ABSENT]),
+        part=st.booleans(),
+        withdrew=st.integers(0, 3),
+        in_advance=st.booleans(),
+    ),
+    max_size=40,
+)
+
+
+@given(ROWS)
+def test_each_tally_adds_up(rows):
+    for t in tally(rows).values():
+        assert t.present + t.sent_deputy + t.apologies + t.absent == t.expected
+        assert t.part <= t.present and t.late_apologies <= t.sent_deputy + t.apologies
+        assert t.rate is None or 0 <= t.rate <= 1
+        mine = [r for r in rows if r.person == t.person]
+        assert t.expected == sum(r.capacity == MEMBER for r in mine)
+        assert t.deputised == sum(r.capacity == DEPUTY and r.status == PRESENT for r in mine)
+        assert t.explanation() or not (t.expected or t.deputised or t.in_attendance)
