@@ -229,6 +229,10 @@ def _pages() -> dict[str, Page]:
         "attendance (clerk)": Page("clerk", f"/bodies/{body.slug}/attendance/"),
         "register of interests (public)": Page("public", f"/bodies/{public.slug}/interests/"),
         "my declarations of interest (member)": Page("member", "/interests/mine/"),
+        "my calendar address (member)": Page("member", "/calendar/mine/"),
+        "my calendar subscription (member)": Page(
+            "public", f"/calendar/private/{_calendar_address()}.ics"
+        ),
         "open data: meetings": Page("public", f"/api/events/?body={public.slug}"),
         "open data: documents": Page("public", "/api/documents/"),
         "open data: decisions": Page("public", "/api/decisions/"),
@@ -238,6 +242,14 @@ def _pages() -> dict[str, Page]:
         ),
     }
     return pages
+
+
+def _calendar_address() -> str:
+    """The demo member's private calendar address, made afresh."""
+    from meetings.private_calendar import make_address
+    from members.models import User
+
+    return make_address(User.objects.get(username="member"), clock.now())
 
 
 def _deputy_request(meeting, now):

@@ -35,6 +35,12 @@ urlpatterns = [
     path("deputy-requests/<int:pk>/", member_apologies.deputy_request, name="deputy-request"),
     path("calendar/", calendar.calendar_month, name="calendar"),
     path("calendar/meetings.ics", calendar.calendar_feed, name="calendar-feed"),
+    path("calendar/mine/", calendar.my_calendar, name="my-calendar"),
+    path(
+        "calendar/private/<str:secret>.ics",
+        calendar.private_feed,
+        name="private-calendar-feed",
+    ),
     path("bodies/<slug:slug>/meetings.ics", calendar.calendar_feed, name="body-calendar-feed"),
     path("accessibility/", public.accessibility, name="accessibility"),
     path("search/", search.search_page, name="search"),

@@ -240,6 +240,18 @@ class InterestReturn(models.Model):
         return f"{self.person}: {'nil return' if self.nil else 'declaration'}, {self.made_on}"
 
 
+class CalendarToken(models.Model):
+    """A user's private calendar address. Only a digest of its secret is kept: the address is
+    shown once, to its owner, when it is made; making another or stopping it revokes it."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="calendar_token")
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Calendar address of {self.user}"
+
+
 class OutboxQuerySet(models.QuerySet):
     def addressed_to(self, addresses: set[str]) -> OutboxQuerySet:
         """Messages with any of ``addresses`` among their recipients (", "-separated)."""

@@ -301,6 +301,12 @@ ACCESS = {
         lambda w: f"/bodies/{w.body.slug}/decisions.csv",
         (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
     ),
+    ("meetings:my-calendar", ""): ("get", lambda w: "/calendar/mine/", SIGNED_IN),
+    ("meetings:private-calendar-feed", "an address never made"): (
+        "get",
+        lambda w: "/calendar/private/not-a-secret.ics",
+        (NOT_FOUND,) * 6,
+    ),
     ("meetings:attendance", "private body"): (
         "get",
         lambda w: f"/bodies/{w.body.slug}/attendance/",
