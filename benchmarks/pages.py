@@ -246,6 +246,7 @@ def _pages() -> dict[str, Page]:
 
 def _calendar_address() -> str:
     """The demo member's private calendar address, made afresh."""
+    from config import clock
     from meetings.private_calendar import make_address
     from members.models import User
 
