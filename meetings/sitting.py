@@ -20,7 +20,7 @@ from governance.rules.voting import Electorate
 from members.models import DeputyNomination, InterestDeclaration, Person
 from members.snapshots import BodySnapshot, snapshot
 
-from .models import AgendaItem, Attendance, Declaration, Meeting
+from .models import AdvanceDeclaration, AgendaItem, Attendance, Declaration, Meeting
 from .queries import agenda_items
 
 
@@ -35,6 +35,7 @@ class Sitting:
     nominated: set[tuple[int, int]]
     turn: int = 0  # the meeting's place in the body's run, for co-chairs who alternate
     suggestions: list[tuple[Person, InterestDeclaration]] = field(default_factory=list)
+    declared_in_advance: list[AdvanceDeclaration] = field(default_factory=list)
 
     @property
     def item(self) -> AgendaItem | None:
@@ -201,7 +202,22 @@ def sitting_for(meeting: Meeting) -> Sitting:
         turn=Meeting.objects.chair_turns([meeting]).get(meeting.pk, 0),
     )
     sitting.suggestions = _suggested_declarations(sitting)
+    sitting.declared_in_advance = _declared_in_advance(sitting)
     return sitting
+
+
+def _declared_in_advance(sitting: Sitting) -> list[AdvanceDeclaration]:
+    """Interests members declared in the current item before the meeting, awaiting the
+    chair's determination (those already determined drop out)."""
+    item = sitting.item
+    if item is None:
+        return []
+    determined = {d.person_id for d in sitting.declarations if d.item_id == item.pk}
+    return [
+        d
+        for d in AdvanceDeclaration.objects.filter(item=item).select_related("person")
+        if d.person_id not in determined
+    ]
 
 
 def _suggested_declarations(sitting: Sitting) -> list[tuple[Person, InterestDeclaration]]:

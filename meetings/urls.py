@@ -32,6 +32,11 @@ urlpatterns = [
     path("meetings/<int:pk>/", public.meeting_detail, name="meeting-detail"),
     path("bodies/<slug:slug>/", bodies.body_detail, name="body-detail"),
     path("meetings/<int:pk>/apologies/mine/", public.my_apology_send, name="my-apology"),
+    path(
+        "meetings/<int:pk>/declarations/mine/",
+        public.my_declaration_send,
+        name="my-declaration",
+    ),
     path("deputy-requests/<int:pk>/", member_apologies.deputy_request, name="deputy-request"),
     path("calendar/", calendar.calendar_month, name="calendar"),
     path("calendar/meetings.ics", calendar.calendar_feed, name="calendar-feed"),

@@ -301,6 +301,12 @@ ACCESS = {
         lambda w: f"/bodies/{w.body.slug}/decisions.csv",
         (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
     ),
+    # No seat, or a meeting with nothing published to declare on: refused as not found.
+    ("meetings:my-declaration", "private meeting"): (
+        "post",
+        lambda w: f"/meetings/{w.meeting.pk}/declarations/mine/",
+        (LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    ),
     ("meetings:my-calendar", ""): ("get", lambda w: "/calendar/mine/", SIGNED_IN),
     ("meetings:private-calendar-feed", "an address never made"): (
         "get",

@@ -251,3 +251,40 @@ class DeputyAnswerForm(StyledForm, forms.Form):
         max_length=5_000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class AdvanceDeclarationForm(StyledForm, forms.Form):
+    """A member's interest in an item of a meeting to come: one from their register entry,
+    or described here."""
+
+    item = forms.TypedChoiceField(label="The item", coerce=int)
+    interest = forms.TypedChoiceField(
+        label="Your interest", required=False, coerce=int, empty_value=None
+    )
+    description = forms.CharField(
+        label="Or describe it",
+        required=False,
+        max_length=300,
+        help_text="If it is not in your register entry, or to say how it bears on the item.",
+    )
+
+    def __init__(self, *args, items, interests, numbers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].choices = [(i.pk, f"Item {numbers[i.pk]}: {i.title}") for i in items]
+        self.fields["interest"].choices = [
+            ("", "Not in my register entry"),
+            *[(i.pk, f"{i.get_category_display()}: {i.description[:80]}") for i in interests],
+        ]
+        self.interests = {i.pk: i for i in interests}
+        self.style()
+
+    def clean(self):
+        data = super().clean()
+        interest = self.interests.get(data.get("interest"))
+        if interest is None and not data.get("description", "").strip():
+            self.add_error("description", "Choose the interest from your entry or describe it.")
+        data["interest"] = interest
+        data["description"] = data.get("description", "").strip() or (
+            interest.description[:300] if interest else ""
+        )
+        return data

@@ -11,13 +11,14 @@ from .agenda import (
 )
 from .decision_notice import DecisionNotice
 from .minutes import ItemMinute, Minutes, MinutesAmendment
-from .record import Action, Attendance, Decision, Declaration, Vote
+from .record import Action, AdvanceDeclaration, Attendance, Decision, Declaration, Vote
 from .resolution import ResolutionAnswer, WrittenResolution
 from .schedule import Adjournment, Meeting, MeetingChange
 
 __all__ = [
     "Action",
     "Adjournment",
+    "AdvanceDeclaration",
     "AgendaAgreement",
     "AgendaItem",
     "Apology",

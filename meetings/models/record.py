@@ -146,6 +146,32 @@ class Declaration(models.Model):
         return f"{self.person}: {self.get_determination_display().lower()} ({self.item.title})"
 
 
+class AdvanceDeclaration(models.Model):
+    """A member's interest in an item, declared before the meeting: it waits in the console
+    for the chair's determination, recorded there as a Declaration."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    interest = models.ForeignKey(
+        "members.InterestDeclaration",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.CharField(max_length=300)
+    declared_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["item", "declared_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "person"], name="one_advance_declaration")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.description}"
+
+
 class Vote(Revised, StruckOut):
     class Casting(models.TextChoices):
         NONE = "", "No casting vote"

@@ -1,4 +1,5 @@
-"""The public home page, the meetings list and a meeting's published page."""
+"""The public home page, the meetings list and a meeting's published page, with a member's
+own apologies and interests declared from it."""
 
 from __future__ import annotations
 
@@ -17,13 +18,14 @@ from members.access import bodies_visible_to, roles_for
 from members.models import Person
 
 from ..forecast import expected_presiding
-from ..models import DecisionNotice, Meeting, Minutes
+from ..models import AdvanceDeclaration, DecisionNotice, Meeting, Minutes
 from ..queries import agenda_items
 from ..services.agenda import numbering
 from ..services.apologies import apology_send
 from .common import add_service_errors, get_meeting_for_user, meeting_snapshot
 from .decisions import notice_copy
 from .member_apologies import apology_form_for, my_apology
+from .member_declarations import declaration_form_for, my_declarations
 from .minutes import previous_minutes, reading_copy
 
 UPCOMING_ON_HOME = 3
@@ -74,7 +76,10 @@ def meeting_detail_context(request, meeting) -> dict:
         item.withheld = not roles.can_see_item(item)
     minutes = Minutes.objects.filter(meeting=meeting).first()
     person = getattr(request.user, "person", None) if request.user.is_authenticated else None
+    numbers = numbering(items)
     return {
+        "declaration_form": declaration_form_for(meeting, request.user, items, numbers),
+        "my_declarations": my_declarations(person, meeting),
         "previous_minutes": previous_minutes(meeting, roles, request.user),
         "meeting": meeting,
         "minutes_copy": reading_copy(meeting, minutes, roles, request.user),
@@ -82,7 +87,7 @@ def meeting_detail_context(request, meeting) -> dict:
             meeting, DecisionNotice.objects.filter(meeting=meeting).first(), roles
         ),
         "items": items,
-        "numbers": numbering(items),
+        "numbers": numbers,
         "publications": meeting.publications.all(),
         "serves": roles.serves(meeting.body),
         "past": meeting.starts_at < clock.now(),
@@ -123,6 +128,37 @@ def my_apology_send(request, pk):
                 messages.success(request, f"Recorded: {apology}.")
             return redirect("meetings:meeting-detail", meeting.pk)
     context = meeting_detail_context(request, meeting) | {"apology_form": form}
+    return render(request, "meetings/meeting_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def my_declaration_send(request, pk):
+    meeting = get_meeting_for_user(request, pk)
+    context = meeting_detail_context(request, meeting)
+    form = declaration_form_for(
+        meeting, request.user, context["items"], context["numbers"], request.POST
+    )
+    if form is None:
+        raise Http404("You may not declare an interest in this meeting's business.")
+    if form.is_valid():
+        data = form.cleaned_data
+        AdvanceDeclaration.objects.update_or_create(
+            item_id=data["item"],
+            person=request.user.person,
+            defaults={
+                "interest": data["interest"],
+                "description": data["description"],
+                "declared_at": clock.now(),
+            },
+        )
+        messages.success(
+            request,
+            "Your interest is declared. The chair will decide at the meeting whether you take "
+            "part in the item.",
+        )
+        return redirect("meetings:meeting-detail", meeting.pk)
+    context |= {"declaration_form": form, "apology_form": apology_form_for(meeting, request.user)}
     return render(request, "meetings/meeting_detail.html", context, status=400)
 
 
