@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 
 from governance.rules.words import long_date, long_datetime
 from members.models import Appointment, DeputyNomination, Person
@@ -14,11 +14,13 @@ from members.models import Appointment, DeputyNomination, Person
 from .models import (
     Action,
     AgendaItem,
+    Apology,
     Decision,
     DeputyRequest,
     LatePublicationRequest,
     Meeting,
     Paper,
+    ResolutionAnswer,
     Vote,
     WrittenResolution,
 )
@@ -302,6 +304,50 @@ def people_to_notify(meeting: Meeting):
 
 
 AWAITING_SHOWN = 10
+MINE_SHOWN = 10
+
+
+@dataclass
+class Mine:
+    """A member's own business: the meetings they attend as someone's deputy, the open actions
+    they own (each action's words only where they may read its item), and the written
+    resolutions they answered lately. Bounded: the soonest or latest few of each."""
+
+    deputising: list[Apology]
+    actions: list[Action]
+    more_actions: bool
+    answered: list
+
+
+def mine(user, roles, now) -> Mine:
+    person = getattr(user, "person", None)
+    if person is None:
+        return Mine([], [], False, [])
+    deputising = list(
+        Apology.objects.filter(deputy=person, meeting__starts_at__gte=now)
+        .exclude(meeting__status=Meeting.Status.CANCELLED)
+        .select_related("meeting__body", "seat", "person")
+        .order_by("meeting__starts_at")[:MINE_SHOWN]
+    )
+    actions = []
+    if person.email:
+        actions = list(
+            Action.objects.filter(
+                owner_email__iexact=person.email,
+                status=Action.Status.OPEN,
+                struck_at__isnull=True,
+            )
+            .select_related("meeting__body", "item__published", "item__meeting__body")
+            .order_by(F("due").asc(nulls_last=True), "pk")[: MINE_SHOWN + 1]
+        )
+    for action in actions:
+        action.readable = action.item is None or roles.can_see_item(action.item)
+    answered = list(
+        ResolutionAnswer.objects.filter(person=person)
+        .select_related("resolution__body")
+        .order_by("-answered_at")[:MINE_SHOWN]
+    )
+    return Mine(deputising, actions[:MINE_SHOWN], len(actions) > MINE_SHOWN, answered)
 
 
 def awaiting_answer(user, roles, now) -> dict[str, list]:

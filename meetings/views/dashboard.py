@@ -21,7 +21,7 @@ from ..compliance import compliance, obligation_done
 from ..forecast import Forecast, quorum_forecast
 from ..forms.schedule import ObligationDoneForm
 from ..models import AgendaItem, Apology, Meeting, Minutes, Paper, Publication
-from ..queries import awaiting_answer
+from ..queries import awaiting_answer, mine
 from ..services.minutes import DeadlineState, after_meeting
 from ..services.schedule import Deadlines, meeting_deadlines
 from .common import add_service_errors, get_body_for_secretariat
@@ -56,6 +56,7 @@ def dashboard(request):
         context = {
             "meetings": meetings[:DASHBOARD_SIZE],
             "awaiting": awaiting_answer(request.user, roles, clock.now()),
+            "mine": mine(request.user, roles, clock.now()),
         }
         return render(request, "meetings/dashboard.html", context)
     return render(request, "meetings/dashboard.html", _secretariat_context(request, meetings))
