@@ -37,4 +37,5 @@ def readable_kinds(meeting: Meeting, user) -> list[str]:
 def readable_body_kinds(body: Body, user) -> list[str]:
     roles = roles_for(user)
     kinds = [Kind.REGISTER] if roles.serves(body) or roles.sits_on(body) else []
-    return kinds + ([Kind.PUBLIC_REGISTER] if roles.can_view_body(body) else [])
+    public = [Kind.PUBLIC_REGISTER, Kind.TERMS] if roles.can_view_body(body) else []
+    return kinds + public

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
+from config import clock
 from governance.models import Body
 from meetings.models import Action, Decision, Meeting, Minutes, Paper, Vote
 
@@ -24,7 +25,14 @@ REGISTER_KINDS = {Document.Kind.REGISTER, Document.Kind.PUBLIC_REGISTER}
 def fingerprint(kind: str, *, meeting: Meeting | None = None, body: Body | None = None) -> str:
     """A few queries, whatever the size of the meeting (a register's, one whatever the
     number of decisions)."""
-    if kind in REGISTER_KINDS:
+    if kind == Document.Kind.TERMS:
+        terms = body.terms_in_force(clock.today())
+        parts = [
+            terms.pk if terms else None,
+            list(body.terms_versions.order_by("pk").values_list("pk", "status", "notes")),
+            list(body.seats.order_by("pk").values_list("pk", "title", "position")),
+        ]
+    elif kind in REGISTER_KINDS:
         parts = [
             list(
                 Decision.objects.filter(body=body)

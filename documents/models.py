@@ -21,6 +21,7 @@ class Document(models.Model):
         PUBLIC_MINUTES = "public_minutes", "Minutes, public copy"
         REGISTER = "register", "Register of decisions, with confidential (Part B) decisions"
         PUBLIC_REGISTER = "public_register", "Register of decisions, public copy"
+        TERMS = "terms", "Terms of reference in force, with the version history"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"

@@ -1,12 +1,15 @@
 """Documents rendered again when their content is released: a meeting's agenda and packs
 when its agenda is published or supplemented; its minutes, and the body's register of
-decisions, when the minutes are circulated or confirmed. Each is queued once the change
-commits (``document_request``), so a clerk never has to remember."""
+decisions, when the minutes are circulated or confirmed; the body's terms of reference when
+a version of them is saved. Each is queued once the change commits (``document_request``),
+so a clerk never has to remember."""
 
 from __future__ import annotations
 
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from governance.models import TermsOfReference
 from meetings import signals
 
 from .models import Document
@@ -30,3 +33,8 @@ def minutes_again(sender, meeting, **kwargs):
         document_request(meeting=meeting, kind=kind)
     for kind in (Kind.REGISTER, Kind.PUBLIC_REGISTER):
         document_request(body=meeting.body, kind=kind)
+
+
+@receiver(post_save, sender=TermsOfReference)
+def terms_again(sender, instance, **kwargs):
+    document_request(body=instance.body, kind=Kind.TERMS)

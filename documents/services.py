@@ -17,7 +17,7 @@ from meetings.models import Meeting, Minutes
 from .fingerprints import fingerprint
 from .models import Document
 from .packs import agenda_pdf, pack_pdf
-from .registers import register_pdf
+from .registers import register_pdf, terms_pdf
 from .rendering import html_pdf, page_count
 
 logger = logging.getLogger(__name__)
@@ -74,6 +74,8 @@ def _pdf(document: Document) -> bytes:
     public = kind.startswith("public_")
     if kind in (Kind.REGISTER, Kind.PUBLIC_REGISTER):
         return register_pdf(document.body, public=public)
+    if kind == Kind.TERMS:
+        return terms_pdf(document.body)
     if kind in (Kind.AGENDA, Kind.PUBLIC_AGENDA):
         return agenda_pdf(meeting, public=public)
     if kind in (Kind.PACK, Kind.PUBLIC_PACK):

@@ -1,6 +1,6 @@
 """A body's register of decisions as PDF, rendered in the PDF task: a tagged PDF/UA
 document; the members' copy with Part B decisions, the public copy without, each only to its
-readers; never offered once a decision changes."""
+readers; never offered once a decision changes. And its terms of reference as a PDF."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ def test_the_register_pdf_for_members_and_for_the_public(held, world):
     for kind in ("register", "public_register"):
         prepared = clerk.post(f"/bodies/{slug}/documents/{kind}/prepare/", follow=True)
         assert "Ready." in prepared.content.decode()
-    assert Document.objects.filter(body=held.body, status="ready").count() == 2
+    registers = Document.objects.filter(body=held.body, kind__in=["register", "public_register"])
+    assert registers.filter(status="ready").count() == 2
 
     reader, members = pdf_text(clerk.get(f"/bodies/{slug}/documents/register.pdf"))
     assert "Invest in community diagnostics hubs." in members and SECRET in members
@@ -57,3 +58,15 @@ def test_the_register_pdf_for_members_and_for_the_public(held, world):
     Decision.objects.filter(pk=decision.pk).update(revision=decision.revision + 1)
     assert Client().get(f"/bodies/{slug}/documents/public_register.pdf").status_code == 404
     assert "Out of date" in Client().get(f"/bodies/{slug}/documents/").content.decode()
+
+
+def test_the_terms_of_reference_as_a_pdf_with_their_version_history(held):
+    slug = held.body.slug
+    prepared = signed_in(held.clerk).post(f"/bodies/{slug}/documents/terms/prepare/", follow=True)
+    assert "Ready." in prepared.content.decode()
+    # The public may read it, since the body meets in public.
+    _, text = pdf_text(Client().get(f"/bodies/{slug}/documents/terms.pdf"))
+    assert "Terms of reference" in text and "Version history" in text and "Quorum" in text
+    assert (
+        "The terms of reference as a PDF" in Client().get(f"/bodies/{slug}/terms/").content.decode()
+    )
