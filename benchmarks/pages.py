@@ -225,6 +225,8 @@ def _pages() -> dict[str, Page]:
         "calendar subscription": Page("public", f"/bodies/{public.slug}/meetings.ics"),
         "search (public)": Page("public", "/search/?q=quarter"),
         "accessibility statement": Page("public", "/accessibility/"),
+        "forward plan (public)": Page("public", f"/bodies/{public.slug}/forward-plan/"),
+        "forward plan (clerk)": Page("clerk", f"/bodies/{body.slug}/forward-plan/"),
         "attendance (public)": Page("public", f"/bodies/{public.slug}/attendance/"),
         "attendance (clerk)": Page("clerk", f"/bodies/{body.slug}/attendance/"),
         "register of interests (public)": Page("public", f"/bodies/{public.slug}/interests/"),

@@ -12,6 +12,7 @@ from .views import (
     corrections,
     dashboard,
     decisions,
+    forward_plan,
     history,
     late,
     member_apologies,
@@ -162,6 +163,12 @@ urlpatterns = [
     ),
     path("bodies/<slug:slug>/decisions/", decisions.register, name="decision-register"),
     path("bodies/<slug:slug>/attendance/", attendance_stats.body_attendance, name="attendance"),
+    path("bodies/<slug:slug>/forward-plan/", forward_plan.forward_plan, name="forward-plan"),
+    path(
+        "forward-plan/<int:pk>/remove/",
+        forward_plan.forward_plan_remove,
+        name="forward-plan-remove",
+    ),
     path(
         "bodies/<slug:slug>/attendance.csv",
         attendance_stats.body_attendance_csv,

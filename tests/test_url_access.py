@@ -313,6 +313,21 @@ ACCESS = {
         lambda w: "/calendar/private/not-a-secret.ics",
         (NOT_FOUND,) * 6,
     ),
+    ("meetings:forward-plan", "private body"): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/forward-plan/",
+        (NOT_FOUND, OK, OK, OK, NOT_FOUND, OK),
+    ),
+    ("meetings:forward-plan", "body meeting in public"): (
+        "get",
+        lambda w: f"/bodies/{w.public_body.slug}/forward-plan/",
+        EVERYONE,
+    ),
+    ("meetings:forward-plan-remove", "an entry of a private body"): (
+        "post",
+        lambda w: f"/forward-plan/{_planned(w).pk}/remove/",
+        BODY_SECRETARIAT_POST,
+    ),
     ("meetings:attendance", "private body"): (
         "get",
         lambda w: f"/bodies/{w.body.slug}/attendance/",
@@ -530,6 +545,16 @@ ACCESS |= {
         NOBODY,
     ),
 }
+
+
+def _planned(w):
+    from meetings.models import PlannedItem
+
+    return PlannedItem.objects.get_or_create(
+        body=w.body,
+        title="Plan",
+        defaults={"added_at": w.meeting.starts_at, "added_by": w.users["clerk"]},
+    )[0]
 
 
 def url_names() -> set[str]:

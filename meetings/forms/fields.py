@@ -33,6 +33,29 @@ class Period(forms.Form):
         return data
 
 
+class MonthField(forms.CharField):
+    """A month as people type it: "2027-03" (as a month box sends it), "March 2027" or
+    "Mar 2027"; the first of the month."""
+
+    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2027-03"})
+
+    def to_python(self, value) -> datetime.date | None:
+        text = super().to_python(value).strip()
+        if not text:
+            return None
+        for pattern in ("%Y-%m", "%B %Y", "%b %Y"):
+            try:
+                month = datetime.datetime.strptime(text, pattern).date()
+            except ValueError:
+                continue
+            if not 2000 <= month.year <= 2100:
+                raise ValidationError("Choose a month between 2000 and 2100.")
+            return month
+        raise ValidationError(
+            f"“{text}” is not a month: give it as year and month, such as 2027-03."
+        )
+
+
 class StyledForm:
     """Bootstrap's classes on every widget, for forms whose templates render fields one by
     one."""

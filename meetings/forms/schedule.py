@@ -6,8 +6,8 @@ import datetime
 
 from django import forms
 
-from ..models import Meeting
-from .fields import DATE, TIME, LondonTimesForm, StyledForm, later_by
+from ..models import Meeting, PlannedItem
+from .fields import DATE, TIME, LondonTimesForm, MonthField, StyledForm, later_by
 
 WEEKDAYS = [(0, "Monday"), (1, "Tuesday"), (2, "Wednesday"), (3, "Thursday"), (4, "Friday")]
 WEEKS = [(1, "First"), (2, "Second"), (3, "Third"), (4, "Fourth"), (-1, "Last")]
@@ -173,3 +173,43 @@ class ObligationDoneForm(StyledForm, forms.Form):
         if self.keys is not None and key not in self.keys:
             raise forms.ValidationError("The terms in force have no such obligation.")
         return key
+
+
+class PlannedItemForm(StyledForm, forms.ModelForm):
+    """An entry in the body's forward plan: at a meeting to come, in a month, or not yet
+    scheduled."""
+
+    expected_month = MonthField(
+        label="Or the month expected", required=False, help_text="For example 2027-03."
+    )
+
+    class Meta:
+        model = PlannedItem
+        fields = ["title", "summary", "lead", "meeting", "expected_month", "decision_expected",
+                  "exempt_paragraph"]  # fmt: skip
+        labels = {
+            "title": "Business",
+            "summary": "What it is about",
+            "lead": "Who brings it",
+            "meeting": "The meeting expected",
+            "decision_expected": "A decision is expected",
+            "exempt_paragraph": "Expected in private: paragraph of Schedule 12A",
+        }
+        widgets = {"summary": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings
+        self.fields["meeting"].empty_label = "Not yet fixed"
+        self.fields["exempt_paragraph"].widget = forms.Select(
+            choices=[("", "No: in public"), *[(n, f"Paragraph {n}") for n in range(1, 8)]]
+        )
+        self.style()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("meeting") and data.get("expected_month"):
+            self.add_error(
+                "expected_month", "Give the meeting or the month, not both: the meeting's month."
+            )
+        return data

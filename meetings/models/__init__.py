@@ -13,7 +13,7 @@ from .decision_notice import DecisionNotice
 from .minutes import ItemMinute, Minutes, MinutesAmendment
 from .record import Action, AdvanceDeclaration, Attendance, Decision, Declaration, Vote
 from .resolution import ResolutionAnswer, WrittenResolution
-from .schedule import Adjournment, Meeting, MeetingChange
+from .schedule import Adjournment, Meeting, MeetingChange, PlannedItem
 
 __all__ = [
     "Action",
@@ -34,6 +34,7 @@ __all__ = [
     "Minutes",
     "MinutesAmendment",
     "Paper",
+    "PlannedItem",
     "Publication",
     "ResolutionAnswer",
     "Vote",

@@ -240,3 +240,39 @@ class Adjournment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting}: adjourned {long_datetime(self.adjourned_at)}"
+
+
+class PlannedItem(models.Model):
+    """An entry in a body's forward plan: business it expects to take at a meeting to come
+    (or in a month, or not yet scheduled), published so members and the public can see what
+    is coming. Business expected in private says so, with the paragraph, and no more."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="forward_plan")
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    expected_month = models.DateField(
+        null=True, blank=True, help_text="The first of the month expected, if no meeting yet."
+    )
+    decision_expected = models.BooleanField(default=False)
+    lead = models.CharField(max_length=200, blank=True)
+    exempt_paragraph = models.PositiveSmallIntegerField(null=True, blank=True)
+    added_at = models.DateTimeField()
+    added_by = models.ForeignKey("members.User", on_delete=models.PROTECT, related_name="+")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["body", "expected_month", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(exempt_paragraph__isnull=True)
+                | Q(exempt_paragraph__gte=1, exempt_paragraph__lte=7),
+                name="planned_item_paragraph_of_schedule_12a",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body.short_name}: {self.title}"

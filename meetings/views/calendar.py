@@ -19,6 +19,7 @@ from governance.rules.words import LONDON
 from members.access import get_body_for_user, roles_for
 from members.models import CalendarToken
 
+from ..forms.fields import MonthField
 from ..icalendar_events import meeting_event, new_calendar
 from ..models import Meeting
 from ..private_calendar import make_address, owner, stop_address
@@ -28,21 +29,10 @@ SUBSCRIPTION_PAST = datetime.timedelta(days=366)
 
 
 class MonthForm(forms.Form):
-    month = forms.CharField(required=False)
+    month = MonthField(required=False)
 
     def clean_month(self) -> datetime.date:
-        text = self.cleaned_data["month"].strip()
-        if not text:
-            return clock.today().replace(day=1)
-        try:
-            month = datetime.datetime.strptime(text, "%Y-%m").date()
-        except ValueError:
-            raise forms.ValidationError(
-                f"“{text}” is not a month: give it as year and month, such as 2027-01."
-            ) from None
-        if not 2000 <= month.year <= 2100:
-            raise forms.ValidationError("Choose a month between 2000 and 2100.")
-        return month
+        return self.cleaned_data["month"] or clock.today().replace(day=1)
 
 
 def _month_bounds(first: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:

@@ -86,6 +86,7 @@ def test_the_publics_pages_pass_the_automated_wcag_checks(browser, live_server, 
             f"/bodies/{site.body.slug}/decisions/?since=2030-01-01",
             f"/bodies/{site.body.slug}/attendance/",
             f"/bodies/{site.body.slug}/interests/",
+            f"/bodies/{site.body.slug}/forward-plan/",
             "/accessibility/",
             "/accounts/login/",
             "/accounts/password_reset/",
@@ -126,6 +127,8 @@ def test_the_secretariats_pages_pass_the_automated_wcag_checks(browser, live_ser
         "/notices/log/",
         f"/bodies/{site.body.slug}/decisions/",
         f"/bodies/{site.body.slug}/documents/",
+        f"/bodies/{site.body.slug}/attendance/",
+        "/calendar/mine/",
     )
     for width in (1280, 320):
         page = browser.new_page(viewport={"width": width, "height": 900})
