@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from meetings.forms.fields import DATE, StyledForm
+from config.forms import DATE, StyledForm
 
 from .models import InterestDeclaration
 

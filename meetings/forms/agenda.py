@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
+from config.forms import DATE, TIME, StyledForm
+
 from ..models import AgendaItem, Meeting
 from ..queries import PEOPLE_FOUND
-from .fields import DATE, TIME, ChairAgreementForm, LondonTimesForm, StyledForm
+from .fields import ChairAgreementForm, LondonTimesForm
 
 
 class AgendaItemForm(StyledForm, forms.ModelForm):

@@ -6,7 +6,9 @@ import datetime
 
 from django import forms
 
-from .fields import DATE, Period, StyledForm
+from config.forms import DATE, StyledForm
+
+from .fields import Period
 
 
 def year_to(today: datetime.date) -> dict[str, datetime.date]:

@@ -8,21 +8,14 @@ import datetime
 
 from django import forms
 
+from config.forms import DATE, TIME, StyledForm
 from governance.rules.words import LONDON
 from members.models import Person
 
 from ..models import Action, AgendaItem, Attendance, Decision, Declaration, Vote
 from ..services.attendance import Mark
 from ..sitting import Sitting
-from .fields import (
-    DATE,
-    TIME,
-    ChairAgreementForm,
-    LondonTimesForm,
-    MoneyField,
-    StyledForm,
-    WholeNumberField,
-)
+from .fields import ChairAgreementForm, LondonTimesForm, MoneyField, WholeNumberField
 
 REASON = forms.CharField(
     label="Why is the record being corrected?",

@@ -7,7 +7,9 @@ import datetime
 
 from django import forms
 
-from .fields import DATE, Period, StyledForm, london_midnight
+from config.forms import DATE, StyledForm
+
+from .fields import Period, london_midnight
 
 
 class DecisionRecordForm(StyledForm, forms.Form):

@@ -13,8 +13,6 @@ from django.core.exceptions import ValidationError
 
 from governance.rules.words import LONDON, long_date
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 UTC = datetime.UTC
 
 
@@ -54,26 +52,6 @@ class MonthField(forms.CharField):
         raise ValidationError(
             f"“{text}” is not a month: give it as year and month, such as 2027-03."
         )
-
-
-class StyledForm:
-    """Bootstrap's classes on every widget, for forms whose templates render fields one by
-    one."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.style()
-
-    def style(self) -> None:
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs.setdefault("class", css)
 
 
 MONEY = re.compile(

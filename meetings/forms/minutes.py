@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from django import forms
 
+from config.forms import StyledForm
 from members.models import Person
-
-from .fields import StyledForm
 
 MINUTE_HELP = (
     "Write paragraphs separated by a blank line; start lines with “- ” for a list. "

@@ -6,8 +6,10 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from config.forms import DATE, TIME, StyledForm
+
 from ..models import AgendaItem, ResolutionAnswer
-from .fields import DATE, TIME, LondonTimesForm, StyledForm
+from .fields import LondonTimesForm
 
 PARAGRAPHS = [("", "Choose the paragraph")] + [(n, f"Paragraph {n}") for n in range(1, 8)]
 EMAIL_TYPES = (".eml", ".msg", ".pdf", ".txt")

@@ -6,8 +6,10 @@ import datetime
 
 from django import forms
 
+from config.forms import DATE, TIME, StyledForm
+
 from ..models import Meeting, PlannedItem
-from .fields import DATE, TIME, LondonTimesForm, MonthField, StyledForm, later_by
+from .fields import LondonTimesForm, MonthField, later_by
 
 WEEKDAYS = [(0, "Monday"), (1, "Tuesday"), (2, "Wednesday"), (3, "Thursday"), (4, "Friday")]
 WEEKS = [(1, "First"), (2, "Second"), (3, "Third"), (4, "Fourth"), (-1, "Last")]

@@ -82,7 +82,7 @@ def test_a_month_that_is_not_a_month_is_explained_and_this_month_shown(world):
     response = Client().get("/calendar/?month=December")
     assert response.status_code == 400
     page = response.content.decode()
-    assert "“December” is not a month: give it as year and month, such as 2027-01." in page
+    assert "“December” is not a month: give it as year and month, such as 2027-03." in page
     assert f"Meetings in {clock.today():%B %Y}" in page
 
 
