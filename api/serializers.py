@@ -272,5 +272,5 @@ class VoteEventSerializer(serializers.ModelSerializer):
     def get_votes(self, vote):
         return [
             {"voter_name": name, "option": OCD_OPTIONS.get(choice, choice)}
-            for name, choice in vote.named.items()
+            for name, choice in sorted(vote.named.items())  # jsonb keeps no order
         ]

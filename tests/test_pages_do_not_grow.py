@@ -127,6 +127,7 @@ def test_no_public_page_grows_with_the_meetings_held():
         "search": "/search/?q=quarter",
         "attendance": f"/bodies/{body.slug}/attendance/",
         "register of interests": f"/bodies/{body.slug}/interests/",
+        "forward plan": f"/bodies/{body.slug}/forward-plan/",
         "open data: meetings": f"/api/events/?body={body.slug}",
         "open data: decisions": "/api/decisions/",
         "open data: agenda items": "/api/agenda-items/",

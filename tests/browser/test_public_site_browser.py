@@ -124,6 +124,9 @@ def test_a_member_declares_an_interest_and_the_public_read_the_register(browser,
     page.fill("#id_username", "slam")
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
+    for path in ("/dashboard/", "/calendar/mine/", "/notices/", "/meetings/"):
+        assert check(page, f"{live_server.url}{path}", 320) == [], path
+    page.goto(f"{live_server.url}/dashboard/")
     page.click("text=My declarations of interest")
     assert check(page, page.url, 320) == []
     page.select_option("select[name=category]", "indirect")
