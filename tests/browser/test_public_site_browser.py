@@ -14,10 +14,11 @@ from meetings.models import Decision, Meeting
 from meetings.services.agenda import agenda_item_add, agenda_start
 from meetings.services.papers import paper_add
 from members.models import DeputyNomination
-from tests.factories import PASSWORD, PersonFactory, UserFactory
+from tests.factories import PersonFactory, UserFactory
 from tests.meetings.workspace import publish, seed_body, upload
 
 from .test_accessibility import check
+from .test_console_browser import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 MEETING = datetime.datetime(2030, 3, 12, 14, 0, tzinfo=LONDON)
@@ -90,11 +91,7 @@ def test_a_member_sends_apologies_from_the_meeting_page(browser, live_server, si
         chair = site.holders[key]
         chair.user = UserFactory(username=f"chair-{key}")
         chair.save()
-    page = browser.new_page(viewport={"width": 320, "height": 900})
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "slam")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page = sign_in(browser, live_server, member.user, width=320)
     url = f"{live_server.url}/meetings/{site.meeting.pk}/"
     assert check(page, url, 320) == []
     page.select_option("select[name=deputy]", value=str(deputy.pk))
@@ -119,11 +116,7 @@ def test_a_member_declares_an_interest_and_the_public_read_the_register(browser,
     member = site.holders["chair-slam"]
     member.user = UserFactory(username="slam")
     member.save()
-    page = browser.new_page(viewport={"width": 320, "height": 900})
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "slam")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page = sign_in(browser, live_server, member.user, width=320)
     for path in ("/dashboard/", "/calendar/mine/", "/notices/", "/meetings/"):
         assert check(page, f"{live_server.url}{path}", 320) == [], path
     page.goto(f"{live_server.url}/dashboard/")
