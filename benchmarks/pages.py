@@ -7,9 +7,11 @@ asserts nothing.
 For each database and scale: a fresh database, the demo and ten years of generated history
 (``benchmarks/dataset.py``), then gunicorn with the production settings on loopback. Each page
 (public, member and secretariat, and the console's changes) is requested ``--requests`` times,
-each request beside one to a minimal view on the same server, and the table gives its p50 and
-p95, the p95 as a multiple of the minimal view's, and, from one request made in process, the
-queries, the model rows loaded and the response bytes. PostgreSQL is read from
+each request beside one to a minimal view on the same server, both as served again from the
+page cache (``pagecache/``) and as built afresh (at an address not asked for before). The
+table gives the p50 and p95, the p95 as a multiple of the minimal view's, and, from one
+request made in process, the queries, the model rows loaded and the response bytes as built
+(and, in brackets, as served from the page cache). PostgreSQL is read from
 ``BENCHMARK_POSTGRES`` (default postgres://postgres@127.0.0.1:5432); its run is skipped if
 it does not answer.
 
@@ -102,7 +104,20 @@ def _environment(url: str, data: str) -> dict[str, str]:
         "EMAIL_URL": "memorymail://",  # the notices the data sends, kept off the terminal
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
-    }
+    } | _cache()
+
+
+def _cache() -> dict[str, str]:
+    """Redis, as in production (``BENCHMARK_REDIS``), if it answers: the web processes then
+    share kept pages. Otherwise each process keeps its own, in local memory."""
+    url = os.environ.get("BENCHMARK_REDIS", "redis://127.0.0.1:6379/3")
+    host, port = urllib.parse.urlsplit(url).hostname, urllib.parse.urlsplit(url).port or 6379
+    try:
+        socket.create_connection((host, port), timeout=1).close()
+    except OSError:
+        print("Redis is not answering: each web process keeps its own pages.")
+        return {}
+    return {"CACHE_URL": url}
 
 
 # One database and one scale, in its own process -----------------------------------------
@@ -112,12 +127,14 @@ def _one(out: str, scale: float, requests: int) -> int:
     import django
 
     django.setup()
+    from django.core.cache import cache
     from django.core.management import call_command
 
     from benchmarks import dataset
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", verbosity=0, interactive=False)
+    cache.clear()  # nothing kept from another database's run
     begun = time.monotonic()
     counts = dataset.build(scale)
     print(f"   {counts} in {time.monotonic() - begun:.0f} s", flush=True)
@@ -292,8 +309,9 @@ def _post_data(row_pk: int, flip: list[int]) -> dict:
 
 
 def _in_process(page: Page) -> dict:
-    """Queries, rows (model instances made) and bytes of one request, made in process
-    after one to warm the caches."""
+    """Queries, rows (model instances made) and bytes of one request made in process: as
+    built (an address never asked before, after one request to warm the other caches) and
+    as served from the page cache."""
     from django.db import connection
     from django.db.models.signals import post_init
     from django.test import Client
@@ -302,27 +320,39 @@ def _in_process(page: Page) -> dict:
     client = Client(HTTP_HOST="127.0.0.1")
     if (user := _user(page.who)) is not None:
         client.force_login(user)
-    rows = [0]
-
-    def count(**kwargs):
-        rows[0] += 1
-
-    def send():
-        if page.post:
-            return client.post(page.path, _post_data(page.post, flip), HTTP_HX_REQUEST="true")
-        return client.get(page.path)
-
     flip = [1]  # present, then absent: the room is left as it was found
-    send()  # as a page is served most often: with the caches warm
-    post_init.connect(count, weak=False)
-    try:
-        with CaptureQueriesContext(connection) as queries:
-            response = send()
-    finally:
-        post_init.disconnect(count)
-    if response.status_code != 200:
-        print(f"   {page.path}: {response.status_code}", flush=True)
-    return {"queries": len(queries), "rows": rows[0], "bytes": len(response.content)}
+
+    def send(path):
+        if page.post:
+            return client.post(path, _post_data(page.post, flip), HTTP_HX_REQUEST="true")
+        return client.get(path)
+
+    def measure(path) -> dict:
+        rows = [0]
+
+        def count(**kwargs):
+            rows[0] += 1
+
+        post_init.connect(count, weak=False)
+        try:
+            with CaptureQueriesContext(connection) as queries:
+                response = send(path)
+        finally:
+            post_init.disconnect(count)
+        if response.status_code != 200:
+            print(f"   {path}: {response.status_code}", flush=True)
+        return {"queries": len(queries), "rows": rows[0], "bytes": len(response.content)}
+
+    send(_fresh(page.path, 0))
+    built = measure(_fresh(page.path, 1))
+    send(page.path)
+    kept = measure(page.path)
+    return built | {f"kept {key}": value for key, value in kept.items()}
+
+
+def _fresh(path: str, n: int) -> str:
+    """The same page at an address not asked for before, so the page cache cannot serve it."""
+    return f"{path}{'&' if '?' in path else '?'}fresh={n}"
 
 
 def _wait_for(port: int) -> None:
@@ -366,16 +396,19 @@ def _request(path: str, cookie: str = "", data: dict | None = None) -> float:
 
 
 def _over_http(pages: dict[str, Page], requests: int) -> dict:
+    """Each page as served again (kept) and as built afresh, each beside the minimal view."""
     cookies = {who: _cookies(who) for who in {p.who for p in pages.values()}}
-    minimal, times, flip = [], {name: [] for name in pages}, [0]
+    minimal, flip = [], [0]
+    kept, built = ({name: [] for name in pages} for _ in range(2))
     for page in pages.values():  # one warm-up request each
         _request(page.path, cookies[page.who], _post_data(page.post, flip) if page.post else None)
-    for _ in range(requests):
+    for n in range(requests):
         for name, page in pages.items():
-            minimal.append(_request("/benchmark/minimal/"))
-            data = _post_data(page.post, flip) if page.post else None
-            times[name].append(_request(page.path, cookies[page.who], data))
-    return {"minimal": minimal, **times}
+            for times, path in ((kept, page.path), (built, _fresh(page.path, n + 2))):
+                minimal.append(_request("/benchmark/minimal/"))
+                data = _post_data(page.post, flip) if page.post else None
+                times[name].append(_request(path, cookies[page.who], data))
+    return {"minimal": minimal, "kept": kept, "built": built}
 
 
 # The table -------------------------------------------------------------------------------
@@ -400,23 +433,31 @@ def _table(database: str, runs: dict[float, dict]) -> None:
             f"p95 {_p(minimal, 0.95):.1f} ms"
         )
     head = "| page | " + " | ".join(
-        f"p50 ms {s:g}x | p95 ms {s:g}x | p95/minimal {s:g}x" for s in scales
+        f"p50 ms {s:g}x | p95 ms {s:g}x | p95/minimal {s:g}x | built: p50 ms | built: p95/minimal"
+        for s in scales
     )
-    print(f"\n{head} | queries | rows | bytes |")
-    print("|---" * (1 + 3 * len(scales) + 3) + "|")
+    print(f"\n{head} | queries (built / kept) | rows | bytes |")
+    print("|---" * (1 + 5 * len(scales) + 3) + "|")
     for name in runs[scales[0]]["measured"]:
         cells = []
         for scale in scales:
             timed = runs[scale]["timed"]
             floor = _p(timed["minimal"], 0.95)
-            p95 = _p(timed[name], 0.95)
+            kept, built = timed["kept"][name], timed["built"][name]
             cells += [
-                f"{statistics.median(timed[name]) * 1000:.1f}",
-                f"{p95:.1f}",
-                f"{p95 / floor:.1f}x",
+                f"{statistics.median(kept) * 1000:.1f}",
+                f"{_p(kept, 0.95):.1f}",
+                f"{_p(kept, 0.95) / floor:.1f}x",
+                f"{statistics.median(built) * 1000:.1f}",
+                f"{_p(built, 0.95) / floor:.1f}x",
             ]
         for key in ("queries", "rows", "bytes"):
-            cells.append(" / ".join(str(runs[s]["measured"][name][key]) for s in scales))
+            cells.append(
+                " / ".join(
+                    f"{runs[s]['measured'][name][key]} ({runs[s]['measured'][name]['kept ' + key]})"
+                    for s in scales
+                )
+            )
         print(f"| {name} | " + " | ".join(cells) + " |")
 
 

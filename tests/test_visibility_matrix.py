@@ -138,3 +138,22 @@ def test_no_marker_reaches_anyone_not_entitled_to_it(planted, persona):
     assert leaks == {}, f"{persona} saw what they may not"
     # And those entitled do see it: the matrix is not passing because nothing is shown.
     assert ENTITLED[persona] - {DRAFT} <= set(seen), (persona, sorted(seen))
+
+
+def test_with_pages_kept_no_marker_reaches_anyone_not_entitled_to_it(planted, settings):
+    """The same, with the page cache on and every persona asking for each address in turn,
+    twice over, so that each could be served a page kept for another."""
+    settings.PAGE_CACHE = True
+    clients = {persona: client_for(planted, persona) for persona in ENTITLED}
+    seen: dict[str, set[str]] = {persona: set() for persona in ENTITLED}
+    kept = 0
+    for address in addresses(planted):
+        for _ in range(2):
+            for persona, client in clients.items():
+                response = client.get(address)
+                kept += response.status_code == 200 and not response.templates
+                text = read(response)
+                seen[persona] |= {marker for marker in MARKERS if marker in text}
+    assert kept > 100, "pages were served from the cache"
+    assert {p: s - ENTITLED[p] for p, s in seen.items()} == {p: set() for p in ENTITLED}
+    assert all(ENTITLED[p] - {DRAFT} <= seen[p] for p in ENTITLED)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "pagecache",
     "governance",
     "members",
     "meetings",
@@ -56,6 +57,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the database: the versions a kept page is checked against.
+    "pagecache.middleware.ReadingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -66,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After sign-in, two-factor and idle-session checks: a kept page is served only past them.
+    "pagecache.middleware.PageCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -113,6 +118,11 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     CACHES["default"].setdefault("OPTIONS", {}).update(
         {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
     )
+
+# Whole pages kept until a table they read changes (pagecache/): for a person, an address and
+# a minute of the clock, never longer than this.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = 120
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [

@@ -28,3 +28,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # pytest-xdist's workers share one Redis database: each keeps its keys under its own prefix,
 # so that one worker clearing its cache between tests never resets another's throttle counts.
 CACHES["default"]["KEY_PREFIX"] = env.str("PYTEST_XDIST_WORKER", default="main")  # noqa: F405
+
+# The suite's tests run in transactions that never commit, so no table's version would ever
+# be raised: the page cache is off, and on in its own tests and the browser tests.
+PAGE_CACHE = False

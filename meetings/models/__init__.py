@@ -13,7 +13,7 @@ from .decision_notice import DecisionNotice
 from .minutes import ItemMinute, Minutes, MinutesAmendment
 from .record import Action, AdvanceDeclaration, Attendance, Decision, Declaration, Vote
 from .resolution import ResolutionAnswer, WrittenResolution
-from .schedule import Adjournment, Meeting, MeetingChange, PlannedItem
+from .schedule import Adjournment, ConsoleVersion, Meeting, MeetingChange, PlannedItem
 
 __all__ = [
     "Action",
@@ -23,6 +23,7 @@ __all__ = [
     "AgendaItem",
     "Apology",
     "Attendance",
+    "ConsoleVersion",
     "Decision",
     "DecisionNotice",
     "Declaration",

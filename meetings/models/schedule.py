@@ -121,14 +121,9 @@ class Meeting(Revised):
     closed_by = models.ForeignKey(
         "members.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    console_version = models.PositiveIntegerField(
-        default=0,
-        help_text="Raised by every change in the console, so that two clerks "
-        "never silently overwrite each other.",
-    )
 
     objects = MeetingQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["console_version", "current_item", "revision"])
+    history = HistoricalRecords(excluded_fields=["current_item", "revision"])
 
     class Meta:
         ordering = ["starts_at"]
@@ -276,3 +271,18 @@ class PlannedItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body.short_name}: {self.title}"
+
+
+class ConsoleVersion(models.Model):
+    """How many changes a meeting's record has had while it sits: the other console screens
+    ask for it every two seconds and redraw when it has moved. Kept apart from the meeting's
+    row, so that a click in the room does not change every page that lists meetings (the page
+    cache keeps a page until a table it read is written)."""
+
+    meeting = models.OneToOneField(
+        Meeting, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.meeting}: change {self.number}"

@@ -16,7 +16,7 @@ from members.models import Appointment, DeputyNomination, Person, User
 from members.snapshots import snapshot
 
 from ..models import AgendaItem, Attendance, Meeting
-from .locking import moment_problem, on_record, open_meeting, revision_check
+from .locking import console_version_raise, moment_problem, on_record, open_meeting, revision_check
 
 
 @transaction.atomic
@@ -57,8 +57,8 @@ def sitting_open(*, meeting: Meeting, user: User, now: datetime.datetime) -> Non
             )
     if meeting.current_item_id is None:
         meeting.current_item = meeting.items.order_by("position").first()
-    meeting.console_version += 1
-    meeting.save(update_fields=["current_item", "console_version"])
+        meeting.save(update_fields=["current_item"])
+    console_version_raise(meeting)
 
 
 class Mark:
@@ -158,8 +158,7 @@ def attendance_correct(
     row.left_during, row.left_at = left_during, left_at
     row.updated_at, row.updated_by = now, user
     on_record(row, user=user, reason=reason.strip())
-    meeting.console_version += 1
-    meeting.save(update_fields=["console_version"])
+    console_version_raise(meeting)
     return row
 
 

@@ -12,10 +12,11 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 
 from governance.rules.words import LONDON, long_datetime
 
-from ..models import Meeting
+from ..models import ConsoleVersion, Meeting
 
 STALE = (
     "so your change was not saved. The screen now shows the latest; make your change "
@@ -34,9 +35,21 @@ def meeting_touch(meeting: Meeting) -> Meeting:
         .select_related("current_item", "body")
         .get(pk=meeting.pk)
     )
-    locked.console_version += 1
-    locked.save(update_fields=["console_version"])
+    console_version_raise(locked)
     return locked
+
+
+def console_version_raise(meeting: Meeting) -> None:
+    """Tell the other console screens to redraw; the caller holds the meeting's row lock."""
+    raised = ConsoleVersion.objects.filter(meeting=meeting).update(number=F("number") + 1)
+    if not raised:
+        ConsoleVersion.objects.create(meeting=meeting, number=1)
+
+
+def console_version(meeting: Meeting) -> int:
+    """The number of changes made in the console, as the screens compare it."""
+    found = ConsoleVersion.objects.filter(meeting=meeting).values_list("number", flat=True)
+    return found.first() or 0
 
 
 def open_meeting(meeting: Meeting) -> Meeting:

@@ -42,7 +42,7 @@ from ..services import attendance as attending
 from ..services import minutes as minutes_workflow
 from ..services import proceedings, record
 from ..services.agenda import numbering
-from ..services.locking import StaleChange
+from ..services.locking import StaleChange, console_version
 from ..sitting import Sitting, sitting_for
 from .common import add_service_errors, get_meeting_for_secretariat
 
@@ -120,6 +120,7 @@ def _context(meeting: Meeting, sitting: Sitting | None = None, bound=None, **ext
         "record": meeting_record(meeting),
         "adjourned": meeting.adjournments.filter(resumed_at__isnull=True).first(),
         "forms": forms,
+        "console_version": console_version(meeting),
         **extra,
     }
 
@@ -198,7 +199,7 @@ def console_actions(request, pk):
 def console_live(request, pk):
     """For other screens, every two seconds: nothing (204) unless the meeting changed."""
     meeting = get_meeting_for_secretariat(request, pk)
-    if request.GET.get("version") == str(meeting.console_version):
+    if request.GET.get("version") == str(console_version(meeting)):
         return HttpResponse(status=204)
     return render(request, "meetings/console/live.html", _context(meeting))
 

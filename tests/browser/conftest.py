@@ -60,3 +60,10 @@ def browser(monkeypatch):
         yield checked
         launched.close()
         assert checked.violations == [], "the Content-Security-Policy refused something"
+
+
+@pytest.fixture(autouse=True)
+def pages_kept(settings):
+    """The browser tests run as the site does, with whole pages kept (their live server
+    commits, so every change raises the versions a kept page is checked against)."""
+    settings.PAGE_CACHE = True

@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 
 from meetings.models import Action, Adjournment, Attendance, Decision, Meeting, Vote
+from meetings.services.locking import console_version
 from tests.conftest import client_for
 from tests.factories import MeetingFactory, UserFactory
 
@@ -87,7 +88,7 @@ def setting(world):
 def everything(meeting) -> tuple:
     meeting = Meeting.objects.get(pk=meeting.pk)
     return (
-        meeting.console_version,
+        console_version(meeting),
         meeting.closed_at,
         meeting.current_item_id,
         list(Attendance.objects.values_list("status", "revision")),

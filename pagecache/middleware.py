@@ -1,0 +1,106 @@
+"""Whole pages kept and served again while nothing they were built from has changed.
+
+A page is kept for one person (or for everyone signed out), one address, one browser's CSRF
+cookie, one set of htmx headers and one minute of the clock; it is served again only if every
+table it read is still at the version it was read at. Two middlewares, because the versions
+must be read before anything else is (the session, the user, their roles), and the page looked
+up only after sign-in, two-factor and idle-session checks have had their say.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+
+from config import clock
+
+from . import versions
+from .tables import EVERY_TABLE
+
+# Sign-in, password reset and two-factor pages hold secrets in the session; the admin and the
+# API have their own ways; the health check must look every time.
+NEVER = ("/accounts/", "/admin/", "/api/", "/health/", "/static/")
+
+
+def _candidate(request) -> bool:
+    return (
+        settings.PAGE_CACHE and request.method == "GET" and not request.path_info.startswith(NEVER)
+    )
+
+
+class ReadingMiddleware:
+    """Early: the tables' versions before anything is read, then note what the request reads."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _candidate(request):
+            return self.get_response(request)
+        request.table_versions = versions.current()
+        token = versions.reading.set(versions.Reading())
+        try:
+            return self.get_response(request)
+        finally:
+            versions.reading.reset(token)
+
+
+class PageCacheMiddleware:
+    """Late: serve the kept page if it is still true, otherwise build it and keep it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        then = getattr(request, "table_versions", None)
+        if then is None or _messages_waiting(request):
+            return self.get_response(request)
+        key = _key(request)
+        kept = cache.get(key)
+        if kept is not None and all(then.get(t, 0) == v for t, v in kept["read"].items()):
+            return kept["response"]
+        response = self.get_response(request)
+        now = versions.reading.get()
+        if now is not None and _keepable(request, response, now):
+            read = {table: then.get(table, 0) for table in now.tables | {EVERY_TABLE}}
+            cache.set(key, {"read": read, "response": response}, settings.PAGE_CACHE_SECONDS)
+        return response
+
+
+def _key(request) -> str:
+    htmx = sorted((k, v) for k, v in request.headers.items() if k.lower().startswith("hx-"))
+    parts = (
+        request.get_host(),
+        request.get_full_path(),
+        str(request.user.pk or ""),
+        request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
+        repr(htmx),
+        str(int(clock.now().timestamp()) // 60),
+    )
+    return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _messages_waiting(request) -> bool:
+    storage = getattr(request, "_messages", None)
+    return storage is not None and len(storage) > 0
+
+
+def _keepable(request, response, now: versions.Reading) -> bool:
+    storage = getattr(request, "_messages", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not now.wrote
+        and not (storage is not None and len(storage) > 0)
+        and _csrf_secret_unchanged(request)
+    )
+
+
+def _csrf_secret_unchanged(request) -> bool:
+    """A CSRF secret made for this page (the browser sent none, or a bad one) belongs to
+    this browser alone."""
+    sent = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
+    return request.META.get("CSRF_COOKIE", sent) == sent

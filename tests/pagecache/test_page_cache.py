@@ -1,0 +1,135 @@
+"""Whole pages kept and served again: never to anyone else, never after a table they read has
+changed (through a page, a queryset update or a worker), never with a message meant for one
+view, never with another browser's CSRF secret, and never into the next minute.
+
+These tests commit (a kept page is checked against versions raised when a write commits), so
+they run in transactions of their own; a response served from the cache renders no template.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import time_machine
+from django.conf import settings as django_settings
+
+from governance.rules.words import LONDON
+from meetings.models import Meeting, PlannedItem
+from members.models import Appointment
+from tests.conftest import client_for
+from tests.factories import MeetingFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+NOW = datetime.datetime(2027, 2, 10, 12, 0, 5, tzinfo=LONDON)
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE = True
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+def kept(response) -> bool:
+    """Served from the cache: nothing was rendered for it."""
+    assert response.status_code == 200
+    return not response.templates
+
+
+@pytest.fixture
+def planned(world):
+    world.users["clerk"].secretariat_bodies.add(world.public_body)
+    world.meeting = MeetingFactory(
+        body=world.public_body, starts_at=NOW + datetime.timedelta(days=30), held_in_public=True
+    )
+    return world
+
+
+def test_a_page_is_kept_and_a_change_made_through_a_page_is_seen_at_once(planned):
+    public = client_for(planned, "anonymous")
+    url = f"/bodies/{planned.public_body.slug}/forward-plan/"
+    first = public.get(url)
+    assert not kept(first) and "Winter plan" not in first.content.decode()
+    again = public.get(url)
+    assert kept(again) and again.content == first.content
+
+    clerk = client_for(planned, "clerk")
+    added = clerk.post(url, {"title": "Winter plan", "meeting": planned.meeting.pk})
+    assert added.status_code == 302
+
+    after = public.get(url)
+    assert not kept(after) and "Winter plan" in after.content.decode()
+    assert kept(public.get(url))
+
+
+def test_a_write_outside_any_page_is_seen_at_once(planned):
+    """A worker's or a command's queryset update, which sends no signal, counts as well."""
+    public = client_for(planned, "anonymous")
+    url = f"/meetings/{planned.meeting.pk}/"
+    assert "Committee Room 1" in public.get(url).content.decode()
+    assert kept(public.get(url))
+    Meeting.objects.filter(pk=planned.meeting.pk).update(location="The Great Hall")
+    after = public.get(url)
+    assert not kept(after) and "The Great Hall" in after.content.decode()
+    PlannedItem.objects.create(
+        body=planned.public_body, title="Unrelated", added_at=NOW, added_by=planned.users["clerk"]
+    )
+    assert kept(public.get(url)), "a page is kept while the tables it read are unchanged"
+
+
+def test_a_member_whose_appointment_ends_is_not_served_the_page_they_saw(world):
+    meeting = MeetingFactory(body=world.body, location="Room CLOSEDMARK")
+    member = client_for(world, "member")
+    url = f"/meetings/{meeting.pk}/"
+    member.get(url)  # the first gives the browser its CSRF cookie
+    assert "CLOSEDMARK" in member.get(url).content.decode()
+    assert kept(member.get(url))
+    assert "CLOSEDMARK" not in client_for(world, "other_member").get(url).content.decode()
+
+    Appointment.objects.filter(person__user=world.users["member"]).delete()
+    response = member.get(url)
+    assert "CLOSEDMARK" not in response.content.decode()
+
+
+def test_a_message_is_shown_once_and_never_kept(planned):
+    clerk = client_for(planned, "clerk")
+    url = f"/bodies/{planned.public_body.slug}/forward-plan/"
+    clerk.get(url)
+    response = clerk.post(url, {"title": "Winter plan"}, follow=True)
+    message = response.context["messages"]
+    assert len(list(message)) == 1
+    shown = response.content.decode()
+    later = clerk.get(url)
+    assert later.content.decode() != shown and not kept(later)
+    assert kept(clerk.get(url))
+
+
+def test_a_page_that_made_a_csrf_secret_is_not_kept(planned):
+    clerk = client_for(planned, "clerk")
+    url = f"/bodies/{planned.public_body.slug}/forward-plan/"  # the clerk's page has forms
+    first = clerk.get(url)
+    assert django_settings.CSRF_COOKIE_NAME in first.cookies
+    second = clerk.get(url)  # now sends the cookie it was given
+    assert not kept(second)
+    assert kept(clerk.get(url))
+    other_browser = client_for(planned, "clerk")
+    other_browser.cookies[django_settings.CSRF_COOKIE_NAME] = "c" * 32
+    assert not kept(other_browser.get(url)), "another browser's token is never served"
+
+
+def test_a_page_is_kept_for_a_minute_of_the_clock_at_most(planned, page_cache):
+    public = client_for(planned, "anonymous")
+    url = f"/bodies/{planned.public_body.slug}/"
+    public.get(url)
+    assert kept(public.get(url))
+    page_cache.shift(datetime.timedelta(seconds=60))
+    assert not kept(public.get(url))
+
+
+def test_an_htmx_request_has_its_own_entry(planned):
+    public = client_for(planned, "anonymous")
+    url = f"/bodies/{planned.public_body.slug}/forward-plan/"
+    public.get(url)
+    fragment = public.get(url, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="plan")
+    assert not kept(fragment)
