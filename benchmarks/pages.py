@@ -396,17 +396,19 @@ def _request(path: str, cookie: str = "", data: dict | None = None) -> float:
 
 
 def _over_http(pages: dict[str, Page], requests: int) -> dict:
-    """Each page as served again (kept) and as built afresh, each beside the minimal view."""
+    """Each page asked for again and again, as a page is read while nothing changes (served
+    from the page cache after the first), then at addresses never asked for before (built
+    each time); every request beside one to the minimal view."""
     cookies = {who: _cookies(who) for who in {p.who for p in pages.values()}}
     minimal, flip = [], [0]
     kept, built = ({name: [] for name in pages} for _ in range(2))
-    for page in pages.values():  # one warm-up request each
+    for name, page in pages.items():
         _request(page.path, cookies[page.who], _post_data(page.post, flip) if page.post else None)
-    for n in range(requests):
-        for name, page in pages.items():
-            for times, path in ((kept, page.path), (built, _fresh(page.path, n + 2))):
+        for times, fresh in ((kept, False), (built, True)):
+            for n in range(requests):
                 minimal.append(_request("/benchmark/minimal/"))
                 data = _post_data(page.post, flip) if page.post else None
+                path = _fresh(page.path, n + 2) if fresh else page.path
                 times[name].append(_request(path, cookies[page.who], data))
     return {"minimal": minimal, "kept": kept, "built": built}
 

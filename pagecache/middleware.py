@@ -19,14 +19,12 @@ from config import clock
 from . import versions
 from .tables import EVERY_TABLE
 
-# Sign-in, password reset and two-factor pages hold secrets in the session; the admin and the
-# API have their own ways; the health check must look every time.
-NEVER = ("/accounts/", "/admin/", "/api/", "/health/", "/static/")
-
 
 def _candidate(request) -> bool:
     return (
-        settings.PAGE_CACHE and request.method == "GET" and not request.path_info.startswith(NEVER)
+        settings.PAGE_CACHE
+        and request.method == "GET"
+        and not request.path_info.startswith(settings.PAGE_CACHE_NEVER)
     )
 
 

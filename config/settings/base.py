@@ -123,6 +123,9 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 # a minute of the clock, never longer than this.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = 120
+# Sign-in, password reset and two-factor pages hold secrets in the session; the admin and the
+# API (whose throttle counts every request) have their own ways; the health check must look.
+PAGE_CACHE_NEVER = ("/accounts/", "/admin/", "/api/", "/health/", "/static/")
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
