@@ -44,7 +44,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scales", nargs="+", type=float, default=[0.1, 1.0])
     parser.add_argument("--databases", nargs="+", default=["sqlite", "postgres"])
-    parser.add_argument("--requests", type=int, default=20, help="per page (default 20)")
+    parser.add_argument(
+        "--requests", type=int, default=20, help="per page (default 20; half as many built)"
+    )
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: one database and scale
     args = parser.parse_args()
     if args.one:
@@ -402,10 +404,12 @@ def _over_http(pages: dict[str, Page], requests: int) -> dict:
     cookies = {who: _cookies(who) for who in {p.who for p in pages.values()}}
     minimal, flip = [], [0]
     kept, built = ({name: [] for name in pages} for _ in range(2))
+    for _ in range(10):  # every web process past its first requests
+        _request("/", cookies["public"])
     for name, page in pages.items():
         _request(page.path, cookies[page.who], _post_data(page.post, flip) if page.post else None)
-        for times, fresh in ((kept, False), (built, True)):
-            for n in range(requests):
+        for times, fresh, count in ((kept, False, requests), (built, True, requests // 2)):
+            for n in range(count):
                 minimal.append(_request("/benchmark/minimal/"))
                 data = _post_data(page.post, flip) if page.post else None
                 path = _fresh(page.path, n + 2) if fresh else page.path

@@ -70,6 +70,7 @@ class PageCacheMiddleware:
 def _key(request) -> str:
     htmx = sorted((k, v) for k, v in request.headers.items() if k.lower().startswith("hx-"))
     parts = (
+        request.scheme,
         request.get_host(),
         request.get_full_path(),
         str(request.user.pk or ""),

@@ -28,6 +28,7 @@ def test_with_redis_stopped_every_kind_of_page_is_served(settings):
         "south-east-london-icp", starts_at=datetime.datetime(2027, 1, 14, 14, tzinfo=LONDON)
     )
     settings.CACHES = STOPPED
+    settings.PAGE_CACHE = True  # a kept page is a miss too, and the page is built
     caches.close_all()
     clerk = signed_in(sel.clerk)
     for url in (
@@ -37,7 +38,8 @@ def test_with_redis_stopped_every_kind_of_page_is_served(settings):
         f"/meetings/{sel.meeting.pk}/agenda/",
         f"/meetings/{sel.meeting.pk}/console/",
     ):
-        assert clerk.get(url).status_code == 200, url
+        for _ in range(2):
+            assert clerk.get(url).status_code == 200, url
     public = Client()
     assert public.get("/").status_code == 200
     assert public.post("/accounts/password_reset/", {"email": "a@b.example"}).status_code == 302
