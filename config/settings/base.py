@@ -192,9 +192,6 @@ RATELIMIT_FAIL_OPEN = True
 SESSION_IDLE_SECRETARIAT = env.int("SESSION_IDLE_SECRETARIAT_MINUTES", default=8 * 60) * 60
 SESSION_IDLE_OTHERS = env.int("SESSION_IDLE_OTHERS_MINUTES", default=14 * 24 * 60) * 60
 SESSION_COOKIE_AGE = SESSION_IDLE_OTHERS
-# Read from the cache, written through to the database: a signed-in page costs one query
-# fewer, and with the cache down sessions carry on from the database.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
