@@ -11,6 +11,6 @@ class PageCacheConfig(AppConfig):
         from . import versions
 
         connection_created.connect(versions.watch, dispatch_uid="pagecache-watch")
-        # While the tables are being made (its own among them), nothing is served.
+        # While migrations run (the versions' own table may not exist yet), none is raised.
         pre_migrate.connect(versions.pause, dispatch_uid="pagecache-pause")
         post_migrate.connect(versions.resume, dispatch_uid="pagecache-resume")
