@@ -59,9 +59,10 @@ def current() -> dict[str, int]:
 
 
 def watch(sender, connection, **kwargs) -> None:
-    """Watch every statement on a new connection (the connection_created signal)."""
+    """Watch every statement on a new connection (the connection_created signal). First in
+    the list, because ``connection.execute_wrapper()`` takes its own off the end."""
     if _track not in connection.execute_wrappers:
-        connection.execute_wrappers.append(_track)
+        connection.execute_wrappers.insert(0, _track)
 
 
 def _track(execute, sql, params, many, context):

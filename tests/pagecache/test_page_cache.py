@@ -157,3 +157,19 @@ def test_while_tables_are_migrated_no_version_is_raised(planned):
     post_migrate.send(**signal, using="default")
     Meeting.objects.update(location="Moved again")
     assert version() == before + 1
+
+
+def test_the_watch_outlasts_a_wrapper_put_round_a_new_connection():
+    """``connection.execute_wrapper()`` takes the last wrapper off when it ends: a connection
+    made inside one must keep the page cache's watch, and lose the other."""
+    from django.db import connection
+
+    from pagecache import versions
+
+    def theirs(execute, sql, params, many, context):
+        return execute(sql, params, many, context)
+
+    connection.close()
+    with connection.execute_wrapper(theirs):
+        connection.ensure_connection()
+    assert connection.execute_wrappers == [versions._track]
