@@ -170,6 +170,7 @@ def test_the_watch_outlasts_a_wrapper_put_round_a_new_connection():
         return execute(sql, params, many, context)
 
     connection.close()
+    connection.execute_wrappers.clear()  # as on a thread's first connection
     with connection.execute_wrapper(theirs):
         connection.ensure_connection()
     assert connection.execute_wrappers == [versions._track]
