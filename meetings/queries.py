@@ -120,6 +120,8 @@ def attach_corrections(model, rows, labels: dict[int, str] | None = None) -> Non
         model.history.filter(id__in=corrected)
         .select_related("history_user")
         .order_by("id", "history_date", "history_id")
+        if corrected
+        else ()
     )
     previous = {}
     for entry in history:

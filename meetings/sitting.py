@@ -14,14 +14,13 @@ from governance.models import Seat
 from governance.rules import quorum
 from governance.rules.attendance import Attendance as EngineAttendance
 from governance.rules.attendance import Attendee, Capacity, DeputyPolicy
-from governance.rules.chair import Presiding, presiding
+from governance.rules.chair import ChairKind, Presiding, presiding
 from governance.rules.language import BodyRules
 from governance.rules.voting import Electorate
 from members.models import DeputyNomination, InterestDeclaration, Person
 from members.snapshots import BodySnapshot, snapshot
 
 from .models import AdvanceDeclaration, AgendaItem, Attendance, Declaration, Meeting
-from .queries import agenda_items
 
 
 @dataclass
@@ -33,13 +32,17 @@ class Sitting:
     rows: list[Attendance]
     declarations: list[Declaration]
     nominated: set[tuple[int, int]]
-    turn: int = 0  # the meeting's place in the body's run, for co-chairs who alternate
     suggestions: list[tuple[Person, InterestDeclaration]] = field(default_factory=list)
     declared_in_advance: list[AdvanceDeclaration] = field(default_factory=list)
 
     @property
     def item(self) -> AgendaItem | None:
         return next((i for i in self.items if i.pk == self.meeting.current_item_id), None)
+
+    @cached_property
+    def turn(self) -> int:
+        """The meeting's place in the body's run, for co-chairs who alternate."""
+        return Meeting.objects.chair_turns([self.meeting]).get(self.meeting.pk, 0)
 
     @property
     def day(self) -> datetime.date:
@@ -145,7 +148,7 @@ class Sitting:
             self.snapshot.membership,
             attendance.present,
             self.day,
-            turn=self.turn,
+            turn=self.turn if self.rules.chair.kind == ChairKind.CO_CHAIRS else 0,
         )
 
     def quorum_for(self, item: AgendaItem | None) -> quorum.QuorumResult:
@@ -195,11 +198,10 @@ def sitting_for(meeting: Meeting) -> Sitting:
         meeting,
         state,
         state.rules_on(meeting.day),
-        agenda_items(meeting),
+        list(meeting.items.select_related("published", "meeting__body").order_by("position")),
         rows,
         declarations,
         nominated,
-        turn=Meeting.objects.chair_turns([meeting]).get(meeting.pk, 0),
     )
     sitting.suggestions = _suggested_declarations(sitting)
     sitting.declared_in_advance = _declared_in_advance(sitting)
