@@ -4,8 +4,9 @@ asserts nothing.
     .venv/bin/python benchmarks/pages.py                      # 0.1x and 1x, SQLite and PostgreSQL
     .venv/bin/python benchmarks/pages.py --scales 1 10 --databases postgres
 
-For each database and scale: a fresh database, the demo and ten years of generated history
-(``benchmarks/dataset.py``), then gunicorn with the production settings on loopback. Each page
+For each scale, every database is built at once (a fresh database, the demo and ten years of
+generated history, ``benchmarks/dataset.py``, one process each); then each in turn is timed:
+gunicorn with the production settings on loopback. Each page
 (public, member and secretariat, and the console's changes) is requested ``--requests`` times,
 each request beside one to a minimal view on the same server, both as served again from the
 page cache (``pagecache/``) and as built afresh (at an address not asked for before). The
@@ -22,6 +23,7 @@ at every scale; one console attendance change within 3x the minimal view at 10x.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import socket
@@ -45,44 +47,70 @@ def main() -> int:
     parser.add_argument("--scales", nargs="+", type=float, default=[0.1, 1.0])
     parser.add_argument("--databases", nargs="+", default=["sqlite", "postgres"])
     parser.add_argument(
-        "--requests", type=int, default=20, help="per page (default 20; half as many built)"
+        "--requests", type=int, default=30, help="per page (default 30; a third as many built)"
     )
-    parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: one database and scale
+    # Internal: one database at one scale, built (--build) or timed (--serve), in its own process.
+    parser.add_argument("--build", help=argparse.SUPPRESS)
+    parser.add_argument("--serve", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.one:
-        return _one(args.one, args.scales[0], args.requests)
+    if args.build:
+        return _build(args.build, args.scales[0])
+    if args.serve:
+        return _serve(args.serve, args.requests)
     started = time.monotonic()
     results = {}
     with tempfile.TemporaryDirectory() as static, tempfile.TemporaryDirectory() as scratch:
-        # The static files (compressed, as production serves them) once for every run.
+        # The static files (named by their hashes, as production names them) once for every
+        # run; not compressed, as the benchmark asks for none of them.
         subprocess.run(
             [PYTHON, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
             env=_environment("sqlite", scratch, static), cwd=ROOT, check=True,
         )  # fmt: skip
-        for database in args.databases:
-            for scale in args.scales:
+        for scale in args.scales:
+            urls = {}
+            for database in args.databases:
                 if (url := _database(database, scale)) is None:
                     print(f"{database}: not answering; skipped.")
-                    continue
-                print(f"== {database}, scale {scale:g}: building the data", flush=True)
-                results[(database, scale)] = _run(url, static, scale, args.requests)
+                else:
+                    urls[database] = url
+            print(f"== scale {scale:g}: building the data for {', '.join(urls)}", flush=True)
+            for database, result in _run(urls, static, scale, args.requests).items():
+                results[(database, scale)] = result
     for database in args.databases:
         _table(database, {s: results[(d, s)] for d, s in results if d == database})
     print(f"Finished in {time.monotonic() - started:.0f} s.")
     return 0
 
 
-def _run(url: str, static: str, scale: float, requests: int) -> dict:
-    """One database at one scale, in a process of its own."""
-    with tempfile.TemporaryDirectory() as data:
-        env = _environment(url, data, static)
-        out = Path(data) / "result.json"
-        subprocess.run(
-            [PYTHON, __file__, "--one", str(out), "--scales", str(scale),
-             "--requests", str(requests)],
-            env=env, cwd=ROOT, check=True,
-        )  # fmt: skip
-        return json.loads(out.read_text())
+def _run(urls: dict[str, str], static: str, scale: float, requests: int) -> dict[str, dict]:
+    """Every database at one scale: built side by side (one process each), then timed one
+    after the other, so that no two servers are timed at once."""
+    with contextlib.ExitStack() as stack:
+        folders = {db: stack.enter_context(tempfile.TemporaryDirectory()) for db in urls}
+        envs = {
+            # Each database's kept pages under its own prefix, apart from any other run's.
+            db: _environment(url, folders[db], static)
+            | {"BENCHMARK_LABEL": db, "BENCHMARK_CACHE_PREFIX": f"{db}-{os.getpid()}"}
+            for db, url in urls.items()
+        }
+        outs = {db: str(Path(folders[db]) / "result.json") for db in urls}
+        builds = [
+            subprocess.Popen(
+                [PYTHON, __file__, "--build", outs[db], "--scales", str(scale)],
+                env=envs[db],
+                cwd=ROOT,
+            )
+            for db in urls
+        ]
+        if any(status != 0 for status in [build.wait() for build in builds]):
+            raise SystemExit("building the data failed")
+        for db in urls:
+            print(f"== {db}, scale {scale:g}: timing over HTTP", flush=True)
+            subprocess.run(
+                [PYTHON, __file__, "--serve", outs[db], "--requests", str(requests)],
+                env=envs[db], cwd=ROOT, check=True,
+            )  # fmt: skip
+        return {db: json.loads(Path(out).read_text()) for db, out in outs.items()}
 
 
 def _database(kind: str, scale: float) -> str | None:
@@ -135,26 +163,41 @@ def _cache() -> dict[str, str]:
 # One database and one scale, in its own process -----------------------------------------
 
 
-def _one(out: str, scale: float, requests: int) -> int:
+def _build(out: str, scale: float) -> int:
+    """Migrate, build the data, choose the pages and measure each in process."""
     import django
 
     django.setup()
-    from django.core.cache import cache
     from django.core.management import call_command
 
     from benchmarks import dataset
 
+    label = os.environ.get("BENCHMARK_LABEL", "")
     begun = time.monotonic()
     call_command("migrate", verbosity=0)
-    cache.clear()  # nothing kept from another database's run
-    print(f"   migrated in {time.monotonic() - begun:.0f} s", flush=True)
+    print(f"   {label}: migrated in {time.monotonic() - begun:.0f} s", flush=True)
     begun = time.monotonic()
     counts = dataset.build(scale)
-    print(f"   {counts} in {time.monotonic() - begun:.0f} s", flush=True)
+    print(f"   {label}: {counts} in {time.monotonic() - begun:.0f} s", flush=True)
     begun = time.monotonic()
     pages = _pages()
     measured = {name: _in_process(page) for name, page in pages.items()}
-    print(f"   measured in process in {time.monotonic() - begun:.0f} s", flush=True)
+    print(f"   {label}: measured in process in {time.monotonic() - begun:.0f} s", flush=True)
+    pages = {name: [page.who, page.path, page.post] for name, page in pages.items()}
+    Path(out).write_text(json.dumps({"counts": counts, "measured": measured, "pages": pages}))
+    return 0
+
+
+def _serve(out: str, requests: int) -> int:
+    """Start gunicorn on the built database and time every page over HTTP."""
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+
+    result = json.loads(Path(out).read_text())
+    pages = {name: Page(*page) for name, page in result.pop("pages").items()}
+    cache.clear()  # nothing kept from the build, or from another database's run
     begun = time.monotonic()
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{PORT}",
@@ -168,7 +211,7 @@ def _one(out: str, scale: float, requests: int) -> int:
         server.terminate()
         server.wait(timeout=30)
     print(f"   measured over HTTP in {time.monotonic() - begun:.0f} s", flush=True)
-    Path(out).write_text(json.dumps({"counts": counts, "measured": measured, "timed": timed}))
+    Path(out).write_text(json.dumps(result | {"timed": timed}))
     return 0
 
 
@@ -423,7 +466,7 @@ def _over_http(pages: dict[str, Page], requests: int) -> dict:
         _request("/", cookies["public"])
     for name, page in pages.items():
         _request(page.path, cookies[page.who], _post_data(page.post, flip) if page.post else None)
-        for times, fresh, count in ((kept, False, requests), (built, True, requests // 2)):
+        for times, fresh, count in ((kept, False, requests), (built, True, requests // 3)):
             for n in range(count):
                 minimal.append(_request("/benchmark/minimal/"))
                 data = _post_data(page.post, flip) if page.post else None
