@@ -14,11 +14,12 @@ from django.db.models import F, Q
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
 
-from .models import Decision, Minutes
+from .models import AgendaItem, Decision, Minutes, Paper
 from .queries import PUBLIC_DECISIONS, public_items, public_papers
 from .searchindex import CONFIG
 
 SHOWN = 20  # of each kind, best first
+CANDIDATES = 500  # of each kind, the newest found, among which the best are chosen
 OPEN, CLOSE = "\x02", "\x03"  # marks from PostgreSQL, made into <mark> once the rest is escaped
 SNIPPET = 160
 
@@ -40,52 +41,69 @@ def search(text: str) -> Results:
     words = re.findall(r"\w+", text)[:8]
     if not words:
         return Results([], [], [], [])
-    items = public_items().select_related("meeting__body")
-    papers = public_papers().select_related("item__meeting__body")
-    decisions = Decision.objects.filter(PUBLIC_DECISIONS, struck_at__isnull=True).select_related(
-        "body", "item__meeting", "resolution"
-    )
-    minutes = Minutes.objects.filter(
-        status=Minutes.Status.CONFIRMED, meeting__held_in_public=True
-    ).select_related("meeting__body")
     if full_text:
         query = SearchQuery(text, search_type="websearch", config=CONFIG)
-        items = _ranked(items, query)
-        papers = _ranked(papers, query).annotate(
+
+        def found(queryset, *fields):
+            return queryset.filter(search=query)
+    else:
+
+        def found(queryset, *fields):
+            return _every_word(queryset, words, *fields)
+
+    public_decisions = Decision.objects.filter(PUBLIC_DECISIONS, struck_at__isnull=True)
+    public_minutes = Minutes.objects.filter(
+        status=Minutes.Status.CONFIRMED, meeting__held_in_public=True
+    )
+    papers_found = found(public_papers(), "title", "text")
+    items = AgendaItem.objects.filter(pk__in=_newest(found(public_items(), "title")))
+    papers = Paper.objects.filter(pk__in=_newest(papers_found))
+    decisions = public_decisions.filter(  # public, however found: by its words or its papers'
+        Q(pk__in=_newest(found(public_decisions, "text")))
+        | Q(item_id__in=_newest(papers_found, "item_id"))
+    )
+    minutes = Minutes.objects.filter(pk__in=_newest(found(public_minutes, "signed_public_text")))
+    if full_text:
+        items = items.annotate(rank=SearchRank(F("search"), query))
+        papers = papers.annotate(
+            rank=SearchRank(F("search"), query),
             snippet=SearchHeadline(
                 "text", query, config=CONFIG, start_sel=OPEN, stop_sel=CLOSE, max_words=30
-            )
+            ),
         )
-        found_papers = public_papers().filter(search=query)
-        decisions = decisions.filter(
-            Q(search=query) | Q(item__papers__in=found_papers.values("pk"))
-        )
-        minutes = minutes.filter(search=query)
     else:
-        items = _every_word(items, words, "title")
-        papers = _every_word(papers.defer(None), words, "title", "text")  # text for snippets
-        found_papers = _every_word(public_papers(), words, "title", "text")
-        decisions = decisions.filter(
-            _every_word_q(words, "text") | Q(item__papers__in=found_papers.values("pk"))
-        )
-        minutes = _every_word(minutes, words, "signed_public_text")
-    papers = list(papers.order_by(*_order(full_text, "-uploaded_at"))[:SHOWN])
+        papers = papers.defer(None)  # the text, for the snippets
+    papers = list(
+        papers.select_related("item__meeting__body").order_by(*_order(full_text, "-uploaded_at"))[
+            :SHOWN
+        ]
+    )
     for paper in papers:
         paper.excerpt = _marked(paper.snippet) if full_text else _excerpt(paper.text, words) or ""
-    minutes = list(minutes.order_by("-meeting__starts_at")[:SHOWN])
+    minutes = list(minutes.select_related("meeting__body").order_by("-meeting__starts_at")[:SHOWN])
     for record in minutes:
         record.excerpt = _excerpt(strip_tags(record.signed_public_text), words)
     return Results(
-        items=list(items.order_by(*_order(full_text, "-meeting__starts_at"))[:SHOWN]),
+        items=list(
+            items.select_related("meeting__body").order_by(
+                *_order(full_text, "-meeting__starts_at")
+            )[:SHOWN]
+        ),
         papers=papers,
-        decisions=list(decisions.distinct().order_by("-year", "-number")[:SHOWN]),
+        decisions=list(
+            decisions.select_related("body", "item__meeting", "resolution").order_by(
+                "-year", "-number"
+            )[:SHOWN]
+        ),
         minutes=minutes,
     )
 
 
-def _ranked(queryset, query):
-    """Records whose stored words (meetings/searchindex.py) match, best first."""
-    return queryset.filter(search=query).annotate(rank=SearchRank(F("search"), query))
+def _newest(found, field: str = "pk"):
+    """The newest ``CANDIDATES`` records found (the last recorded), as a subquery: a word
+    found in every record of ten years is ranked among the newest, not across them all, so
+    a search costs the same however long the history."""
+    return found.order_by("-pk").values(field)[:CANDIDATES]
 
 
 def _order(full_text: bool, newest: str) -> tuple[str, ...]:
