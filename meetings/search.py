@@ -1,7 +1,8 @@
 """The public search: agenda items, papers (their words, read on upload), decisions and
 confirmed minutes, only as far as the public may read them. On PostgreSQL, ranked full-text
 search (English stemming, "quoted phrases", -exclusions); elsewhere every word must appear.
-Snippets are escaped, with the words found marked."""
+Each kind is ranked among the newest records found, so a search costs the same at ten years
+of history as at one. Snippets are escaped, with the words found marked."""
 
 from __future__ import annotations
 

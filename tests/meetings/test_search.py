@@ -13,6 +13,7 @@ from django.db import connection
 from django.test import Client
 
 from governance.rules.words import LONDON
+from meetings import search
 from meetings.models import AgendaItem, Decision, Meeting, Paper
 from meetings.services.agenda import agenda_item_add, agenda_start
 from tests.factories import MeetingFactory
@@ -143,3 +144,37 @@ def test_the_body_feed_and_the_sitemap_carry_only_public_material(sel):
     assert f"/meetings/{sel.meeting.pk}/</loc>" in sitemap
     assert f"/meetings/{private.pk}/</loc>" not in sitemap
     assert f"/bodies/{sel.body.slug}/</loc>" in sitemap
+
+
+def test_a_word_found_everywhere_is_ranked_among_the_newest_records_found(
+    sel, monkeypatch, django_capture_on_commit_callbacks
+):
+    """However many records a word is in, the best are chosen among the newest found (500;
+    here two), so a search costs the same at ten years as at one. Only what the public may
+    read is counted among them: a newer Part B decision never crowds out a public one."""
+    monkeypatch.setattr(search, "CANDIDATES", 2)
+    roads = AgendaItem.objects.create(
+        meeting=sel.meeting, position=9, title="Roads", published=sel.winter.published
+    )
+    lease = AgendaItem.objects.get(meeting=sel.meeting, title="Tooley Street lease")
+    fields = {"outcome": "consensus", "quorum_note": "Q", "recorded_at": MEETING}
+    with django_capture_on_commit_callbacks(execute=True):  # their words kept (PostgreSQL)
+        made = [
+            Decision.objects.create(
+                body=sel.body,
+                year=2027,
+                number=n,
+                item=item,
+                text=f"Salting plan {n}.",
+                recorded_by=sel.clerk,
+                **fields,
+            )
+            for n, item in ((1, roads), (2, roads), (3, roads), (4, lease))
+        ]
+    Meeting.objects.filter(pk=sel.meeting.pk).update(
+        closed_at=MEETING + datetime.timedelta(hours=2), status="held"
+    )
+    page = Client().get("/search/?q=salting").content.decode()
+    assert made[1].reference in page and made[2].reference in page
+    assert made[0].reference not in page  # older than the newest two found
+    assert made[3].reference not in page and "PARTBMARKER" not in page
