@@ -59,9 +59,9 @@ def search(text: str) -> Results:
     papers_found = found(public_papers(), "title", "text")
     items = AgendaItem.objects.filter(pk__in=_newest(found(public_items(), "title")))
     papers = Paper.objects.filter(pk__in=_newest(papers_found))
-    decisions = public_decisions.filter(  # public, however found: by its words or its papers'
-        Q(pk__in=_newest(found(public_decisions, "text")))
-        | Q(item_id__in=_newest(papers_found, "item_id"))
+    on_papers_found = public_decisions.filter(item_id__in=_newest(papers_found, "item_id"))
+    decisions = Decision.objects.filter(  # by its own words, or its papers'; each set read apart
+        pk__in={*_newest(found(public_decisions, "text")), *_newest(on_papers_found)}
     )
     minutes = Minutes.objects.filter(pk__in=_newest(found(public_minutes, "signed_public_text")))
     if full_text:
@@ -104,7 +104,7 @@ def _newest(found, field: str = "pk"):
     """The newest ``CANDIDATES`` records found (the last recorded), as a subquery: a word
     found in every record of ten years is ranked among the newest, not across them all, so
     a search costs the same however long the history."""
-    return found.order_by("-pk").values(field)[:CANDIDATES]
+    return found.order_by("-pk").values_list(field, flat=True)[:CANDIDATES]
 
 
 def _order(full_text: bool, newest: str) -> tuple[str, ...]:
