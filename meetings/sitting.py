@@ -31,7 +31,7 @@ class Sitting:
     items: list[AgendaItem]
     rows: list[Attendance]
     declarations: list[Declaration]
-    nominated: set[tuple[int, int]]
+    nominations: list[DeputyNomination]
     suggestions: list[tuple[Person, InterestDeclaration]] = field(default_factory=list)
     declared_in_advance: list[AdvanceDeclaration] = field(default_factory=list)
 
@@ -43,6 +43,11 @@ class Sitting:
     def turn(self) -> int:
         """The meeting's place in the body's run, for co-chairs who alternate."""
         return Meeting.objects.chair_turns([self.meeting]).get(self.meeting.pk, 0)
+
+    @cached_property
+    def nominated(self) -> set[tuple[int, int]]:
+        """(seat, person) for each deputy nominated for a seat on the meeting's day."""
+        return {(n.seat_id, n.person_id) for n in self.nominations}
 
     @property
     def day(self) -> datetime.date:
@@ -189,10 +194,11 @@ def sitting_for(meeting: Meeting) -> Sitting:
     declarations = list(
         Declaration.objects.filter(item__meeting=meeting).select_related("person", "replacement")
     )
-    nominated = set(
+    nominations = list(
         DeputyNomination.objects.current(meeting.day)
         .filter(seat__body=meeting.body)
-        .values_list("seat_id", "person_id")
+        .select_related("person", "seat")
+        .order_by("seat__position", "person__family_name")
     )
     sitting = Sitting(
         meeting,
@@ -201,7 +207,7 @@ def sitting_for(meeting: Meeting) -> Sitting:
         list(meeting.items.select_related("published", "meeting__body").order_by("position")),
         rows,
         declarations,
-        nominated,
+        nominations,
     )
     sitting.suggestions = _suggested_declarations(sitting)
     sitting.declared_in_advance = _declared_in_advance(sitting)

@@ -17,7 +17,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from config import clock
-from members.models import DeputyNomination
 
 from ..forms.console import (
     ActionForm,
@@ -49,13 +48,9 @@ from .common import add_service_errors, get_meeting_for_secretariat
 
 def _deputy_candidates(sitting: Sitting) -> list[tuple[int, str]]:
     """The body's nominated deputies first (named with the seat), then its members."""
-    nominations = (
-        DeputyNomination.objects.current(sitting.day)
-        .filter(seat__body=sitting.meeting.body)
-        .select_related("person", "seat")
-    )
     candidates = [
-        (n.person_id, f"{n.person.full_name} (nominated for {n.seat.title})") for n in nominations
+        (n.person_id, f"{n.person.full_name} (nominated for {n.seat.title})")
+        for n in sitting.nominations
     ]
     seen = {pk for pk, _ in candidates}
     for people in sitting.snapshot.people.values():
@@ -134,7 +129,7 @@ def _page_context(meeting: Meeting, **extra) -> dict:
 def _respond(request, meeting: Meeting, *, status: int = 200, notice: str = "", **extra):
     """After a change or a refusal: the live fragment for htmx; without JavaScript, the page
     again after a success (so a reload never repeats it), or the page with the refusal."""
-    meeting.refresh_from_db()
+    meeting = Meeting.objects.select_related("body").get(pk=meeting.pk)  # as the change left it
     if meeting.closed and status >= 400:  # the forms are hidden once it closes: say why here
         extra["problems"] = [
             *extra.get("problems", ()),
