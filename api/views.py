@@ -1,5 +1,6 @@
-"""Read-only endpoints over the public record. Every list is paginated; every row is built in a
-fixed number of queries, whatever the page size."""
+"""Read-only endpoints over the public record. Every list is paged by a cursor (api/pagination.py)
+in the view's ``ordering``; every row is built in a fixed number of queries, whatever the page
+size."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.db.models.functions import Cast, Concat
 from django.http import Http404
 from django.utils.decorators import method_decorator
 from rest_framework import routers, viewsets
+from rest_framework.pagination import PageNumberPagination
 
 from . import filters, public, serializers
 
@@ -31,21 +33,24 @@ class Root(routers.APIRootView):
 class BodyViewSet(ReadOnly):
     """Bodies that meet in public."""
 
-    queryset = public.bodies().order_by("name")
+    queryset = public.bodies()
+    ordering = ("name", "pk")
     serializer_class = serializers.BodySerializer
 
 
 class OrganisationViewSet(ReadOnly):
     """Organisations that nominate to seats."""
 
-    queryset = public.organisations().order_by("name")
+    queryset = public.organisations()
+    ordering = ("name", "pk")
     serializer_class = serializers.OrganisationSerializer
 
 
 class PostViewSet(ReadOnly):
     """Seats on the bodies, in the order their terms of reference list them."""
 
-    queryset = public.seats().prefetch_related("categories").order_by("body_id", "position")
+    queryset = public.seats().prefetch_related("categories")
+    ordering = ("body_id", "position", "pk")
     serializer_class = serializers.PostSerializer
     filterset_class = filters.PostFilter
 
@@ -55,6 +60,9 @@ class MembershipViewSet(ReadOnly):
 
     serializer_class = serializers.MembershipSerializer
     filterset_class = filters.MembershipFilter
+    # One list read from two tables (a union), which a cursor cannot filter: paged by number.
+    # It grows only as seats change hands.
+    pagination_class = PageNumberPagination
     lookup_value_regex = r"(appointment|deputy)-\d+"
 
     SOURCES = {
@@ -95,7 +103,8 @@ class MembershipViewSet(ReadOnly):
 class PersonViewSet(ReadOnly):
     """People who hold or have held a seat, or been nominated a deputy, on a public body."""
 
-    queryset = public.people().order_by("family_name", "given_name", "pk")
+    queryset = public.people()
+    ordering = ("family_name", "given_name", "pk")
     serializer_class = serializers.PersonSerializer
     filterset_class = filters.PersonFilter
 
@@ -103,7 +112,8 @@ class PersonViewSet(ReadOnly):
 class EventViewSet(ReadOnly):
     """Meetings held in public, newest first."""
 
-    queryset = public.meetings().select_related("body").order_by("-starts_at", "pk")
+    queryset = public.meetings().select_related("body")
+    ordering = ("-starts_at", "pk")
     serializer_class = serializers.EventSerializer
     filterset_class = filters.EventFilter
 
@@ -111,7 +121,8 @@ class EventViewSet(ReadOnly):
 class AgendaItemViewSet(ReadOnly):
     """Part A agenda items of meetings held in public, once published."""
 
-    queryset = public.public_items().order_by("-meeting__starts_at", "meeting_id", "position")
+    queryset = public.public_items().annotate(meeting_starts=F("meeting__starts_at"))
+    ordering = ("-meeting_starts", "meeting_id", "position", "pk")
     serializer_class = serializers.AgendaItemSerializer
     filterset_class = filters.AgendaItemFilter
 
@@ -122,8 +133,9 @@ class DocumentViewSet(ReadOnly):
     queryset = (
         public.public_papers()
         .select_related("item", "published")
-        .order_by("-item__meeting__starts_at", "item__position", "pk")
+        .annotate(meeting_starts=F("item__meeting__starts_at"))
     )
+    ordering = ("-meeting_starts", "item__position", "pk")
     serializer_class = serializers.DocumentSerializer
     filterset_class = filters.DocumentFilter
 
@@ -131,11 +143,8 @@ class DocumentViewSet(ReadOnly):
 class DecisionViewSet(ReadOnly):
     """Decisions the public may read, newest first."""
 
-    queryset = (
-        public.decisions()
-        .select_related("body", "item__meeting", "resolution")
-        .order_by("-recorded_at", "pk")
-    )
+    queryset = public.decisions().select_related("body", "item__meeting", "resolution")
+    ordering = ("-recorded_at", "pk")
     serializer_class = serializers.DecisionSerializer
     filterset_class = filters.DecisionFilter
 
@@ -143,6 +152,7 @@ class DecisionViewSet(ReadOnly):
 class VoteEventViewSet(ReadOnly):
     """Votes on public business, once the meeting is closed."""
 
-    queryset = public.votes().select_related("item__meeting").order_by("-recorded_at", "pk")
+    queryset = public.votes().select_related("item__meeting")
+    ordering = ("-recorded_at", "pk")
     serializer_class = serializers.VoteEventSerializer
     filterset_class = filters.VoteFilter

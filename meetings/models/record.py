@@ -197,6 +197,8 @@ class Vote(Revised, StruckOut):
 
     class Meta:
         ordering = ["item", "recorded_at"]
+        # The newest first, as the open data lists them: read from the index, never sorted.
+        indexes = [models.Index(fields=["-recorded_at", "id"], name="vote_newest")]
 
     def __str__(self) -> str:
         return f"{self.motion}: {'carried' if self.carried else 'not carried'}"
@@ -253,6 +255,8 @@ class Decision(Revised, StruckOut):
 
     class Meta:
         ordering = ["body", "year", "number"]
+        # The newest first, as the open data lists them: read from the index, never sorted.
+        indexes = [models.Index(fields=["-recorded_at", "id"], name="decision_newest")]
         constraints = [
             models.UniqueConstraint(
                 fields=["body", "year", "number"], name="decision_number_unique_per_body_and_year"

@@ -1,7 +1,7 @@
 """The open data API publishes the public record and nothing else: whoever asks (signed in or
 not), no Part B, private meeting, unpublished or struck-out material reaches it, and no
-person's e-mail address or telephone number. Lists are paginated, filtered, described by an
-OpenAPI schema, and read in a fixed number of queries however much there is."""
+person's e-mail address or telephone number. Lists are paged by a cursor, filtered, described
+by an OpenAPI schema, and read in a fixed number of queries however much there is."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from api.pagination import Cursor
 from meetings.models import AgendaItem, Decision, Paper, Publication, Vote
 from tests.factories import (
     AppointmentFactory,
@@ -59,16 +60,18 @@ def _paper(item, title):
 
 
 def _vote_and_decision(item, number, text, *, struck=False):
+    """Recorded during the item's meeting, each at its own minute, as the console records."""
     clerk = _clerk()
+    recorded = item.meeting.starts_at + datetime.timedelta(minutes=number % 120)
     vote = Vote.objects.create(
         item=item, motion=text, votes_for=3, against=1, eligible=5, carried=True,
-        reasoning="R", recorded_at=WHEN, recorded_by=clerk,
+        reasoning="R", recorded_at=recorded, recorded_by=clerk,
         named={"Cllr A": "for", "Dr B": "against"},
         struck_at=WHEN if struck else None,
     )  # fmt: skip
     return Decision.objects.create(
         body=item.meeting.body, year=2027, number=number, item=item, text=text,
-        outcome="carried", vote=vote, quorum_note="Q", recorded_at=WHEN, recorded_by=clerk,
+        outcome="carried", vote=vote, quorum_note="Q", recorded_at=recorded, recorded_by=clerk,
         reasons=f"Reasons for {text}", struck_at=WHEN if struck else None,
     )  # fmt: skip
 
@@ -192,15 +195,15 @@ def test_memberships_name_the_seat_a_deputy_stands_in_for(body):
     again = Client().get(f"/api/memberships/{by_role['deputy']['id']}/").json()
     assert again == by_role["deputy"]
     assert Client().get("/api/memberships/appointment-999999/").status_code == 404
-    assert Client().get("/api/memberships/?on=2001-01-01").json()["count"] == 0
+    assert Client().get("/api/memberships/?on=2001-01-01").json()["results"] == []
 
 
 def test_lists_filter_by_body_and_date_and_explain_a_bad_date(body):
     client = Client()
-    assert client.get("/api/events/?body=open").json()["count"] == 1
-    assert client.get("/api/events/?body=nothing").json()["count"] == 0
-    assert client.get("/api/events/?since=2027-03-05").json()["count"] == 0
-    assert client.get("/api/decisions/?until=2027-03-04").json()["count"] == 1
+    assert len(client.get("/api/events/?body=open").json()["results"]) == 1
+    assert client.get("/api/events/?body=nothing").json()["results"] == []
+    assert client.get("/api/events/?since=2027-03-05").json()["results"] == []
+    assert len(client.get("/api/decisions/?until=2027-03-04").json()["results"]) == 1
     bad = client.get("/api/events/?since=4 March")
     assert bad.status_code == 400
     assert bad.json() == {"since": ["Enter a valid date."]}
@@ -216,6 +219,30 @@ def test_the_schema_describes_every_list_and_the_docs_are_served():
     docs = client.get("/api/docs/")
     assert docs.status_code == 200 and b"swagger" in docs.content.lower()
     assert client.get("/api/").status_code == 200
+
+
+@pytest.mark.parametrize("name", ["events", "agenda-items", "documents", "decisions"])
+def test_a_list_is_paged_by_a_cursor_every_row_once_in_order_and_never_counted(name, monkeypatch):
+    """A page links to the next by where it ended: walked to the end two at a time, the rows
+    come once each, in the order of one long page, even where rows share a meeting (so a
+    cursor must step past ties); the whole list is never counted, and a page links back."""
+    build(public_meetings=3)
+    shared = Paper.objects.filter(item__part="A").first().item
+    for n in range(3):
+        _paper(shared, f"Appendix {n}")  # papers of one meeting tie on its time
+    client = Client()
+    in_one = [row["id"] for row in client.get(f"/api/{name}/").json()["results"]]
+    monkeypatch.setattr(Cursor, "page_size", 2)
+    assert len(client.get(f"/api/{name}/?page_size=1000").json()["results"]) == 2
+    walked, path = [], f"/api/{name}/"
+    while path:
+        page = client.get(path).json()
+        assert "count" not in page and len(page["results"]) <= 2
+        walked += [row["id"] for row in page["results"]]
+        path = page["next"]
+    assert len(in_one) > 2 and walked == in_one
+    back = [row["id"] for row in client.get(page["previous"]).json()["results"]]
+    assert back == in_one[-len(page["results"]) - 2 : -len(page["results"])]
 
 
 def test_lists_read_in_queries_that_do_not_grow():
