@@ -22,8 +22,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 MEETING = datetime.datetime(2030, 3, 12, 14, 0, tzinfo=LONDON)
 
 
-def violations(page, url) -> list:
-    page.goto(url)
+def violations(page, url: str = "") -> list:
+    """axe-core's findings on ``url``, or on the page as it is now."""
+    if url:
+        page.goto(url)
     page.evaluate(AXE)  # through the debugger, not a page script: the CSP stays on
     return page.evaluate(
         """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
@@ -131,10 +133,27 @@ def test_the_secretariats_pages_pass_the_automated_wcag_checks(browser, live_ser
         "/calendar/mine/",
     )
     for width in (1280, 320):
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.fill("#id_username", site.clerk.username)
-        page.fill("#id_password", PASSWORD)
-        page.click("button[type=submit]")
+        page = clerk_page(browser, live_server, site, width)
         for path in paths:
             assert check(page, f"{live_server.url}{path}", width) == [], (path, width)
+
+
+def test_a_refused_form_and_its_summary_of_problems_pass_the_automated_wcag_checks(
+    browser, live_server, site
+):
+    """The summary's links to each field keep their contrast on its red background."""
+    for width in (1280, 320):
+        page = clerk_page(browser, live_server, site, width)
+        page.goto(f"{live_server.url}/bodies/{site.body.slug}/meetings/new/")
+        page.click("main button[type=submit]")
+        page.wait_for_selector("[data-form-errors] a")
+        assert violations(page) == [], width
+
+
+def clerk_page(browser, live_server, site, width: int):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", site.clerk.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    return page
