@@ -224,6 +224,13 @@ def _in_words(model, name: str, value, labels: dict[int, str]) -> str:
     return str(value)
 
 
+def nominated_choice(nomination: DeputyNomination) -> tuple[int, str]:
+    """A nominated deputy as a choice: (their pk, their name and the seat they stand in for)."""
+    return nomination.person_id, (
+        f"{nomination.person.full_name} (nominated for {nomination.seat.title})"
+    )
+
+
 def deputy_choices(meeting: Meeting, people, *, find: str = "", chosen=None) -> tuple:
     """Who may be named as a deputy on the apology form: the body's nominated deputies (with
     their seat), then, from ``people`` (those the clerk may look up), the first
@@ -236,9 +243,7 @@ def deputy_choices(meeting: Meeting, people, *, find: str = "", chosen=None) -> 
         .select_related("person", "seat")
         .order_by("seat__position", "person__family_name")
     )
-    choices = [
-        (n.person_id, f"{n.person.full_name} (nominated for {n.seat.title})") for n in nominated
-    ]
+    choices = [nominated_choice(n) for n in nominated]
     others = people.exclude(pk__in={pk for pk, _ in choices})
     found = []
     if find.strip():

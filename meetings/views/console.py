@@ -36,7 +36,13 @@ from ..forms.console import (
 )
 from ..forms.minutes import ConfirmMinutesForm
 from ..models import Attendance, Meeting
-from ..queries import action_log, attach_corrections, meeting_record, open_actions_before
+from ..queries import (
+    action_log,
+    attach_corrections,
+    meeting_record,
+    nominated_choice,
+    open_actions_before,
+)
 from ..services import attendance as attending
 from ..services import minutes as minutes_workflow
 from ..services import proceedings, record
@@ -48,10 +54,7 @@ from .common import add_service_errors, get_meeting_for_secretariat
 
 def _deputy_candidates(sitting: Sitting) -> list[tuple[int, str]]:
     """The body's nominated deputies first (named with the seat), then its members."""
-    candidates = [
-        (n.person_id, f"{n.person.full_name} (nominated for {n.seat.title})")
-        for n in sitting.nominations
-    ]
+    candidates = [nominated_choice(n) for n in sitting.nominations]
     seen = {pk for pk, _ in candidates}
     for people in sitting.snapshot.people.values():
         candidates += [(p.pk, p.full_name) for p in people if p.pk not in seen]
