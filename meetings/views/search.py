@@ -16,6 +16,9 @@ class SearchForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"type": "search", "class": "form-control"}),
         error_messages={"max_length": "Use fewer words: at most 200 characters."},
+        help_text="Searches what the public may read: meetings held in public, their Part A "
+        "papers (including the words inside them), decisions and confirmed minutes. Put a "
+        'phrase in "quotes".',
     )
 
 
