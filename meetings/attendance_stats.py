@@ -11,9 +11,9 @@ from django.db.models.functions import Coalesce
 
 from governance.models import Body
 from governance.rules.attendance_record import Row, Tally, meets_expectation, tally
+from governance.rules.words import london_midnight
 from members.models import Person
 
-from .forms.fields import london_midnight
 from .models import Apology, Attendance, Declaration, Meeting
 
 

@@ -50,11 +50,8 @@ def compliance(snapshots: dict[int, BodySnapshot], today: datetime.date) -> list
     since = add_months(today, -LOOK_BACK_MONTHS)
     meetings = defaultdict(list)
     for body_id, starts_at, kind in (
-        Meeting.objects.filter(
-            body__in=bodies,
-            starts_at__date__gte=add_months(since, -1),
-            starts_at__date__lte=add_months(today, 12),
-        )
+        Meeting.objects.filter(body__in=bodies)
+        .on_days(add_months(since, -1), add_months(today, 12))
         .exclude(status=Meeting.Status.CANCELLED)
         .values_list("body_id", "starts_at", "kind")
     ):

@@ -36,7 +36,7 @@ def agenda_items(meeting: Meeting) -> list[AgendaItem]:
         meeting.items.prefetch_related(
             Prefetch(
                 "papers",
-                queryset=Paper.objects.select_related("replaced_by", "published").order_by("pk"),
+                queryset=Paper.objects.select_related("published").order_by("pk"),
                 to_attr="all_papers",
             )
         )

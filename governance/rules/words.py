@@ -12,6 +12,11 @@ LONDON = ZoneInfo("Europe/London")
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
+def london_midnight(day: datetime.date) -> datetime.datetime:
+    """The moment a London day begins (an aware datetime, whatever the clocks did)."""
+    return datetime.datetime.combine(day, datetime.time(), LONDON)
+
+
 def long_date(value: datetime.date) -> str:
     return f"{value:%A} {value.day} {value:%B %Y}"
 

@@ -8,8 +8,9 @@ import datetime
 from django import forms
 
 from config.forms import DATE, StyledForm
+from governance.rules.words import london_midnight
 
-from .fields import Period, london_midnight
+from .fields import Period
 
 
 class DecisionRecordForm(StyledForm, forms.Form):

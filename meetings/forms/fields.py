@@ -16,10 +16,6 @@ from governance.rules.words import LONDON, long_date
 UTC = datetime.UTC
 
 
-def london_midnight(day: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time(), LONDON)
-
-
 class Period(forms.Form):
     """Two dates, ``since`` and ``until``, the second not before the first."""
 

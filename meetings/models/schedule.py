@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -9,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from config import clock
 from governance.models import Body
-from governance.rules.words import LONDON, long_datetime
+from governance.rules.words import LONDON, london_midnight, long_datetime
 from members.models import Person
 
 from .base import Revised
@@ -20,6 +22,15 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(starts_at__gte=now or clock.now()).exclude(
             status=Meeting.Status.CANCELLED
         )
+
+    def on_days(self, first: datetime.date | None = None, last: datetime.date | None = None):
+        """Meetings that start on the London days ``first`` to ``last`` (either may be open):
+        a range of the indexed start time, never each row's date worked out, which would read
+        every meeting the body ever held."""
+        found = self if first is None else self.filter(starts_at__gte=london_midnight(first))
+        if last is not None:
+            found = found.filter(starts_at__lt=london_midnight(last + datetime.timedelta(days=1)))
+        return found
 
     def in_public(self) -> MeetingQuerySet:
         return self.filter(held_in_public=True)

@@ -78,9 +78,7 @@ def schedule_warnings(
     if exclude is not None:
         others = others.exclude(pk=exclude.pk)
     low, high = min(days) - datetime.timedelta(days=400), max(days) + datetime.timedelta(days=400)
-    others = list(
-        others.filter(starts_at__date__gte=low, starts_at__date__lte=high).only("starts_at", "kind")
-    )
+    others = list(others.on_days(low, high).only("starts_at", "kind"))
     warnings = []
     for start, day in zip(starts, days, strict=True):
         for other in others:
@@ -161,7 +159,7 @@ def programme_preview(
     taken = {
         m.day
         for m in body.meetings.exclude(status=Meeting.Status.CANCELLED)
-        .filter(starts_at__date__gte=start - datetime.timedelta(days=1))
+        .on_days(start - datetime.timedelta(days=1))
         .only("starts_at")
     }
     proposals = []
