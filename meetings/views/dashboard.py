@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -20,7 +20,7 @@ from members.snapshots import snapshot, snapshots
 from ..compliance import compliance, obligation_done
 from ..forecast import Forecast, quorum_forecast
 from ..forms.schedule import ObligationDoneForm
-from ..models import AgendaItem, Apology, Meeting, Minutes, Paper, Publication
+from ..models import AgendaItem, Apology, Decision, Meeting, Minutes, Paper, Publication
 from ..queries import awaiting_answer, mine
 from ..services.minutes import DeadlineState, after_meeting
 from ..services.schedule import Deadlines, meeting_deadlines
@@ -166,12 +166,12 @@ def after_meetings(user, states, now, today) -> list[FollowUp]:
             closed_at__isnull=False,
             starts_at__gte=now - datetime.timedelta(days=FOLLOW_UP_DAYS),
         )
+        .annotate(decided=Exists(Decision.objects.filter(item__meeting=OuterRef("pk"))))
         .filter(
             Q(minutes__isnull=True)
             | Q(minutes__status__in=(*outstanding, Minutes.Status.APPROVED))
-            | Q(decision_notice__isnull=True, items__decisions__isnull=False)
+            | Q(decision_notice__isnull=True, decided=True)
         )
-        .distinct()
         .select_related("body", "minutes", "decision_notice")
         .order_by("-starts_at")[:DASHBOARD_SIZE]
     )
