@@ -1,7 +1,8 @@
 """Whole pages kept and served again while nothing they were built from has changed.
 
-A page is kept for one person (or for everyone signed out), one address, one browser's CSRF
-cookie, one set of htmx headers and one minute of the clock; it is served again only if every
+A page is kept for one person (or for everyone signed out), one address, one kind of answer
+asked for (``Accept``), one browser's CSRF cookie, one set of htmx headers and one minute of
+the clock; it is served again only if every
 table it read is still at the version it was read at. Two middlewares, because the versions
 must be read before anything else is (the session, the user, their roles), and the page looked
 up only after sign-in, two-factor and idle-session checks have had their say.
@@ -13,6 +14,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.module_loading import import_string
 
 from config import clock
 
@@ -57,7 +59,8 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = _key(request)
         kept = cache.get(key)
-        if kept is not None and all(then.get(t, 0) == v for t, v in kept["read"].items()):
+        fresh = kept is not None and all(then.get(t, 0) == v for t, v in kept["read"].items())
+        if fresh and _admitted(request):
             return kept["response"]
         response = self.get_response(request)
         now = versions.reading.get()
@@ -73,12 +76,22 @@ def _key(request) -> str:
         request.scheme,
         request.get_host(),
         request.get_full_path(),
+        request.headers.get("Accept", ""),
         str(request.user.pk or ""),
         request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
         repr(htmx),
         str(int(clock.now().timestamp()) // 60),
     )
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _admitted(request) -> bool:
+    """Whether the gate for this path, if it has one, lets a kept answer be served. One that
+    does not is left to the view, which answers as it would have."""
+    for prefix, gate in settings.PAGE_CACHE_GATES.items():
+        if request.path_info.startswith(prefix):
+            return import_string(gate)(request)
+    return True
 
 
 def _messages_waiting(request) -> bool:

@@ -123,9 +123,12 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 # a minute of the clock, never longer than this.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = 120
-# Sign-in, password reset and two-factor pages hold secrets in the session; the admin and the
-# API (whose throttle counts every request) have their own ways; the health check must look.
-PAGE_CACHE_NEVER = ("/accounts/", "/admin/", "/api/", "/health/", "/static/")
+# Sign-in, password reset and two-factor pages hold secrets in the session; the admin has its
+# own ways; the health check must look.
+PAGE_CACHE_NEVER = ("/accounts/", "/admin/", "/health/", "/static/")
+# A kept answer under one of these paths is served only if its gate lets the request through:
+# the open data's throttle counts every request, kept or built.
+PAGE_CACHE_GATES = {"/api/": "api.throttling.admitted"}
 
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [

@@ -1,6 +1,8 @@
 """Whole pages kept and served again: never to anyone else, never after a table they read has
 changed (through a page, a queryset update or a worker), never with a message meant for one
-view, never with another browser's CSRF secret, and never into the next minute.
+view, never with another browser's CSRF secret, never as another kind of answer (the open
+data's JSON is not its browsable page), and never into the next minute. The open data's throttle
+counts a kept answer as it counts a built one.
 
 These tests commit (a kept page is checked against versions raised when a write commits), so
 they run in transactions of their own; a response served from the cache renders no template.
@@ -13,7 +15,11 @@ import datetime
 import pytest
 import time_machine
 from django.conf import settings as django_settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.throttling import AnonRateThrottle
 
+from governance.models import Body
 from governance.rules.words import LONDON
 from meetings.models import Meeting, PlannedItem
 from members.models import Appointment
@@ -133,6 +139,36 @@ def test_an_htmx_request_has_its_own_entry(planned):
     public.get(url)
     fragment = public.get(url, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="plan")
     assert not kept(fragment)
+
+
+def test_open_data_is_kept_for_each_kind_of_answer_and_every_request_is_throttled(
+    planned, monkeypatch
+):
+    monkeypatch.setitem(AnonRateThrottle.THROTTLE_RATES, "anon", "6/minute")
+    public = client_for(planned, "anonymous")
+    url = "/api/bodies/"
+    json, html = "application/json", "text/html"
+
+    def answer(accept: str):
+        with CaptureQueriesContext(connection) as queries:
+            response = public.get(url, HTTP_ACCEPT=accept)
+        built = any('"governance_body"' in query["sql"] for query in queries)
+        return response, built
+
+    first, built = answer(json)
+    assert built and first["Content-Type"] == json
+    again, built = answer(json)
+    assert not built and again.content == first.content
+    page, built = answer(html)
+    assert built and page["Content-Type"].startswith(html) and b"<html" in page.content
+
+    Body.objects.filter(pk=planned.public_body.pk).update(name="Renamed Partnership")
+    renamed, built = answer(json)
+    assert built and "Renamed Partnership" in renamed.content.decode()
+    assert not answer(json)[1]
+    assert answer(json)[0].status_code == 200  # the sixth request this minute, kept
+    refused, built = answer(json)
+    assert refused.status_code == 429 and not built
 
 
 def test_while_tables_are_migrated_no_version_is_raised(planned):
