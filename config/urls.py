@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from members import account
@@ -11,7 +12,17 @@ admin.site.site_header = "Quorate administration"
 urlpatterns = [
     path("health/", views.health, name="health"),
     path(settings.ADMIN_URL, admin.site.urls),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=account.SignInForm),
+        name="login",
+    ),
     path("accounts/password_reset/", account.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(form_class=account.NewPasswordForm),
+        name="password_reset_confirm",
+    ),
     path("accounts/security/", account.security, name="account-security"),
     path(
         "accounts/security/sign-out-elsewhere/",

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.core.mail import EmailMultiAlternatives
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -28,14 +28,24 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.core import is_ratelimited
 
+from config.forms import StyledForm
+
 from .access import secretariat_required
 from .outbox import SECRET_HEADER
 from .security import OTP_CLEAR, sign_out_everywhere
 
-# Password reset ----------------------------------------------------------------------------
+# Sign-in and password reset ----------------------------------------------------------------
 
 
-class SecretLinkPasswordResetForm(PasswordResetForm):
+class SignInForm(StyledForm, AuthenticationForm):
+    """Django's sign-in form, drawn field by field as every other form is."""
+
+
+class NewPasswordForm(StyledForm, SetPasswordForm):
+    """Django's new-password form, drawn field by field as every other form is."""
+
+
+class SecretLinkPasswordResetForm(StyledForm, PasswordResetForm):
     """Django's reset form, marking its e-mail as one that carries a secret link."""
 
     def send_mail(

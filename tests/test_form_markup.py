@@ -61,3 +61,34 @@ def test_every_label_and_help_text_points_at_its_box_and_back():
             assert help_id in page.described, (name, help_id)
         helped += len(page.help)
     assert helped >= 5  # the pages do have help texts to check
+
+
+def test_the_sign_in_and_password_pages_tie_their_labels_help_and_errors_to_their_boxes():
+    from django.contrib.auth.tokens import default_token_generator
+    from django.test import Client
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="reader", email="reader@example.org")
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    link = f"/accounts/reset/{uid}/{default_token_generator.make_token(user)}/"
+    client = Client()
+    pages = {
+        "sign in": client.get("/accounts/login/"),
+        "a refused sign-in": client.post("/accounts/login/", {"username": "reader"}),
+        "password reset": client.get("/accounts/password_reset/"),
+        "a new password": client.get(link, follow=True),
+    }
+    refused = pages["a refused sign-in"].content.decode()
+    assert 'aria-invalid="true"' in refused and 'id="id_password_error"' in refused
+    new_password = References(pages["a new password"].content.decode())
+    assert "id_new_password1_helptext" in new_password.described
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        page = References(response.content.decode())
+        assert page.pointed <= page.ids, (name, page.pointed - page.ids)
+        assert 'class="form-control' in response.content.decode(), name  # Bootstrap's box
+        for help_id in page.help:
+            assert help_id in page.described, (name, help_id)

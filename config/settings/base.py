@@ -32,8 +32,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "crispy_forms",
-    "crispy_bootstrap5",
     "django_htmx",
     "simple_history",
     "axes",
@@ -240,9 +238,6 @@ X_FRAME_OPTIONS = "DENY"
 # four times faster than the Django engine draws it, on every page with a form (the console
 # redraws about 25 widgets, two of them lists of every seat and member, after each change).
 FORM_RENDERER = "django.forms.renderers.Jinja2"
-
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # E-mail: a real server when EMAIL_URL is set, otherwise the console and the in-app outbox.
 if "EMAIL_URL" in env:
