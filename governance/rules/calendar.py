@@ -35,6 +35,16 @@ def _bank_holidays(nation: Nation, year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("GB", subdiv=_SUBDIVISIONS[nation], years=year)
 
 
+@lru_cache(maxsize=256)
+def _weekdays_off(
+    nation: Nation, closures: frozenset[datetime.date], year: int
+) -> frozenset[datetime.date]:
+    """The weekdays of ``year`` that are not working days: deadlines step over thousands of
+    days on a page, and a set answers each at once."""
+    days = set(_bank_holidays(nation, year)) | {c for c in closures if c.year == year}
+    return frozenset(d for d in days if d.weekday() < 5)
+
+
 @dataclass(frozen=True)
 class WorkingCalendar:
     nation: Nation = Nation.ENGLAND_AND_WALES
@@ -44,21 +54,12 @@ class WorkingCalendar:
         return _bank_holidays(self.nation, day.year).get(day)
 
     def is_working_day(self, day: datetime.date) -> bool:
-        return day.weekday() < 5 and day not in self.closures and not self.bank_holiday(day)
+        return day.weekday() < 5 and day not in _weekdays_off(self.nation, self.closures, day.year)
 
-    def step(self, day: datetime.date, working_days: int) -> tuple[datetime.date, list]:
+    def step(self, day: datetime.date, working_days: int) -> tuple[datetime.date, tuple]:
         """The day ``working_days`` working days after ``day`` (before, if negative), and the
         weekday holidays and closures passed over on the way."""
-        direction = 1 if working_days >= 0 else -1
-        passed = []
-        remaining = abs(working_days)
-        while remaining:
-            day += datetime.timedelta(days=direction)
-            if self.is_working_day(day):
-                remaining -= 1
-            elif day.weekday() < 5:
-                passed.append(day)
-        return day, passed
+        return _step(self, day, working_days)
 
     def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
         """Working days after ``start`` up to and including ``end`` (negative if ``end`` is
@@ -82,6 +83,23 @@ class WorkingCalendar:
             if group:
                 parts.append(f"{dates_in_months(group)} {one if len(group) == 1 else many}")
         return "; ".join(parts)
+
+
+@lru_cache(maxsize=8192)
+def _step(
+    calendar: WorkingCalendar, day: datetime.date, working_days: int
+) -> tuple[datetime.date, tuple]:
+    """Kept once worked out: a page counts the same deadlines on every request."""
+    direction = 1 if working_days >= 0 else -1
+    passed = []
+    remaining = abs(working_days)
+    while remaining:
+        day += datetime.timedelta(days=direction)
+        if calendar.is_working_day(day):
+            remaining -= 1
+        elif day.weekday() < 5:
+            passed.append(day)
+    return day, tuple(passed)
 
 
 class NoticeCounting(StrEnum):

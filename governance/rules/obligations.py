@@ -94,11 +94,9 @@ class Obligation:
         """When it falls due, from ``start`` (the day the terms took effect, or the chair's
         appointment) to ``until``."""
         if self.after_each_meeting:
-            return [
-                calendar.step(day, self.within_working_days)[0]
-                for day in sorted(meetings)
-                if start <= day and calendar.step(day, self.within_working_days)[0] <= until
-            ]
+            after = (day for day in sorted(meetings) if start <= day)
+            due = (calendar.step(day, self.within_working_days)[0] for day in after)
+            return [day for day in due if day <= until]
         if not self.every_months:
             return []
         due = add_months(start, self.first_after_months or self.every_months)
