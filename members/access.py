@@ -146,10 +146,13 @@ def people_visible_to(user):
     roles = roles_for(user)
     if roles.serves_all_bodies:
         return Person.objects.all()
+    # Ids from each table, not a join to every seat each person held made distinct: the
+    # list is counted and paged, and people who served long ago do not slow it.
+    served = {"seat__body__in": roles.served}
     return Person.objects.filter(
-        Q(appointments__seat__body__in=roles.served)
-        | Q(deputy_nominations__seat__body__in=roles.served)
-    ).distinct()
+        Q(pk__in=Appointment.objects.filter(**served).values("person_id"))
+        | Q(pk__in=DeputyNomination.objects.filter(**served).values("person_id"))
+    )
 
 
 def secretariat_required(view):
