@@ -1,8 +1,9 @@
 """The public search: agenda items, papers (their words, read on upload), decisions and
-confirmed minutes, only as far as the public may read them. On PostgreSQL, ranked full-text
-search (English stemming, "quoted phrases", -exclusions); elsewhere every word must appear.
-Each kind is ranked among the newest records found, so a search costs the same at ten years
-of history as at one. Snippets are escaped, with the words found marked."""
+confirmed minutes, only as far as the public may read them, read from the search index
+(meetings/searchindex.py). On PostgreSQL, ranked full-text search (English stemming, "quoted
+phrases", -exclusions); on SQLite, every word must appear, stemmed or as the start of a word,
+newest first. Each kind is ranked among the newest records found, so a search costs the same
+at ten years of history as at one. Snippets are escaped, with the words found marked."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F
+from django.db.models.expressions import RawSQL
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
 
 from .models import AgendaItem, Decision, Minutes, Paper
 from .queries import PUBLIC_DECISIONS, public_items, public_papers
-from .searchindex import CONFIG
+from .searchindex import CONFIG, words_table
 
 SHOWN = 20  # of each kind, best first
 CANDIDATES = 500  # of each kind, the newest found, among which the best are chosen
@@ -45,25 +47,28 @@ def search(text: str) -> Results:
     if full_text:
         query = SearchQuery(text, search_type="websearch", config=CONFIG)
 
-        def found(queryset, *fields):
+        def found(queryset):
             return queryset.filter(search=query)
     else:
+        every_word = " ".join(f'"{word}"*' for word in words)  # \w+: nothing FTS5 reads
 
-        def found(queryset, *fields):
-            return _every_word(queryset, words, *fields)
+        def found(queryset):
+            index = words_table(queryset.model)
+            matched = f'SELECT rowid FROM "{index}" WHERE "{index}" MATCH %s'
+            return queryset.filter(pk__in=RawSQL(matched, [every_word]))
 
     public_decisions = Decision.objects.filter(PUBLIC_DECISIONS, struck_at__isnull=True)
     public_minutes = Minutes.objects.filter(
         status=Minutes.Status.CONFIRMED, meeting__held_in_public=True
     )
-    papers_found = found(public_papers(), "title", "text")
-    items = AgendaItem.objects.filter(pk__in=_newest(found(public_items(), "title")))
+    papers_found = found(public_papers())
+    items = AgendaItem.objects.filter(pk__in=_newest(found(public_items())))
     papers = Paper.objects.filter(pk__in=_newest(papers_found))
     on_papers_found = public_decisions.filter(item_id__in=_newest(papers_found, "item_id"))
     decisions = Decision.objects.filter(  # by its own words, or its papers'; each set read apart
-        pk__in={*_newest(found(public_decisions, "text")), *_newest(on_papers_found)}
+        pk__in={*_newest(found(public_decisions)), *_newest(on_papers_found)}
     )
-    minutes = Minutes.objects.filter(pk__in=_newest(found(public_minutes, "signed_public_text")))
+    minutes = Minutes.objects.filter(pk__in=_newest(found(public_minutes)))
     if full_text:
         items = items.annotate(rank=SearchRank(F("search"), query))
         papers = papers.annotate(
@@ -109,20 +114,6 @@ def _newest(found, field: str = "pk"):
 
 def _order(full_text: bool, newest: str) -> tuple[str, ...]:
     return ("-rank", newest) if full_text else (newest,)
-
-
-def _every_word_q(words, *fields) -> Q:
-    condition = Q()
-    for word in words:
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__icontains": word})
-        condition &= any_field
-    return condition
-
-
-def _every_word(queryset, words, *fields):
-    return queryset.filter(_every_word_q(words, *fields)) if words else queryset.none()
 
 
 def _marked(headline: str) -> SafeString:
