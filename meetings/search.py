@@ -1,8 +1,8 @@
 """The public search: agenda items, papers (their words, read on upload), decisions and
 confirmed minutes, only as far as the public may read them, read from the search index
 (meetings/searchindex.py). On PostgreSQL, ranked full-text search (English stemming, "quoted
-phrases", -exclusions); on SQLite, every word must appear, stemmed or as the start of a word,
-newest first. Each kind is ranked among the newest records found, so a search costs the same
+phrases", -exclusions); on SQLite the same query (stemmed, or as the start of a word), newest
+first. Each kind is ranked among the newest records found, so a search costs the same
 at ten years of history as at one. Snippets are escaped, with the words found marked."""
 
 from __future__ import annotations
@@ -50,12 +50,14 @@ def search(text: str) -> Results:
         def found(queryset):
             return queryset.filter(search=query)
     else:
-        every_word = " ".join(f'"{word}"*' for word in words)  # \w+: nothing FTS5 reads
+        wanted = _fts5_query(text)
+        if not wanted:
+            return Results([], [], [], [])
 
         def found(queryset):
             index = words_table(queryset.model)
             matched = f'SELECT rowid FROM "{index}" WHERE "{index}" MATCH %s'
-            return queryset.filter(pk__in=RawSQL(matched, [every_word]))
+            return queryset.filter(pk__in=RawSQL(matched, [wanted]))
 
     public_decisions = Decision.objects.filter(PUBLIC_DECISIONS, struck_at__isnull=True)
     public_minutes = Minutes.objects.filter(
@@ -103,6 +105,23 @@ def search(text: str) -> Results:
         ),
         minutes=minutes,
     )
+
+
+def _fts5_query(text: str) -> str:
+    """What was typed, as SQLite's FTS5 reads it and as PostgreSQL reads a web search: each
+    word must appear (stemmed, or as the start of a word), a "quoted phrase" as a phrase, and
+    a -word must not. Only \\w+ words reach FTS5, so nothing typed is read as its syntax."""
+    wanted, unwanted = [], []
+    for phrase, excluded, word in re.findall(r'"([^"]*)"|(?<!\S)-(\w+)|(\w+)', text)[:8]:
+        if phrase and (inside := re.findall(r"\w+", phrase)):
+            wanted.append('"' + " ".join(inside) + '"')
+        elif excluded:
+            unwanted.append(f'"{excluded}"')
+        elif word:
+            wanted.append(f'"{word}"*')
+    if not wanted:
+        return ""
+    return " AND ".join(wanted) + "".join(f" NOT {term}" for term in unwanted)
 
 
 def _newest(found, field: str = "pk"):

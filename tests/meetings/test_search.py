@@ -132,6 +132,21 @@ def test_a_renamed_item_is_found_by_its_new_title(sel, django_capture_on_commit_
     assert "Flu vaccination" in page
 
 
+def test_a_quoted_phrase_must_appear_as_written_and_a_minus_word_not_at_all(sel):
+    """As a web search reads them, on either database."""
+    searchindex.reindex(AgendaItem)  # the items' words (their saves were never committed)
+
+    def found(words: str) -> str:
+        return Client().get("/search/", {"q": words}).content.decode()
+
+    assert "Winter resilience" in found('"winter resilience"')
+    assert "Winter resilience" not in found('"resilience winter"')
+    excluding = found("winter -plan")
+    assert "Winter resilience" in excluding and "Winter plan" not in excluding
+    assert "Winter plan" in found("winter")
+    assert "Winter resilience" in found("winter-resilience")  # a hyphen joins, not excludes
+
+
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's index, kept by triggers")
 def test_sqlite_s_index_follows_any_change_and_is_mended_when_a_migration_drops_its_triggers(
     sel,
