@@ -144,7 +144,14 @@ def test_a_quoted_phrase_must_appear_as_written_and_a_minus_word_not_at_all(sel)
     excluding = found("winter -plan")
     assert "Winter resilience" in excluding and "Winter plan" not in excluding
     assert "Winter plan" in found("winter")
-    assert "Winter resilience" in found("winter-resilience")  # a hyphen joins, not excludes
+
+
+def test_what_is_typed_reaches_sqlite_s_index_as_words_phrases_and_exclusions_only():
+    assert search._fts5_query('co-chair "winter  plan" -budget x') == (
+        '"co"* AND "chair"* AND "winter plan" AND "x"* NOT "budget"'  # a hyphen joins words
+    )
+    assert search._fts5_query('"" - -- NEAR(a) OR *') == '"NEAR"* AND "a"* AND "OR"*'
+    assert search._fts5_query("-budget") == ""  # only what must not appear: nothing
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's index, kept by triggers")
