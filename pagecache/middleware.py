@@ -2,10 +2,11 @@
 
 A page is kept for one person (or for everyone signed out), one address, one kind of answer
 asked for (``Accept``), one browser's CSRF cookie, one set of htmx headers and one minute of
-the clock; it is served again only if every
-table it read is still at the version it was read at. Two middlewares, because the versions
-must be read before anything else is (the session, the user, their roles), and the page looked
-up only after sign-in, two-factor and idle-session checks have had their say.
+the clock; it is served again only if every table it read is still at the version it was read
+at, and only past its path's gate, if it has one (``PAGE_CACHE_GATES``). Two middlewares,
+because the versions must be read before anything else is (the session, the user, their
+roles), and the page looked up only after sign-in, two-factor and idle-session checks have had
+their say.
 """
 
 from __future__ import annotations
