@@ -41,7 +41,7 @@ class ReadingMiddleware:
         if not _candidate(request):
             return self.get_response(request)
         request.table_versions = versions.current()
-        token = versions.reading.set(versions.Reading())
+        token = versions.reading.set(versions.Reading(then=request.table_versions))
         try:
             return self.get_response(request)
         finally:

@@ -31,8 +31,10 @@ RAISE = (
 
 @dataclass
 class Reading:
-    """The tables the current request has read, and whether it wrote anything."""
+    """The tables' versions when the current request began, the tables it has read since,
+    and whether it wrote anything."""
 
+    then: dict[str, int] = field(default_factory=dict)
     tables: set[str] = field(default_factory=set)
     wrote: bool = False
 

@@ -53,9 +53,9 @@ def pytest_report_header(config):
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache: throttling counts never carry over, and no
-    snapshot of a body from a rolled-back test (whose ids SQLite gives out again) is read.
-    On Redis only this worker's keys go: the other workers' share the database."""
-    from django.core.cache import cache
+    snapshot of a body or account from a rolled-back test (whose ids SQLite gives out again)
+    is read. On Redis only this worker's keys go: the other workers' share the database."""
+    from django.core.cache import cache, caches
 
     from config.quiet_cache import QuietRedisCache
     from members.snapshots import forget_read_here
@@ -66,6 +66,7 @@ def fresh_cache():
             client.delete(key)
     else:
         cache.clear()
+    caches["accounts"].clear()
     forget_read_here()
 
 

@@ -116,6 +116,13 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     CACHES["default"].setdefault("OPTIONS", {}).update(
         {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
     )
+# Each process's own memory, for the signed-in accounts (members/backends.py): no round trip.
+CACHES["accounts"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "accounts",
+    "TIMEOUT": 60,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 # Whole pages kept until a table they read changes (pagecache/): for a person, an address and
 # a minute of the clock, never longer than this.
@@ -132,7 +139,8 @@ AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a sign-in while the account is locked out.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's own, but the signed-in account is kept in memory while unchanged.
+    "members.backends.AccountBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -27,7 +27,7 @@ def test_with_redis_stopped_every_kind_of_page_is_served(settings):
     sel = seed_body(
         "south-east-london-icp", starts_at=datetime.datetime(2027, 1, 14, 14, tzinfo=LONDON)
     )
-    settings.CACHES = STOPPED
+    settings.CACHES = {**settings.CACHES, **STOPPED}  # the accounts stay in each process
     settings.PAGE_CACHE = True  # a kept page is a miss too, and the page is built
     caches.close_all()
     clerk = signed_in(sel.clerk)

@@ -98,6 +98,49 @@ def test_a_member_whose_appointment_ends_is_not_served_the_page_they_saw(world):
     assert "CLOSEDMARK" not in response.content.decode()
 
 
+def test_a_signed_in_account_is_read_once_and_any_change_to_it_is_seen_at_once(planned):
+    """Kept or built, a page reads the signed-in account from the database only after the
+    accounts table has changed; a new name, a sign-out everywhere or a closed account is seen
+    by the very next request."""
+    member = client_for(planned, "member")
+    user = planned.users["member"]
+    url = f"/meetings/{planned.meeting.pk}/"
+    member.get(url)  # the CSRF cookie
+
+    def reads_account() -> tuple[object, bool]:
+        with CaptureQueriesContext(connection) as queries:
+            response = member.get(url)
+        return response, any('FROM "members_user"' in query["sql"] for query in queries)
+
+    first, read = reads_account()
+    assert not read and not kept(first)  # built with the CSRF cookie; the account is kept
+    with CaptureQueriesContext(connection) as queries:
+        assert kept(member.get(url))
+    assert len(queries) == 2, [q["sql"] for q in queries]  # the versions and the session
+
+    User = type(user)
+    User.objects.filter(pk=user.pk).update(first_name="Renamed")
+    renamed, read = reads_account()
+    assert read and not kept(renamed) and "Signed in as Renamed" in renamed.content.decode()
+    again, read = reads_account()
+    assert not read and kept(again)
+
+    User.objects.filter(pk=user.pk).update(session_generation=user.session_generation + 1)
+    assert "Signed in as" not in member.get(url).content.decode()
+
+
+def test_a_closed_account_is_signed_out_at_once(planned):
+    member = client_for(planned, "member")
+    url = f"/meetings/{planned.meeting.pk}/"
+    member.get(url)  # the CSRF cookie, then the page kept with it
+    member.get(url)
+    assert kept(member.get(url))
+    type(planned.users["member"]).objects.filter(pk=planned.users["member"].pk).update(
+        is_active=False
+    )
+    assert "Signed in as" not in member.get(url).content.decode()
+
+
 def test_a_message_is_shown_once_and_never_kept(planned):
     clerk = client_for(planned, "clerk")
     url = f"/bodies/{planned.public_body.slug}/forward-plan/"
