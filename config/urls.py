@@ -23,6 +23,11 @@ urlpatterns = [
         auth_views.PasswordResetConfirmView.as_view(form_class=account.NewPasswordForm),
         name="password_reset_confirm",
     ),
+    path(
+        "accounts/password_change/",
+        auth_views.PasswordChangeView.as_view(form_class=account.ChangePasswordForm),
+        name="password_change",
+    ),
     path("accounts/security/", account.security, name="account-security"),
     path(
         "accounts/security/sign-out-elsewhere/",

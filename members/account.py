@@ -1,6 +1,6 @@
 """Looking after a sign-in: password reset (throttled, its link never kept in the outbox),
-two-factor sign-in with an authenticator app, signing out everywhere, and the secretariat
-lifting a sign-in lock-out."""
+changing the password, two-factor sign-in with an authenticator app, signing out everywhere,
+and the secretariat lifting a sign-in lock-out."""
 
 from __future__ import annotations
 
@@ -16,7 +16,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.core.mail import EmailMultiAlternatives
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -43,6 +48,12 @@ class SignInForm(StyledForm, AuthenticationForm):
 
 class NewPasswordForm(StyledForm, SetPasswordForm):
     """Django's new-password form, drawn field by field as every other form is."""
+
+
+class ChangePasswordForm(StyledForm, PasswordChangeForm):
+    """Django's change-password form, drawn field by field as every other form is. Changing
+    the password ends every other session of the person's (the sessions carry a hash of it);
+    Django's view keeps this one."""
 
 
 class SecretLinkPasswordResetForm(StyledForm, PasswordResetForm):

@@ -81,6 +81,14 @@ def test_the_sign_in_and_password_pages_tie_their_labels_help_and_errors_to_thei
         "password reset": client.get("/accounts/password_reset/"),
         "a new password": client.get(link, follow=True),
     }
+    signed_in_reader = Client()
+    signed_in_reader.force_login(user)
+    pages["change password"] = signed_in_reader.get("/accounts/password_change/")
+    pages["a refused change"] = signed_in_reader.post(
+        "/accounts/password_change/", {"old_password": "wrong", "new_password1": "x"}
+    )
+    changing = pages["a refused change"].content.decode()
+    assert 'id="id_old_password_error"' in changing and 'id="id_new_password2_error"' in changing
     refused = pages["a refused sign-in"].content.decode()
     assert 'aria-invalid="true"' in refused and 'id="id_password_error"' in refused
     new_password = References(pages["a new password"].content.decode())

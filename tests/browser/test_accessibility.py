@@ -122,6 +122,7 @@ def test_the_secretariats_pages_pass_the_automated_wcag_checks(browser, live_ser
         f"/papers/{paper.pk}/details/",
         f"/history/meeting/{meeting}/",
         "/accounts/security/",
+        "/accounts/password_change/",
         "/accounts/two-factor/setup/",
         "/accounts/lockouts/",
         "/outbox/",

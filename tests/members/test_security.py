@@ -97,6 +97,32 @@ def test_signing_out_everywhere_ends_the_other_sessions_but_not_this_one():
     assert elsewhere.get("/dashboard/").status_code == 302
 
 
+def test_changing_the_password_ends_the_other_sessions_but_not_this_one():
+    UserFactory(username="amara")
+    here, elsewhere = Client(), Client()
+    assert sign_in(here, "amara") and sign_in(elsewhere, "amara")
+    page = here.get("/accounts/password_change/").content.decode()
+    assert "Change your password" in page and "Django" not in page
+    new = "a-longer-passphrase-of-mine"
+    refused = here.post(
+        "/accounts/password_change/",
+        {"old_password": "not it", "new_password1": new, "new_password2": new},
+    )
+    assert refused.status_code == 200
+    assert "Your old password was entered incorrectly" in refused.content.decode()
+    assert elsewhere.get("/dashboard/").status_code == 200, "a refused change ends nothing"
+
+    changed = here.post(
+        "/accounts/password_change/",
+        {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+        follow=True,
+    )
+    assert "Password changed" in changed.content.decode()
+    assert here.get("/dashboard/").status_code == 200
+    assert elsewhere.get("/dashboard/").status_code == 302
+    assert not sign_in(Client(), "amara") and sign_in(Client(), "amara", new)
+
+
 # Two-factor sign-in -----------------------------------------------------------------------
 
 
