@@ -105,10 +105,20 @@ def _keepable(request, response, now: versions.Reading) -> bool:
     return (
         response.status_code == 200
         and not response.streaming
-        and not response.cookies
+        and _sets_no_cookie_but_the_csrf_it_was_sent(request, response)
         and not now.wrote
         and not (storage is not None and len(storage) > 0)
         and _csrf_secret_unchanged(request)
+    )
+
+
+def _sets_no_cookie_but_the_csrf_it_was_sent(request, response) -> bool:
+    """A view that protects itself (Django's password change) renews the browser's CSRF
+    cookie as it answers; sending that browser the same cookie again changes nothing."""
+    name = settings.CSRF_COOKIE_NAME
+    return not response.cookies or (
+        set(response.cookies) == {name}
+        and response.cookies[name].value == request.COOKIES.get(name)
     )
 
 

@@ -128,9 +128,19 @@ CACHES["accounts"] = {
 # a minute of the clock, never longer than this.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = 120
+ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 # Sign-in, password reset and two-factor pages hold secrets in the session; the admin has its
 # own ways; the health check must look.
-PAGE_CACHE_NEVER = ("/accounts/", "/admin/", "/health/", "/static/")
+PAGE_CACHE_NEVER = (
+    "/accounts/login/",
+    "/accounts/logout/",
+    "/accounts/password_reset/",
+    "/accounts/reset/",
+    "/accounts/two-factor/",
+    f"/{ADMIN_URL}",
+    "/health/",
+    "/static/",
+)
 # A kept answer under one of these paths is served only if its gate lets the request through:
 # the open data's throttle counts every request, kept or built.
 PAGE_CACHE_GATES = {"/api/": "api.throttling.admitted"}
@@ -180,8 +190,6 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Security --------------------------------------------------------------------------------
-
-ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 
 # Sign-in throttling (django-axes): five wrong passwords for one account from one address
 # lock that pair out for an hour; the secretariat can lift a lock-out early.

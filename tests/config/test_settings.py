@@ -121,5 +121,8 @@ def test_the_admin_lives_at_the_configured_address(tmp_path):
         "import django; django.setup(); from django.urls import reverse; "
         "print(reverse('admin:index'))"
     )
+    show += "; from django.conf import settings; print(settings.PAGE_CACHE_NEVER)"
     result = run(["-c", show], "config.settings.local", {"ADMIN_URL": "backstage/"}, tmp_path)
-    assert result.stdout.strip() == "/backstage/"
+    address, never = result.stdout.strip().splitlines()
+    assert address == "/backstage/"
+    assert "'/backstage/'" in never and "'/admin/'" not in never  # never kept, where it is

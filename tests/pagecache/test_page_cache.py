@@ -141,6 +141,27 @@ def test_a_closed_account_is_signed_out_at_once(planned):
     assert "Signed in as" not in member.get(url).content.decode()
 
 
+def test_the_account_pages_are_kept_but_never_those_holding_a_secret(planned):
+    """Your sign-in, changing the password and the lock-outs are pages like any other; the
+    sign-in, password reset and two-factor pages hold secrets in the session."""
+    clerk, public = client_for(planned, "clerk"), client_for(planned, "anonymous")
+    for client, url in (
+        (clerk, "/accounts/security/"),
+        (clerk, "/accounts/password_change/"),
+        (clerk, "/accounts/lockouts/"),
+    ):
+        client.get(url)
+        client.get(url)
+        assert kept(client.get(url)), url
+    for client, url in (
+        (clerk, "/accounts/two-factor/setup/"),
+        (public, "/accounts/login/"),
+        (public, "/accounts/password_reset/"),
+    ):
+        for _ in range(3):
+            assert not kept(client.get(url)), url
+
+
 def test_a_message_is_shown_once_and_never_kept(planned):
     clerk = client_for(planned, "clerk")
     url = f"/bodies/{planned.public_body.slug}/forward-plan/"
