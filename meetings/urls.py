@@ -1,4 +1,4 @@
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import path
 
 from .feeds import BodyFeed
@@ -51,7 +51,18 @@ urlpatterns = [
     path("accessibility/", public.accessibility, name="accessibility"),
     path("search/", search.search_page, name="search"),
     path("bodies/<slug:slug>/feed/", BodyFeed(), name="body-feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemaps.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "meetings:sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemaps.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("bodies/<slug:slug>/programme/", schedule.programme, name="programme"),
     path(
         "bodies/<slug:slug>/obligations/done/",

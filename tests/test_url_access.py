@@ -122,6 +122,7 @@ ACCESS = {
     ("meetings:accessibility", ""): ("get", lambda w: "/accessibility/", EVERYONE),
     ("meetings:search", ""): ("get", lambda w: "/search/?q=budget", EVERYONE),
     ("meetings:sitemap", ""): ("get", lambda w: "/sitemap.xml", EVERYONE),
+    ("meetings:sitemap-section", ""): ("get", lambda w: "/sitemap-meetings.xml", EVERYONE),
     ("meetings:body-feed", "public body"): (
         "get",
         lambda w: f"/bodies/{w.public_body.slug}/feed/",

@@ -106,7 +106,7 @@ def addresses(world) -> list[str]:
     bodies = (world.public_body.slug, world.body.slug)
     return [
         "/", "/meetings/", "/meetings/?when=past", "/bodies/", "/calendar/?month=2027-03",
-        "/calendar/meetings.ics", "/sitemap.xml", "/dashboard/",
+        "/calendar/meetings.ics", "/sitemap.xml", "/sitemap-meetings.xml", "/dashboard/",
         *(f"/search/?q={word}" for word in ("Decided", "Paper", "Item", "Text", "Motion")),
         *(f"/meetings/{m.pk}/{page}" for m in world.meetings
           for page in ("", "documents/", "minutes/", "decisions/notice/")),

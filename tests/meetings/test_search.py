@@ -5,6 +5,7 @@ Papers are read on upload: their words, and whether a PDF is tagged for screen r
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -185,10 +186,32 @@ def test_the_body_feed_and_the_sitemap_carry_only_public_material(sel):
     assert "Paper: Winter plan" in text and f"/papers/{sel.paper.pk}/download/" in text
     assert "Lease" not in text and "Tooley" not in text
     private = MeetingFactory(body=sel.body, held_in_public=False)
-    sitemap = Client().get("/sitemap.xml").content.decode()
+    sitemap = "".join(sitemap_pages().values())
     assert f"/meetings/{sel.meeting.pk}/</loc>" in sitemap
     assert f"/meetings/{private.pk}/</loc>" not in sitemap
     assert f"/bodies/{sel.body.slug}/</loc>" in sitemap
+
+
+def sitemap_pages() -> dict[str, str]:
+    """Every page the sitemap's index names, by its address, as a search engine reads it."""
+    index = Client().get("/sitemap.xml").content.decode()
+    pages = [p.replace("&amp;", "&") for p in re.findall(r"<loc>http://testserver(/[^<]+)", index)]
+    return {page: Client().get(page).content.decode() for page in pages}
+
+
+def test_the_sitemap_lists_the_meetings_a_page_at_a_time(sel, monkeypatch):
+    """However many meetings are held in public, each page of the sitemap holds at most
+    ``limit`` of them; the index names every page."""
+    from meetings.sitemaps import PublicMeetings
+
+    monkeypatch.setattr(PublicMeetings, "limit", 2)
+    held = [MeetingFactory(body=sel.body, held_in_public=True) for _ in range(4)]
+    meetings = [text for page, text in sitemap_pages().items() if "sitemap-meetings" in page]
+    assert len(meetings) == 3  # five public meetings, two to a page
+    for page in meetings:
+        assert page.count("/meetings/") <= 2
+    for meeting in [sel.meeting, *held]:
+        assert sum(f"/meetings/{meeting.pk}/</loc>" in page for page in meetings) == 1
 
 
 def test_a_word_found_everywhere_is_ranked_among_the_newest_records_found(
