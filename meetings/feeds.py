@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -14,7 +15,7 @@ from django.utils.feedgenerator import Atom1Feed
 from governance.models import Body
 from governance.rules.words import long_datetime
 
-from .models import Decision, Minutes
+from .models import Decision, Minutes, Publication
 from .queries import PUBLIC_DECISIONS, public_papers
 
 LATEST = 20  # of each kind
@@ -44,12 +45,7 @@ class BodyFeed(Feed):
         return f"What the {body.name} publishes for the public."
 
     def items(self, body) -> list[Entry]:
-        papers = (
-            public_papers()
-            .filter(item__meeting__body=body)
-            .select_related("item__meeting", "published")
-            .order_by("-published__published_at")[:LATEST]
-        )
+        papers = _latest_papers(body)
         decisions = (
             Decision.objects.filter(PUBLIC_DECISIONS, body=body, struck_at__isnull=True)
             .select_related("body")
@@ -107,3 +103,21 @@ class BodyFeed(Feed):
         return entry.link
 
     item_guid_is_permalink = True
+
+
+def _latest_papers(body: Body):
+    """The body's newest public papers by when they were published, found among its newest
+    publications that hold any: the LATEST newest papers are all in those, and the papers of
+    the years before are never read."""
+    public = public_papers().filter(item__meeting__body=body)
+    newest = (
+        Publication.objects.filter(meeting__body=body)
+        .filter(Exists(public.filter(published=OuterRef("pk"))))
+        .order_by("-published_at", "-pk")[:LATEST]
+    )
+    return (
+        public_papers()
+        .filter(published__in=newest.values("pk"))
+        .select_related("item__meeting", "published")
+        .order_by("-published__published_at", "-published_id", "item__position", "pk")[:LATEST]
+    )

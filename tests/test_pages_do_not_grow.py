@@ -128,6 +128,8 @@ def test_no_public_page_grows_with_the_meetings_held():
         "attendance": f"/bodies/{body.slug}/attendance/",
         "register of interests": f"/bodies/{body.slug}/interests/",
         "forward plan": f"/bodies/{body.slug}/forward-plan/",
+        "news feed": f"/bodies/{body.slug}/feed/",
+        "sitemap": "/sitemap.xml",
         "open data: meetings": f"/api/events/?body={body.slug}",
         "open data: decisions": "/api/decisions/",
         "open data: agenda items": "/api/agenda-items/",
@@ -141,4 +143,5 @@ def test_no_public_page_grows_with_the_meetings_held():
     for name in pages:
         (q1, r1, b1), (q2, r2, b2) = small[name], large[name]
         assert (q2, r2) == (q1, r1), (name, small[name], large[name])
-        assert abs(b2 - b1) <= b1 * 0.02, (name, small[name], large[name])
+        # the feed's newest entries are other papers by then, their titles of other lengths
+        assert abs(b2 - b1) <= b1 * (0.05 if name == "news feed" else 0.02), (name, b1, b2)

@@ -63,6 +63,8 @@ class Publication(models.Model):
 
     class Meta:
         ordering = ["published_at"]
+        # The news feed reads a body's publications newest first.
+        indexes = [models.Index(fields=["published_at"], name="publication_newest")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(late=False)

@@ -192,6 +192,27 @@ def test_the_body_feed_and_the_sitemap_carry_only_public_material(sel):
     assert f"/bodies/{sel.body.slug}/</loc>" in sitemap
 
 
+def test_the_feed_finds_the_newest_public_papers_past_a_publication_with_none(sel, monkeypatch):
+    """The feed reads only the newest publications that hold a public paper: one that holds
+    only confidential papers neither hides the papers before it nor shows its own."""
+    from meetings import feeds
+    from meetings.models import Publication
+
+    monkeypatch.setattr(feeds, "LATEST", 1)
+    first = Publication.objects.get(meeting=sel.meeting)
+    later = Publication.objects.create(
+        meeting=sel.meeting,
+        kind=Publication.Kind.SUPPLEMENT,
+        published_at=first.published_at + datetime.timedelta(days=1),
+        published_by=sel.clerk,
+        deadline=first.deadline,
+    )
+    Paper.objects.filter(title="Lease").update(published=later)
+    text = Client().get(f"/bodies/{sel.body.slug}/feed/").content.decode()
+    assert text.count("Paper: ") == 1 and "Paper: Winter plan" in text
+    assert "Lease" not in text
+
+
 def sitemap_pages() -> dict[str, str]:
     """Every page the sitemap's index names, by its address, as a search engine reads it."""
     index = Client().get("/sitemap.xml").content.decode()
