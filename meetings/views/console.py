@@ -101,8 +101,12 @@ def _confirm_minutes_form(sitting: Sitting, data) -> ConfirmMinutesForm:
     return form
 
 
-def _context(meeting: Meeting, sitting: Sitting | None = None, bound=None, **extra) -> dict:
-    sitting = sitting or sitting_for(meeting)
+def _context(meeting: Meeting, bound=None, version: int | None = None, **extra) -> dict:
+    """The live panel. The console version is read before the sitting: a change made while
+    the panel is drawn leaves it stamped older than what it shows, so the other screens draw
+    it once more, and never newer, which would leave them showing the older state."""
+    version = console_version(meeting) if version is None else version
+    sitting = sitting_for(meeting)
     attach_corrections(Attendance, sitting.rows)
     forms = {name: build(sitting, None) for name, build in FORMS.items()}
     forms.update(bound or {})
@@ -118,7 +122,7 @@ def _context(meeting: Meeting, sitting: Sitting | None = None, bound=None, **ext
         "record": meeting_record(meeting),
         "adjourned": meeting.adjournments.filter(resumed_at__isnull=True).first(),
         "forms": forms,
-        "console_version": console_version(meeting),
+        "console_version": version,
         **extra,
     }
 
@@ -197,9 +201,10 @@ def console_actions(request, pk):
 def console_live(request, pk):
     """For other screens, every two seconds: nothing (204) unless the meeting changed."""
     meeting = get_meeting_for_secretariat(request, pk)
-    if request.GET.get("version") == str(console_version(meeting)):
+    version = console_version(meeting)
+    if request.GET.get("version") == str(version):
         return HttpResponse(status=204)
-    return render(request, "meetings/console/live.html", _context(meeting))
+    return render(request, "meetings/console/live.html", _context(meeting, version=version))
 
 
 @login_required

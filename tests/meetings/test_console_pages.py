@@ -249,6 +249,36 @@ def test_every_panel_follows_the_arrivals_on_this_screen_and_the_others():
     )
 
 
+def test_a_change_made_while_a_panel_is_drawn_is_drawn_again_on_the_other_screens(
+    monkeypatch,
+):
+    """The panel is stamped with the version read before the sitting: should a change land
+    while the panel is drawn, the stamp is older than the change, and the next poll draws the
+    panel again rather than leaving the screen on the state before it."""
+    from meetings.services.locking import console_version_raise
+    from meetings.views import console
+
+    setting = open_sitting("south-east-london-icp", starts_at=MEETING)
+    live = f"/meetings/{setting.meeting.pk}/console/live/"
+    read_sitting = console.sitting_for
+
+    def read_then_changed(meeting):
+        sitting = read_sitting(meeting)
+        console_version_raise(meeting)  # someone else's change, just after the sitting was read
+        return sitting
+
+    screen = signed_in(setting.clerk)
+    monkeypatch.setattr(console, "sitting_for", read_then_changed)
+    drawn = screen.get(f"{live}?version=0").content.decode()
+    monkeypatch.setattr(console, "sitting_for", read_sitting)
+    stamp = re.search(r'data-version="(\d+)"', drawn).group(1)
+    assert screen.get(f"{live}?version={stamp}").status_code == 200  # drawn again
+    again = re.search(
+        r'data-version="(\d+)"', screen.get(f"{live}?version={stamp}").content.decode()
+    )
+    assert screen.get(f"{live}?version={again.group(1)}").status_code == 204  # then settled
+
+
 def test_a_declaration_shows_on_every_panel_at_once(lie):
     setting, client = lie
     member = setting.holders["director-uhl"]
