@@ -50,16 +50,14 @@ def pytest_report_header(config):
     return f"Quorate's clock: frozen at {TEST_NOW.isoformat()} (QUORATE_TEST_NOW), then ticking"
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Each test starts with an empty cache: throttling counts never carry over, and no
-    snapshot of a body or account from a rolled-back test (whose ids SQLite gives out again)
-    is read. On Redis only this worker's keys go: the other workers' share the database."""
-    from django.core.cache import cache, caches
+def forget_this_workers_cache():
+    """Empty the cache of this test worker's keys. On Redis the other workers share the
+    database, mid-test, so only keys under this worker's prefix go."""
+    from django.core.cache import caches
 
     from config.quiet_cache import QuietRedisCache
-    from members.snapshots import forget_read_here
 
+    cache = caches["default"]  # not the module's proxy, which no isinstance() sees through
     if isinstance(cache, QuietRedisCache):
         client = cache._cache.get_client(write=True)
         for key in client.scan_iter(match=f"{cache.key_prefix}:*"):
@@ -67,6 +65,16 @@ def fresh_cache():
     else:
         cache.clear()
     caches["accounts"].clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: throttling counts never carry over, and no
+    snapshot of a body or account from a rolled-back test (whose ids SQLite gives out again)
+    is read."""
+    from members.snapshots import forget_read_here
+
+    forget_this_workers_cache()
     forget_read_here()
 
 

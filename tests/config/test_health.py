@@ -37,3 +37,24 @@ def test_the_service_run_really_uses_postgresql_redis_and_the_broker():
     with app.connection_for_write() as broker:
         broker.ensure_connection(max_retries=1)
         assert broker.transport_cls == "redis"
+
+
+@pytest.mark.skipif(not os.environ.get("REQUIRE_SERVICES"), reason="CI's service run only")
+def test_a_test_empties_only_its_own_workers_keys_from_the_shared_redis():
+    """Two test workers share Redis: one starting a test must not wipe the throttle counts
+    another is part way through counting."""
+    from django.core.cache import caches
+
+    from tests.conftest import forget_this_workers_cache
+
+    cache = caches["default"]
+    client = cache._cache.get_client(write=True)
+    other_workers_key = "another-worker:1:throttle"
+    client.set(other_workers_key, b"5")
+    cache.set("throttle", 5)
+    try:
+        forget_this_workers_cache()
+        assert cache.get("throttle") is None
+        assert client.get(other_workers_key) == b"5"
+    finally:
+        client.delete(other_workers_key)
