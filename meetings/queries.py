@@ -24,6 +24,7 @@ from .models import (
     Vote,
     WrittenResolution,
 )
+from .planner import Likely
 
 ACTION_LOG_SIZE = 25
 PEOPLE_FOUND = 20
@@ -261,17 +262,17 @@ def deputy_choices(meeting: Meeting, people, *, find: str = "", chosen=None) -> 
 def public_items():
     """The agenda items the public may read: published, Part A, of meetings held in public."""
     return AgendaItem.objects.filter(
-        meeting__held_in_public=True, published__isnull=False, part=AgendaItem.Part.A
+        Likely(Q(part=AgendaItem.Part.A)), meeting__held_in_public=True, published__isnull=False
     )
 
 
 def public_papers():
     """The papers the public may read: published, of the items the public may read."""
     return Paper.objects.filter(
+        Likely(Q(item__part=AgendaItem.Part.A)),
         published__isnull=False,
         item__meeting__held_in_public=True,
         item__published__isnull=False,
-        item__part=AgendaItem.Part.A,
     )
 
 

@@ -8,13 +8,13 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from config import clock
+from config.paging import uncounted_page
 from members.access import get_body_for_user, roles_for
 
 from ..forms.decisions import RegisterFilterForm, decision_record_form
@@ -105,7 +105,7 @@ def register(request, slug):
     members = roles.serves(body) or roles.sits_on(body)
     narrowing = RegisterFilterForm(request.GET)
     decisions = narrowing.narrow(decisions_register(body, members=members))
-    page = Paginator(decisions, REGISTER_PAGE).get_page(request.GET.get("page"))
+    page = uncounted_page(decisions, request.GET.get("page"), REGISTER_PAGE)
     return render(
         request,
         "meetings/decisions/register.html",
