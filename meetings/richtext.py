@@ -17,26 +17,50 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 
 def clean_minute(text: str) -> str:
-    """The clerk's text as safe HTML ("" when nothing but space was typed)."""
+    """The clerk's text as safe HTML ("" when nothing but space was typed). Text the sanitiser
+    finds no paragraph or list in is read as the plain form's (whatever tags it began with,
+    so that saving what is saved changes nothing)."""
     text = (text or "").replace("\r\n", "\n").strip()
     if not text:
         return ""
-    if not re.search(r"</?(p|br|ul|ol|li|blockquote)\b", text, re.IGNORECASE):
-        text = _paragraphs(text)
+    cleaned = _sanitised(text)
+    if not re.search(r"<(p|ul|ol|li|blockquote)\b", cleaned):
+        cleaned = _sanitised(_paragraphs(text))
+    return cleaned
+
+
+def _sanitised(text: str) -> str:
+    """What the allow-list keeps, less paragraphs left empty (what was only markup)."""
     cleaned = nh3.clean(
-        text, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel="noopener"
+        text,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener",
+        attribute_filter=_absolute_links,
     )
-    return re.sub(r"<p>\s*</p>", "", cleaned).strip()  # what was only markup leaves nothing
+    return re.sub(r"<p>\s*</p>", "", cleaned).strip()
 
 
+def _absolute_links(tag: str, attribute: str, value: str) -> str | None:
+    """Links only to a whole address: a relative one means nothing in a PDF or an e-mail, and
+    is how a stray "<a href=" swallowed the text after it."""
+    if attribute == "href" and not value.lower().startswith(ABSOLUTE):
+        return None
+    return value
+
+
+ABSOLUTE = tuple(f"{scheme}:" for scheme in URL_SCHEMES)
+LINK = r"(?:https?://|mailto:)[^\s)\"<>]+"  # an address as the plain form's [text](address)
 INLINE = (
-    (re.compile(r"\[([^\]\n]+)\]\(((?:https?://|mailto:)[^\s)\"<>]+)\)"), r'<a href="\2">\1</a>'),
+    (re.compile(rf"\[([^\]\n]+)\]\(({LINK})\)"), r'<a href="\2">\1</a>'),
     (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"<strong>\1</strong>"),
     (re.compile(r"(?<![\w*])_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"<em>\1</em>"),
 )
-# The same, back to what was typed: only tags the markup makes (and nh3's rel on links).
+# The same, back to what was typed: only tags the markup makes (and nh3's rel on links), and
+# only links the markup could have made (any other stays as HTML).
 TYPED = (
-    (re.compile(r'<a href="([^"]*)" rel="noopener">(.*?)</a>'), r"[\2](\1)"),
+    (re.compile(rf'<a href="({LINK})" rel="noopener">([^\]\n<]+)</a>'), r"[\2](\1)"),
     (re.compile(r"<strong>(.*?)</strong>"), r"**\1**"),
     (re.compile(r"<em>(.*?)</em>"), r"_\1_"),
 )
@@ -62,7 +86,8 @@ def _paragraphs(text: str) -> str:
 
 def as_typed(minute_html: str) -> str:
     """Back from stored HTML to what the plain form shows for editing: the clerk's own
-    paragraphs and "- " lists, or the HTML itself where it holds more than those."""
+    paragraphs and "- " lists, or the HTML itself where it holds more than those, or where
+    the plain text would not save as the same HTML again."""
     text = minute_html
     for pattern, replacement in TYPED:
         text = pattern.sub(replacement, text)
@@ -71,4 +96,5 @@ def as_typed(minute_html: str) -> str:
     text = re.sub(r"<li>(.*?)</li>", lambda m: f"- {m.group(1)}\n", text)
     text = re.sub(r"</?ul>", "\n", text)
     text = text.replace("<br>", "\n").replace("</p>", "\n\n").replace("<p>", "")
-    return html.unescape(re.sub(r"\n{3,}", "\n\n", text)).strip()
+    text = html.unescape(re.sub(r"\n{3,}", "\n\n", text)).strip()
+    return text if clean_minute(text) == minute_html else minute_html

@@ -42,6 +42,20 @@ def test_words_with_underscores_and_lone_stars_are_left_alone():
     assert clean_minute("snake_case_name and 2 * 3 * 4") == ("<p>snake_case_name and 2 * 3 * 4</p>")
 
 
+def test_a_link_goes_only_to_a_whole_address_and_an_odd_one_comes_back_as_html():
+    """A stray "<A HREF=" once became a link to "</p" that came back for editing as "[](</p)",
+    which saved again as something else (hypothesis found it)."""
+    assert clean_minute("<A HREF=") == '<p><a rel="noopener"></a></p>'
+    assert clean_minute('<a href="/minutes">ours</a>') == '<p><a rel="noopener">ours</a></p>'
+    for typed in (
+        "<A HREF=",
+        '<a href="https://a.example/"></a>',
+        '<a href="https://a.example/">a]b</a>',
+    ):
+        saved = clean_minute(typed)
+        assert as_typed(saved) == saved and clean_minute(as_typed(saved)) == saved
+
+
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=80))
 def test_editing_what_was_saved_and_saving_it_again_changes_nothing(typed):
     saved = clean_minute(typed)
