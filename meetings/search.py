@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F
-from django.db.models.expressions import RawSQL
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
 
@@ -47,31 +46,40 @@ def search(text: str) -> Results:
     if full_text:
         query = SearchQuery(text, search_type="websearch", config=CONFIG)
 
-        def found(queryset):
-            return queryset.filter(search=query)
+        def newest(queryset, field: str = "pk"):
+            """The newest ``CANDIDATES`` records found (the last recorded), as a subquery."""
+            found = queryset.filter(search=query).order_by("-pk")
+            return found.values_list(field, flat=True)[:CANDIDATES]
     else:
         wanted = _fts5_query(text)
         if not wanted:
             return Results([], [], [], [])
 
-        def found(queryset):
-            # The table's name is the model's, from the code; what was typed is a parameter.
-            index = words_table(queryset.model)
-            matched = f'SELECT rowid FROM "{index}" WHERE "{index}" MATCH %s'  # nosec B608
-            return queryset.filter(pk__in=RawSQL(matched, [wanted]))  # nosec B611
+        def newest(queryset, field: str = "pk"):
+            """The newest ``CANDIDATES`` records found: the words' index is read newest first,
+            each record it finds checked against ``queryset`` until there are enough. (Asked
+            for records among those found, SQLite read every record a common word is in.)"""
+            index, table = words_table(queryset.model), queryset.model._meta.db_table
+            found = queryset.extra(  # nosec B610: names from the code; what was typed is a parameter
+                select={"found": f'"{index}".rowid'},
+                tables=[index],
+                where=[f'"{index}" MATCH %s', f'"{index}".rowid = "{table}"."id"'],
+                params=[wanted],
+            )
+            return list(found.order_by("-found").values_list(field, flat=True)[:CANDIDATES])
 
     public_decisions = Decision.objects.filter(PUBLIC_DECISIONS, struck_at__isnull=True)
     public_minutes = Minutes.objects.filter(
         status=Minutes.Status.CONFIRMED, meeting__held_in_public=True
     )
-    papers_found = found(public_papers())
-    items = AgendaItem.objects.filter(pk__in=_newest(found(public_items())))
-    papers = Paper.objects.filter(pk__in=_newest(papers_found))
-    on_papers_found = public_decisions.filter(item_id__in=_newest(papers_found, "item_id"))
+    items = AgendaItem.objects.filter(pk__in=newest(public_items()))
+    papers = Paper.objects.filter(pk__in=newest(public_papers()))
+    on_papers_found = public_decisions.filter(item_id__in=newest(public_papers(), "item_id"))
+    on_papers_found = on_papers_found.order_by("-pk").values_list("pk", flat=True)[:CANDIDATES]
     decisions = Decision.objects.filter(  # by its own words, or its papers'; each set read apart
-        pk__in={*_newest(found(public_decisions)), *_newest(on_papers_found)}
+        pk__in={*newest(public_decisions), *on_papers_found}
     )
-    minutes = Minutes.objects.filter(pk__in=_newest(found(public_minutes)))
+    minutes = Minutes.objects.filter(pk__in=newest(public_minutes))
     if full_text:
         items = items.annotate(rank=SearchRank(F("search"), query))
         papers = papers.annotate(
@@ -123,13 +131,6 @@ def _fts5_query(text: str) -> str:
     if not wanted:
         return ""
     return " AND ".join(wanted) + "".join(f" NOT {term}" for term in unwanted)
-
-
-def _newest(found, field: str = "pk"):
-    """The newest ``CANDIDATES`` records found (the last recorded), as a subquery: a word
-    found in every record of ten years is ranked among the newest, not across them all, so
-    a search costs the same however long the history."""
-    return found.order_by("-pk").values_list(field, flat=True)[:CANDIDATES]
 
 
 def _order(full_text: bool, newest: str) -> tuple[str, ...]:

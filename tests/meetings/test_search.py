@@ -12,6 +12,7 @@ import time_machine
 import weasyprint
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from governance.rules.words import LONDON
 from meetings import search, searchindex
@@ -267,3 +268,20 @@ def test_a_word_found_everywhere_is_ranked_among_the_newest_records_found(
     assert made[1].reference in page and made[2].reference in page
     assert made[0].reference not in page  # older than the newest two found
     assert made[3].reference not in page and "PARTBMARKER" not in page
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own index")
+def test_on_sqlite_the_words_index_is_read_newest_first_and_no_further_than_needed(sel):
+    """Asked for records among all those a word is in, SQLite read every one of them before
+    taking the newest (a word in all 160,000 papers: 75 ms at ten times ten years of history).
+    Each kind's words are now read newest first, and reading stops at enough public ones."""
+    with CaptureQueriesContext(connection) as queries:
+        assert Client().get("/search/?q=winter").status_code == 200
+    read = [q["sql"] for q in queries if "MATCH" in q["sql"]]
+    assert len(read) == 5  # items, papers, papers' items, decisions, minutes
+    with connection.cursor() as cursor:
+        for sql in read:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")  # nosec B608: the page's own query
+            plan = [row[-1] for row in cursor.fetchall()]
+            assert plan[0].startswith("SCAN ") and "_words VIRTUAL TABLE" in plan[0], plan
+            assert not any("TEMP B-TREE" in step for step in plan), plan
