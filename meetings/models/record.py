@@ -255,8 +255,12 @@ class Decision(Revised, StruckOut):
 
     class Meta:
         ordering = ["body", "year", "number"]
-        # The newest first, as the open data lists them: read from the index, never sorted.
-        indexes = [models.Index(fields=["-recorded_at", "id"], name="decision_newest")]
+        # The newest first, as the open data lists them and a body's news feed: read from the
+        # index, never sorted.
+        indexes = [
+            models.Index(fields=["-recorded_at", "id"], name="decision_newest"),
+            models.Index(fields=["body", "-recorded_at", "id"], name="decision_body_newest"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["body", "year", "number"], name="decision_number_unique_per_body_and_year"
