@@ -36,11 +36,11 @@ def site(tmp_path):
     env.update(DJANGO_SETTINGS_MODULE="config.settings.local", QUORATE_DATA_DIR=str(tmp_path))
     # The demo's PDFs and e-mails are not what this measures: queue them (in memory) unsent.
     env["CELERY_TASK_ALWAYS_EAGER"] = "false"
-    subprocess.run(  # as `make run` does, in one process
+    subprocess.run(  # as `make run` does, in one process, the tables made from the models
         [sys.executable, "-c", "import django; django.setup(); from django.core.management "
-         "import call_command as c; c('migrate', verbosity=0); c('load_demo')"],
+         "import call_command as c; c('migrate', run_syncdb=True, verbosity=0); c('load_demo')"],
         cwd=ROOT,
-        env=env,
+        env={**env, "DJANGO_SETTINGS_MODULE": "tests.config.site_settings"},
         check=True,
         capture_output=True,
         timeout=300,
