@@ -1,10 +1,10 @@
 """The suite builds its databases from the models, so the migrations are checked here: none is
-missing, and all of them apply to an empty PostgreSQL database (an empty SQLite file is
-migrated by test_sqlite_concurrency)."""
+missing, and all of them apply to an empty database of the engine in use."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import uuid
@@ -47,8 +47,31 @@ def server(params: dict):
 
 
 @pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
+    reason="the embedded default's SQLite file",
+)
+def test_every_migration_applies_to_an_empty_sqlite_file(tmp_path):
+    """With the words' indexes SQLite's search reads, made once the tables are."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_URL")}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.test", QUORATE_DATA_DIR=str(tmp_path))
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'migrated.sqlite3'}"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "-v0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    with sqlite3.connect(tmp_path / "migrated.sqlite3") as made:
+        tables = {name for (name,) in made.execute("SELECT name FROM sqlite_master")}
+    assert {"meetings_paper_words", "meetings_paper_words_insert"} <= tables
+
+
+@pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
-    reason="on SQLite, test_sqlite_concurrency migrates an empty database file already",
+    reason="PostgreSQL's own run",
 )
 def test_every_migration_applies_to_an_empty_postgresql_database(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_URL")}
