@@ -46,24 +46,28 @@ def server(params: dict):
     )
 
 
+def migrate(tmp_path, database_url: str) -> None:
+    """Every migration, in a process of its own, on the empty database at ``database_url``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_URL")}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.test", QUORATE_DATA_DIR=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "-v0"],
+        cwd=ROOT,
+        env={**env, "DATABASE_URL": database_url},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
 @pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
     reason="the embedded default's SQLite file",
 )
 def test_every_migration_applies_to_an_empty_sqlite_file(tmp_path):
     """With the words' indexes SQLite's search reads, made once the tables are."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_URL")}
-    env.update(DJANGO_SETTINGS_MODULE="config.settings.test", QUORATE_DATA_DIR=str(tmp_path))
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'migrated.sqlite3'}"
-    result = subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v0"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
+    migrate(tmp_path, f"sqlite:///{tmp_path / 'migrated.sqlite3'}")
     with sqlite3.connect(tmp_path / "migrated.sqlite3") as made:
         tables = {name for (name,) in made.execute("SELECT name FROM sqlite_master")}
     assert {"meetings_paper_words", "meetings_paper_words_insert"} <= tables
@@ -74,26 +78,16 @@ def test_every_migration_applies_to_an_empty_sqlite_file(tmp_path):
     reason="PostgreSQL's own run",
 )
 def test_every_migration_applies_to_an_empty_postgresql_database(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_URL")}
-    env.update(DJANGO_SETTINGS_MODULE="config.settings.test", QUORATE_DATA_DIR=str(tmp_path))
     params = settings.DATABASES["default"]
     database = f"quorate_migrations_{uuid.uuid4().hex[:8]}"
     with server(params) as admin:
         admin.execute(f'CREATE DATABASE "{database}"')
-    env["DATABASE_URL"] = (
+    url = (
         f"postgres://{params['USER']}:{params.get('PASSWORD') or ''}@{params['HOST']}:"
         f"{params['PORT']}/{database}"
     )
     try:
-        result = subprocess.run(
-            [sys.executable, "manage.py", "migrate", "-v0"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
+        migrate(tmp_path, url)
     finally:
         with server(params) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
