@@ -46,16 +46,16 @@ def search(text: str) -> Results:
     if full_text:
         query = SearchQuery(text, search_type="websearch", config=CONFIG)
 
-        def newest(queryset, field: str = "pk"):
+        def newest(queryset):
             """The newest ``CANDIDATES`` records found (the last recorded), as a subquery."""
             found = queryset.filter(search=query).order_by("-pk")
-            return found.values_list(field, flat=True)[:CANDIDATES]
+            return found.values_list("pk", flat=True)[:CANDIDATES]
     else:
         wanted = _fts5_query(text)
         if not wanted:
             return Results([], [], [], [])
 
-        def newest(queryset, field: str = "pk"):
+        def newest(queryset):
             """The newest ``CANDIDATES`` records found: the words' index is read newest first,
             each record it finds checked against ``queryset`` until there are enough. (Asked
             for records among those found, SQLite read every record a common word is in.)"""
@@ -66,7 +66,7 @@ def search(text: str) -> Results:
                 where=[f'"{index}" MATCH %s', f'"{index}".rowid = "{table}"."id"'],
                 params=[wanted],
             )
-            return list(found.order_by("-found").values_list(field, flat=True)[:CANDIDATES])
+            return list(found.order_by("-found").values_list("pk", flat=True)[:CANDIDATES])
 
     public_decisions = Decision.objects.filter(PUBLIC_DECISIONS, struck_at__isnull=True)
     public_minutes = Minutes.objects.filter(
@@ -74,7 +74,7 @@ def search(text: str) -> Results:
     )
     items = AgendaItem.objects.filter(pk__in=newest(public_items()))
     papers = Paper.objects.filter(pk__in=newest(public_papers()))
-    on_papers_found = public_decisions.filter(item_id__in=newest(public_papers(), "item_id"))
+    on_papers_found = public_decisions.filter(item_id__in=papers.values("item_id"))
     on_papers_found = on_papers_found.order_by("-pk").values_list("pk", flat=True)[:CANDIDATES]
     decisions = Decision.objects.filter(  # by its own words, or its papers'; each set read apart
         pk__in={*newest(public_decisions), *on_papers_found}
