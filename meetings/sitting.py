@@ -16,7 +16,7 @@ from governance.rules.attendance import Attendance as EngineAttendance
 from governance.rules.attendance import Attendee, Capacity, DeputyPolicy
 from governance.rules.chair import ChairKind, Presiding, presiding
 from governance.rules.language import BodyRules
-from governance.rules.voting import Electorate
+from governance.rules.voting import Electorate, VotingPolicy
 from members.models import DeputyNomination, InterestDeclaration, Person
 from members.snapshots import BodySnapshot, snapshot
 
@@ -183,6 +183,13 @@ class Sitting:
     @cached_property
     def electorate(self) -> Electorate:
         return self.electorate_for(self.item)
+
+    @property
+    def voting(self) -> VotingPolicy | None:
+        """The voting rule for the current item's business."""
+        if self.rules is None or self.item is None:
+            return None
+        return self.rules.voting_for(self.item.business_type or None)
 
 
 def sitting_for(meeting: Meeting) -> Sitting:

@@ -174,6 +174,7 @@ class BodyRules:
     calendar: WorkingCalendar
     voting: VotingPolicy
     chair: ChairArrangements
+    voting_by_business: tuple[VotingPolicy, ...] = ()
     conflicts: ConflictsPolicy | None = None
     minutes: MinutesPolicy | None = None
     decisions: DecisionsPolicy | None = None
@@ -256,6 +257,11 @@ class BodyRules:
         known = join((f"'{b.key}'" for b in self.business_types), "or")
         raise ValueError(f"There is no business type '{key}': use {known}.")
 
+    def voting_for(self, business_key: str | None = None) -> VotingPolicy:
+        """The voting rule for an item of this business: its own, or the body's rule."""
+        key = self.business(business_key).key
+        return next((v for v in self.voting_by_business if v.applies_to(key)), self.voting)
+
     def quorum_rule_for(self, business_key: str) -> QuorumRule | None:
         return next((rule for rule in self.quorum if rule.applies_to(business_key)), None)
 
@@ -319,7 +325,8 @@ class _Reader:
                 nation=Nation(calendar.get("nation", Nation.ENGLAND_AND_WALES)),
                 closures=frozenset(_date(d) for d in calendar.get("closures", [])),
             ),
-            voting=self.voting(doc.get("voting", {"assumed": True})),
+            voting=self.voting(doc.get("voting", {"assumed": True}), "rules.voting"),
+            voting_by_business=self.voting_by_business(doc.get("voting", {}), type_keys),
             chair=self.chair(doc.get("chair", {}), "rules.chair"),
             conflicts=self.conflicts(doc["conflicts"]) if "conflicts" in doc else None,
             minutes=MinutesPolicy(**doc["minutes"]) if "minutes" in doc else None,
@@ -583,8 +590,8 @@ class _Reader:
             clause=doc.get("clause", ""),
         )
 
-    def voting(self, doc: dict) -> VotingPolicy:
-        return VotingPolicy(
+    def voting(self, doc: dict, where: str, business=("*",)) -> VotingPolicy:
+        policy = VotingPolicy(
             consensus_first=doc.get("consensus_first", True),
             majority_of=MajorityOf(doc.get("majority_of", MajorityOf.VOTES_CAST)),
             fraction=Fraction(doc.get("fraction", "1/2")),
@@ -592,7 +599,34 @@ class _Reader:
             casting_vote=doc.get("casting_vote", False),
             assumed=doc.get("assumed", False),
             clause=doc.get("clause", ""),
+            business=frozenset(business),
         )
+        if policy.fraction > 1:
+            self.problems.append((f"{where}.fraction", "a share: at most 1"))
+        elif policy.fraction == 1 and policy.more_than:
+            self.problems.append(
+                (f"{where}.more_than", "no motion gets more than every vote: for unanimity, false")
+            )
+        return policy
+
+    def voting_by_business(self, doc: dict, type_keys: set[str]) -> tuple[VotingPolicy, ...]:
+        """The rule for some business only: what the entry does not say is as the body's
+        rule says."""
+        general = {k: v for k, v in doc.items() if k not in ("for_business", "assumed", "clause")}
+        policies, seen = [], set()
+        for i, entry in enumerate(doc.get("for_business", [])):
+            where = f"rules.voting.for_business[{i}]"
+            for key in entry["business"]:
+                if key not in type_keys:
+                    self.problems.append((f"{where}.business", f"no business type '{key}'"))
+                elif key in seen:
+                    self.problems.append(
+                        (f"{where}.business", f"'{key}' already has its own voting rule")
+                    )
+                seen.add(key)
+            rest = {k: v for k, v in entry.items() if k != "business"}
+            policies.append(self.voting(general | rest, where, entry["business"]))
+        return tuple(policies)
 
     def chair(self, doc: dict, where: str) -> ChairArrangements:
         sides = tuple(
@@ -667,6 +701,11 @@ def describe(rules: BodyRules, names: Names) -> list[Statement]:
     statements.append(
         Statement("Voting", (rules.voting.describe(),), rules.voting.clause, rules.voting.assumed)
     )
+    for policy in rules.voting_by_business:
+        business = [b.name for b in rules.business_types if policy.applies_to(b.key)]
+        statements.append(
+            Statement(f"Voting on {join(business, 'and')}", (policy.describe(),), policy.clause)
+        )
     statements.append(describe_chair(rules.chair, names))
     if rules.conflicts:
         statements.append(describe_conflicts(rules.conflicts))

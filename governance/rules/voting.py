@@ -22,8 +22,14 @@ class Casting(StrEnum):
     AGAINST = "against"
 
 
+CONSENSUS_FIRST = "Decisions are reached by consensus where possible; when a vote is needed,"
+
+
 @dataclass(frozen=True)
 class VotingPolicy:
+    """How a motion is carried: the body's rule, or its rule for some business only
+    ("a two-thirds majority to vary the pooled budget")."""
+
     consensus_first: bool = True
     majority_of: MajorityOf = MajorityOf.VOTES_CAST
     fraction: Fraction = Fraction(1, 2)
@@ -31,33 +37,53 @@ class VotingPolicy:
     casting_vote: bool = False
     assumed: bool = False
     clause: str = ""
+    business: frozenset[str] = frozenset({"*"})
+
+    def applies_to(self, business: str) -> bool:
+        return "*" in self.business or business in self.business
+
+    @property
+    def simple_majority(self) -> bool:
+        return self.fraction == Fraction(1, 2) and self.more_than
+
+    @property
+    def unanimous(self) -> bool:
+        return self.fraction == 1 and not self.more_than
+
+    @property
+    def casting_vote_applies(self) -> bool:
+        """A casting vote settles equal votes under a simple majority only: under a larger
+        share, equal votes fall short of it whoever casts one more."""
+        return self.casting_vote and self.simple_majority
 
     def describe(self) -> str:
-        if self.fraction == Fraction(1, 2) and self.more_than:
-            share = "a simple majority"
-        else:
-            words = "more than" if self.more_than else "at least"
-            share = f"{words} {share_words(self.fraction)}"
         whom = (
             "of the voting members present"
             if self.majority_of == MajorityOf.MEMBERS_PRESENT
             else "of the votes cast"
         )
-        parts = []
+        if self.unanimous:
+            carried = (
+                "a motion is carried only if every voting member present votes for it"
+                if self.majority_of == MajorityOf.MEMBERS_PRESENT
+                else "a motion is carried only if every vote cast is for it (abstentions aside)"
+            )
+        elif self.simple_majority:
+            carried = f"a motion is carried by a simple majority {whom}"
+        else:
+            words = "more than" if self.more_than else "at least"
+            carried = f"a motion is carried by {words} {share_words(self.fraction)} {whom}"
+        parts = [carried]
+        if self.casting_vote_applies:
+            parts.append("on equal votes the person presiding has a casting vote")
+        elif self.simple_majority:
+            parts.append("there is no casting vote, so equal votes mean the motion is not carried")
+        elif self.fraction > Fraction(1, 2) and not self.unanimous:
+            parts.append("equal votes fall short of that share, so the motion is not carried")
+        text = f"{join(parts)}."
         if self.consensus_first:
-            parts.append("Decisions are reached by consensus where possible; when a vote is needed")
-        parts.append(f"a motion is carried by {share} {whom}")
-        parts.append(
-            "on equal votes the person presiding has a casting vote"
-            if self.casting_vote
-            else "there is no casting vote, so equal votes mean the motion is not carried"
-        )
-        return sentence_join(parts)
-
-
-def sentence_join(parts: list[str]) -> str:
-    text = join(parts[1:]) if len(parts) > 1 else parts[0]
-    return f"{parts[0]}, {text}." if len(parts) > 1 else f"{text}."
+            text = f"{CONSENSUS_FIRST} {text}"
+        return text[0].upper() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -114,7 +140,7 @@ def decide(
             sentence,
         )
 
-    if votes_for == against and policy.casting_vote:
+    if votes_for == against and policy.casting_vote_applies:
         if casting is None:
             return result(
                 None,

@@ -25,11 +25,14 @@ INQUORATE_OUTCOMES = {Decision.Outcome.DEFERRED, Decision.Outcome.NOTED}
 # Votes -----------------------------------------------------------------------------------
 
 
-def _decided(rules: BodyRules, counts: tuple[int, int, int], eligible: int, casting: str):
+def _decided(
+    rules: BodyRules, item: AgendaItem, counts: tuple[int, int, int], eligible: int, casting: str
+):
+    """The vote under the body's rule for the item's business."""
     votes_for, against, abstentions = counts
     try:
         result = decide(
-            rules.voting,
+            rules.voting_for(item.business_type or None),
             votes_for=votes_for,
             against=against,
             abstentions=abstentions,
@@ -78,7 +81,7 @@ def vote_record(
         )
     if sum(counts) == 0:
         raise ValidationError("No votes are recorded: give each voter's vote, or the numbers.")
-    result = _decided(sitting.rules, counts, len(voters), casting)
+    result = _decided(sitting.rules, item, counts, len(voters), casting)
     open_meeting(meeting)
     vote = Vote(
         item=item,
@@ -116,7 +119,7 @@ def vote_correct(
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
     revision_check(vote, revision, "this vote")
     _reason_given(reason)
-    result = _decided(rules, counts, vote.eligible, casting)
+    result = _decided(rules, vote.item, counts, vote.eligible, casting)
     changed_numbers = counts != (vote.votes_for, vote.against, vote.abstentions)
     vote.motion = motion.strip()
     vote.votes_for, vote.against, vote.abstentions = counts

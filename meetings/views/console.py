@@ -119,6 +119,7 @@ def _context(meeting: Meeting, bound=None, version: int | None = None, **extra) 
         "presiding": sitting.presiding(),
         "item_declarations": [d for d in sitting.declarations if item and d.item_id == item.pk],
         "excluded_voters": sitting.electorate.excluded,
+        "vote_rule": sitting.voting.describe() if sitting.voting else "",
         "record": meeting_record(meeting),
         "adjourned": meeting.adjournments.filter(resumed_at__isnull=True).first(),
         "forms": forms,

@@ -182,6 +182,31 @@ CASES = [
         "terms[0].rules.voting.majority_of: 'everyone' is not one of",
     ),
     (
+        _set((*RULES, "voting"), {"fraction": "3/2"}),
+        "terms[0].rules.voting.fraction: a share: at most 1",
+    ),
+    (
+        _set((*RULES, "voting"), {"fraction": "1/1"}),
+        "terms[0].rules.voting.more_than: no motion gets more than every vote: for unanimity, "
+        "false",
+    ),
+    (
+        _set((*RULES, "voting"), {"for_business": [{"fraction": "2/3"}]}),
+        "terms[0].rules.voting.for_business[0]: 'business' is a required property",
+    ),
+    (
+        _set((*RULES, "voting"), {"for_business": [{"business": ["budget"]}]}),
+        "terms[0].rules.voting.for_business[0].business: no business type 'budget'",
+    ),
+    (
+        _set((*RULES, "voting"), {"for_business": [{"business": ["all"]}] * 2}),
+        "terms[0].rules.voting.for_business[1].business: 'all' already has its own voting rule",
+    ),
+    (
+        _set((*RULES, "voting"), {"for_business": [{"business": ["all"], "fraction": "5/4"}]}),
+        "terms[0].rules.voting.for_business[0].fraction: a share: at most 1",
+    ),
+    (
         _set((*RULES, "chair"), {"kind": "rotating"}),
         "terms[0].rules.chair: 'sides' is a required property",
     ),

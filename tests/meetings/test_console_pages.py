@@ -175,6 +175,47 @@ def test_a_vote_by_name_counts_each_voter_chosen(sel):
     assert vote.named[setting.holders["icb-chair"].full_name] == "against"
 
 
+HWB_FOUR = ["leader", "north-councillor", "north-ccg-chair", "south-ccg-chair"]
+
+
+@pytest.fixture
+def hwb():
+    """The example Health and Wellbeing Board: a simple majority with a casting vote, but a
+    variation of the pooled budget needs every voting member present."""
+    setting = open_sitting(
+        "examples/health-and-wellbeing-board",
+        starts_at=MEETING,
+        **{"Annual report": {}, "Vary the pooled budget": {"business_type": "pooled-budget"}},
+    )
+    workspace.arrive(setting, HWB_FOUR, NOW)
+    return setting, signed_in(setting.clerk)
+
+
+@pytest.mark.parametrize(
+    ("item", "typed", "carried"),
+    [
+        ("Annual report", {"for": "3", "against": "1"}, True),
+        ("Annual report", {"for": "2", "against": "2", "casting": "for"}, True),
+        ("Vary the pooled budget", {"for": "3", "against": "1"}, False),
+        ("Vary the pooled budget", {"for": "3", "abstain": "1"}, False),
+        ("Vary the pooled budget", {"for": "2", "against": "2", "casting": "for"}, False),
+        ("Vary the pooled budget", {"for": "4"}, True),
+    ],
+)
+def test_a_vote_is_decided_by_the_rule_for_the_items_business(hwb, item, typed, carried):
+    setting, client = hwb
+    page = text(go_to(client, setting, item))
+    pooled = item == "Vary the pooled budget"
+    assert ("only if every voting member present votes for it" in page) == pooled
+    assert ("on equal votes the person presiding has a casting vote" in page) != pooled
+    response = post(client, setting, "console/vote", vote_by_numbers(**typed))
+    assert response.status_code == 200
+    vote = Vote.objects.get()
+    assert vote.carried is carried
+    assert ("it needed 4 of the 4 members present who may vote" in vote.reasoning) == pooled
+    assert ("on the casting vote of" in vote.reasoning) == (not pooled and "casting" in typed)
+
+
 # Money -----------------------------------------------------------------------------------
 
 

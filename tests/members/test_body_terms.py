@@ -73,6 +73,26 @@ def test_the_terms_page_states_posts_in_attendance_and_deputies_for_the_number_o
     assert "a non-executive director's deputy is not a non-executive director" in page
 
 
+def test_the_terms_page_states_a_voting_rule_for_some_business_with_its_clause(world):
+    body_import(
+        body_file=bodyfile.read(
+            bodyfile.SHIPPED_DIR / "examples" / "health-and-wellbeing-board.yaml"
+        )
+    )
+    page = text(client_for(world, "anonymous").get("/bodies/westshire-hwb/terms/"))
+    assert (
+        "Voting Decisions are reached by consensus where possible; when a vote is needed, a "
+        "motion is carried by a simple majority of the votes cast and on equal votes the "
+        "person presiding has a casting vote."
+    ) in page
+    assert (
+        "Voting on variations of the Better Care Fund pooled budget Decisions are reached by "
+        "consensus where possible; when a vote is needed, a motion is carried only if every "
+        "voting member present votes for it."
+    ) in page
+    assert "requires the agreement of every voting member present" in page
+
+
 def test_rules_filled_in_where_the_terms_are_silent_are_marked(world):
     body_import(
         body_file=bodyfile.read(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from governance.rules.attendance import (
@@ -16,6 +16,7 @@ from governance.rules.attendance import (
     Membership,
     Seat,
 )
+from governance.rules.language import Names, describe
 from governance.rules.voting import Casting, MajorityOf, VotingPolicy, decide, eligible_voters
 
 from .seeds import MSE, SEL, seed
@@ -64,6 +65,84 @@ def test_two_thirds_is_at_least_two_thirds():
 def test_more_votes_than_voters_is_refused():
     with pytest.raises(ValueError, match="only 5 present may vote"):
         decide(VotingPolicy(), votes_for=4, against=2, eligible=5)
+
+
+def test_under_two_thirds_equal_votes_fall_short_and_no_casting_vote_settles_them():
+    policy = VotingPolicy(fraction=Fraction(2, 3), more_than=False, casting_vote=True)
+    result = decide(policy, votes_for=4, against=4, eligible=8, casting=Casting.FOR)
+    assert (result.carried, result.casting_vote_used) == (False, False)
+    assert policy.describe().endswith(
+        "at least two-thirds of the votes cast and equal votes fall short of that share, so "
+        "the motion is not carried."
+    )
+
+
+def test_unanimity_of_the_members_present_needs_every_one_of_them():
+    policy = VotingPolicy(
+        fraction=Fraction(1), more_than=False, majority_of=MajorityOf.MEMBERS_PRESENT
+    )
+    assert decide(policy, votes_for=5, against=0, eligible=5).carried
+    assert not decide(policy, votes_for=4, against=0, abstentions=1, eligible=5).carried
+    assert policy.describe() == (
+        "Decisions are reached by consensus where possible; when a vote is needed, a motion is "
+        "carried only if every voting member present votes for it."
+    )
+
+
+def test_a_rule_for_some_business_takes_the_rest_from_the_bodys_rule():
+    """The example Health and Wellbeing Board: a simple majority with a casting vote, and
+    every voting member present for a variation of the pooled budget."""
+    rules = seed("examples/health-and-wellbeing-board")[0]
+    general, pooled = rules.voting_for("routine"), rules.voting_for("pooled-budget")
+    assert general is rules.voting and rules.voting_for() is general
+    assert (pooled.unanimous, pooled.majority_of) == (True, MajorityOf.MEMBERS_PRESENT)
+    assert (pooled.consensus_first, pooled.casting_vote) == (True, True)  # as the body's
+    assert not pooled.casting_vote_applies
+    assert pooled.clause.startswith("A variation of the Better Care Fund pooled budget")
+    statements = {s.heading: s for s in describe(rules, Names())}
+    assert statements["Voting on variations of the Better Care Fund pooled budget"].sentences == (
+        pooled.describe(),
+    )
+
+
+@given(
+    votes_for=st.integers(0, 20),
+    against=st.integers(0, 20),
+    abstentions=st.integers(0, 5),
+    numerator=st.integers(1, 12),
+    denominator=st.integers(1, 12),
+    more_than=st.booleans(),
+    of_present=st.booleans(),
+)
+def test_a_share_is_carried_iff_the_votes_for_reach_it(
+    votes_for, against, abstentions, numerator, denominator, more_than, of_present
+):
+    """Any share of the votes cast or of the members present, "more than" or "at least",
+    counted exactly; with no votes to count, nothing is carried."""
+    fraction = Fraction(numerator, denominator)
+    assume(fraction < 1 or (fraction == 1 and not more_than))
+    policy = VotingPolicy(
+        fraction=fraction,
+        more_than=more_than,
+        casting_vote=True,
+        majority_of=MajorityOf.MEMBERS_PRESENT if of_present else MajorityOf.VOTES_CAST,
+    )
+    eligible = votes_for + against + abstentions
+    result = decide(
+        policy,
+        votes_for=votes_for,
+        against=against,
+        abstentions=abstentions,
+        eligible=eligible,
+        casting=Casting.FOR,
+    )
+    if result.casting_vote_used:
+        assert policy.simple_majority and votes_for == against
+        return
+    base = eligible if of_present else votes_for + against
+    share = Fraction(votes_for, base) if base else None
+    reached = share is not None and (share > fraction if more_than else share >= fraction)
+    assert result.carried == (reached and votes_for > 0)
 
 
 def test_the_rule_is_described_for_the_minutes():
