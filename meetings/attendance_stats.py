@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 
 from governance.models import Body
 from governance.rules.attendance_record import Row, Tally, meets_expectation, tally
-from governance.rules.words import london_midnight
+from governance.rules.words import LONDON, london_midnight
 from members.models import Person
 
 from .models import Apology, Attendance, Declaration, Meeting
@@ -108,10 +108,12 @@ def statistics(
             "early",
             "seat__title",
             "seat__position",
+            "meeting__starts_at",
         )
     )
     facts, places = [], {}
-    for meeting, person, seat, capacity, status, arrived, left, out, early, title, at in rows:
+    for row in rows:
+        meeting, person, seat, capacity, status, arrived, left, out, early, title, at, starts = row
         facts.append(
             Row(
                 meeting,
@@ -122,11 +124,15 @@ def statistics(
                 part=bool(arrived or left),
                 withdrew=out,
                 in_advance=early,
+                day=starts.astimezone(LONDON).date(),
             )
         )
         if title and capacity == Attendance.Capacity.MEMBER:
             places.setdefault(person, {})[title] = at
-    tallies = tally(facts)
+    tallies = tally(
+        facts,
+        deputy_attends_for_member=bool(expectation and expectation.deputy_attends_for_member),
+    )
     people = Person.objects.filter(pk__in=tallies).order_by("family_name", "given_name", "pk")
     lines = [
         Line(
@@ -136,7 +142,10 @@ def statistics(
             meets=None
             if expectation is None
             else meets_expectation(
-                tallies[person.pk], expectation.share, expectation.apologies_in_advance
+                tallies[person.pk],
+                expectation.share,
+                expectation.apologies_in_advance,
+                expectation.missed_in_a_row,
             ),
         )
         for person in people

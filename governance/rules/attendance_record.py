@@ -6,9 +6,12 @@ Pure Python: the rows come in, the tallies and their explanations go out."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
+
+from .words import long_date, number
 
 MEMBER, DEPUTY, IN_ATTENDANCE = "member", "deputy", "in_attendance"
 PRESENT, APOLOGIES, ABSENT = "present", "apologies", "absent"
@@ -26,6 +29,7 @@ class Row:
     part: bool = False  # arrived after the start or left before the end
     withdrew: int = 0  # items they withdrew from for an interest
     in_advance: bool = True  # for apologies: received before the meeting began
+    day: datetime.date | None = None  # the meeting's day, for meetings missed in a row
 
 
 @dataclass
@@ -41,6 +45,7 @@ class Tally:
     in_attendance: int = 0
     withdrew: int = 0
     late_apologies: int = 0  # apologies (with or without a deputy) given only at the meeting
+    missed_in_a_row: list[datetime.date] = field(default_factory=list)  # the longest run
 
     @property
     def rate(self) -> Fraction | None:
@@ -68,6 +73,11 @@ class Tally:
                 f"Expected at {_meetings(self.expected)} held while they held the seat: "
                 f"{_listed(seen)}; {self.percent}% attended in person."
             )
+        if len(self.missed_in_a_row) > 1:
+            parts.append(
+                f"Missed {number(len(self.missed_in_a_row))} meetings in a row, "
+                f"{long_date(self.missed_in_a_row[0])} to {long_date(self.missed_in_a_row[-1])}."
+            )
         if self.late_apologies:
             parts.append(
                 f"Apologies for {_meetings(self.late_apologies)} came only at the meeting."
@@ -83,20 +93,24 @@ class Tally:
         return " ".join(parts)
 
 
-def tally(rows: Iterable[Row]) -> dict[int, Tally]:
-    """Each person's tally from the attendance lists of the meetings counted."""
-    rows = list(rows)
+def tally(rows: Iterable[Row], *, deputy_attends_for_member: bool = False) -> dict[int, Tally]:
+    """Each person's tally from the attendance lists of the meetings counted, with the
+    longest run of meetings they missed in a row (where the terms say so, a deputy who
+    attended for them is not a meeting missed)."""
+    rows = sorted(rows, key=lambda r: (r.day or datetime.date.min, r.meeting))
     stood_in = {(r.meeting, r.seat) for r in rows if r.capacity == DEPUTY and r.status == PRESENT}
     tallies: dict[int, Tally] = {}
+    runs: dict[int, list[datetime.date]] = {}
     for row in rows:
         t = tallies.setdefault(row.person, Tally(row.person))
         present = row.status == PRESENT
         if row.capacity == MEMBER:
             t.expected += 1
+            deputised = (row.meeting, row.seat) in stood_in
             if present:
                 t.present += 1
                 t.part += row.part
-            elif (row.meeting, row.seat) in stood_in:
+            elif deputised:
                 t.sent_deputy += 1
                 t.late_apologies += not row.in_advance
             elif row.status == APOLOGIES:
@@ -104,6 +118,13 @@ def tally(rows: Iterable[Row]) -> dict[int, Tally]:
                 t.late_apologies += not row.in_advance
             else:
                 t.absent += 1
+            run = runs.setdefault(row.person, [])
+            if present or (deputised and deputy_attends_for_member) or row.day is None:
+                run.clear()
+            else:
+                run.append(row.day)
+                if len(run) > len(t.missed_in_a_row):
+                    t.missed_in_a_row = list(run)
         elif present and row.capacity == DEPUTY:
             t.deputised += 1
         elif present:
@@ -113,13 +134,24 @@ def tally(rows: Iterable[Row]) -> dict[int, Tally]:
     return tallies
 
 
-def meets_expectation(t: Tally, share: Fraction | None, apologies_in_advance: bool) -> bool | None:
+def meets_expectation(
+    t: Tally,
+    share: Fraction | None,
+    apologies_in_advance: bool,
+    missed_in_a_row: int | None = None,
+) -> bool | None:
     """Whether a member met the attendance their body's terms expect: at least ``share`` of
     meetings attended in person, or (with no share) every meeting; where the terms let
-    apologies sent in advance excuse an absence, no absence without them. None where nothing
+    apologies sent in advance excuse an absence, no absence without them; and where they
+    set a limit, fewer than ``missed_in_a_row`` meetings missed in a row. None where nothing
     was expected of them."""
     if not t.expected:
         return None
+    if missed_in_a_row is not None:
+        if len(t.missed_in_a_row) >= missed_in_a_row:
+            return False
+        if share is None and not apologies_in_advance:
+            return True  # the only limit the terms set
     if apologies_in_advance:
         if t.absent or t.late_apologies:
             return False

@@ -36,7 +36,7 @@ from .quorum import (
 )
 from .resolutions import ResolutionRule, ValidWhen
 from .voting import Electorate, MajorityOf, VotingPolicy, eligible_voters
-from .words import join, sentence_case, times
+from .words import join, number, sentence_case, times
 from .words import share as share_words
 
 
@@ -120,6 +120,11 @@ class AttendanceExpectation:
 
     share: Fraction | None = None  # "at least three-quarters of meetings"
     apologies_in_advance: bool = False
+    # "A member who fails to attend three consecutive meetings …": the limit, what follows,
+    # and whether a deputy attending for the member is attending.
+    missed_in_a_row: int | None = None
+    missed_then: str = ""
+    deputy_attends_for_member: bool = False
     assumed: bool = False
     clause: str = ""
 
@@ -129,11 +134,19 @@ class AttendanceExpectation:
             parts.append(
                 f"Members are expected to attend at least {share_words(self.share)} of the meetings"
             )
-        else:
+        elif self.missed_in_a_row is None or self.apologies_in_advance:
             parts.append("Members are expected to attend every meeting")
         if self.apologies_in_advance:
             parts.append("or to send their apologies in advance")
-        return " ".join(parts) + "."
+        sentences = [" ".join(parts) + "."] if parts else []
+        if self.missed_in_a_row is not None:
+            how = "in person or by a deputy" if self.deputy_attends_for_member else "in person"
+            then = self.missed_then or "the secretariat tells the chair"
+            sentences.append(
+                f"If a member does not attend {number(self.missed_in_a_row)} meetings in a row "
+                f"{how}, {then}."
+            )
+        return " ".join(sentences)
 
 
 @dataclass(frozen=True)
@@ -431,6 +444,9 @@ class _Reader:
         return AttendanceExpectation(
             share=share,
             apologies_in_advance=doc.get("apologies_in_advance", False),
+            missed_in_a_row=doc.get("missed_in_a_row"),
+            missed_then=doc.get("missed_then", ""),
+            deputy_attends_for_member=doc.get("deputy_attends_for_member", False),
             assumed=doc.get("assumed", False),
             clause=doc.get("clause", ""),
         )

@@ -11,11 +11,14 @@ import io
 
 import pytest
 import time_machine
+import yaml
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from governance import bodyfile
 from governance.rules.words import LONDON
+from governance.services import body_import
 from meetings.models import Apology, Attendance, Declaration, Meeting
 from tests.factories import PersonFactory, UserFactory
 
@@ -152,3 +155,40 @@ def test_the_page_reads_in_queries_that_do_not_grow(sel):
     for days in range(100, 300, 20):
         sitting(sel, meeting(sel, days), {"icb-chair": "apologies"})
     assert queries() == small
+
+
+def test_a_member_who_misses_meetings_in_a_row_falls_short_of_the_terms():
+    """ "If a member fails to attend three consecutive meetings, the Chair will write to the
+    nominating organisation" (the example Health and Wellbeing Board, here with no other
+    expectation): apologies do not excuse them, and attending between absences starts
+    again."""
+    hwb = seed_body("examples/health-and-wellbeing-board", starts_at=NOW)
+    data = yaml.safe_load((bodyfile.SHIPPED_DIR / "examples/health-and-wellbeing-board.yaml")
+                          .read_text())  # fmt: skip
+    attendance = data["terms"][0]["rules"]["attendance"]
+    for key in ("share", "apologies_in_advance"):
+        del attendance[key]
+    body_import(body_file=bodyfile.load_text(yaml.safe_dump(data), "hwb.yaml"))
+    held = [meeting(hwb, days) for days in (150, 120, 90, 60, 30)]
+    for m, leader, healthwatch in zip(
+        held,
+        ("apologies", "present", "apologies", "absent", "apologies"),
+        ("apologies", "apologies", "present", "apologies", "apologies"),
+        strict=True,
+    ):
+        sitting(hwb, m, {"leader": leader, "healthwatch": healthwatch})
+    text = page(Client(), hwb).content.decode()
+    assert (
+        "The terms expect:</strong> If a member does not attend three meetings in a row in "
+        "person, the Chair writes to the organisation that nominated them."
+    ) in text
+    leader, healthwatch = (
+        text[text.index(name) : text.index("</tr>", text.index(name))]
+        for name in (hwb.holders["leader"].full_name, hwb.holders["healthwatch"].full_name)
+    )
+    assert "Missed three meetings in a row, Wednesday 17 March 2027 to Sunday 16 May 2027." in (
+        leader
+    )
+    assert 'tag-warning">No</span>' in leader
+    assert "Missed two meetings in a row" in healthwatch  # two, then present, then two
+    assert '<td data-label="As the terms expect">Yes</td>' in healthwatch

@@ -4,6 +4,8 @@ and the terms' expectation is judged as the terms word it."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import itertools
 from fractions import Fraction
 
@@ -118,3 +120,57 @@ def test_each_tally_adds_up(rows):
         assert t.expected == sum(r.capacity == MEMBER for r in mine)
         assert t.deputised == sum(r.capacity == DEPUTY and r.status == PRESENT for r in mine)
         assert t.explanation() or not (t.expected or t.deputised or t.in_attendance)
+
+
+def _day(n: int) -> datetime.date:
+    return datetime.date(2026, 1, 1) + datetime.timedelta(weeks=4 * n)
+
+
+def test_meetings_missed_in_a_row_are_counted_in_the_order_they_were_held():
+    """ "A member who fails to attend three consecutive meetings": apologies do not excuse
+    them; the rows may come in any order."""
+    rows = [
+        Row(14, ADA, 5, MEMBER, ABSENT, day=_day(4)),
+        Row(10, ADA, 5, MEMBER, APOLOGIES, day=_day(0)),
+        Row(12, ADA, 5, MEMBER, PRESENT, day=_day(2)),
+        Row(13, ADA, 5, MEMBER, APOLOGIES, day=_day(3)),
+        Row(11, ADA, 5, MEMBER, ABSENT, day=_day(1)),
+        Row(15, ADA, 5, MEMBER, APOLOGIES, day=_day(5)),
+    ]
+    ada = tally(rows)[ADA]
+    assert ada.missed_in_a_row == [_day(3), _day(4), _day(5)]
+    assert ada.explanation().endswith(
+        "Missed three meetings in a row, Thursday 26 March 2026 to Thursday 21 May 2026."
+    )
+    assert meets_expectation(ada, None, False, missed_in_a_row=3) is False
+    assert meets_expectation(ada, None, False, missed_in_a_row=4) is True  # the only limit
+    assert meets_expectation(ada, Fraction(1, 2), False, missed_in_a_row=4) is False
+
+
+def test_a_deputy_attending_breaks_the_run_only_where_the_terms_say_so():
+    rows = [
+        Row(10, ADA, 5, MEMBER, APOLOGIES, day=_day(0)),
+        Row(11, ADA, 5, MEMBER, APOLOGIES, day=_day(1)),
+        Row(11, DEE, 5, DEPUTY, PRESENT, day=_day(1)),
+        Row(12, ADA, 5, MEMBER, APOLOGIES, day=_day(2)),
+    ]
+    assert len(tally(rows)[ADA].missed_in_a_row) == 3
+    assert tally(rows, deputy_attends_for_member=True)[ADA].missed_in_a_row == [_day(0)]
+
+
+@given(ROWS, st.booleans())
+def test_the_run_is_the_longest_stretch_of_meetings_missed(rows, deputy_counts):
+    rows = [dataclasses.replace(r, day=_day(r.meeting)) for r in rows]
+    stood_in = {(r.meeting, r.seat) for r in rows if r.capacity == DEPUTY and r.status == PRESENT}
+    for person, t in tally(rows, deputy_attends_for_member=deputy_counts).items():
+        mine = sorted(
+            (r for r in rows if r.person == person and r.capacity == MEMBER),
+            key=lambda r: (r.day, r.meeting),
+        )
+        missed = [
+            r.status != PRESENT and not (deputy_counts and (r.meeting, r.seat) in stood_in)
+            for r in mine
+        ]
+        longest = max((len(list(g)) for k, g in itertools.groupby(missed) if k), default=0)
+        assert len(t.missed_in_a_row) == longest
+        assert t.missed_in_a_row == sorted(t.missed_in_a_row)
