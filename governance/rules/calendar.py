@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import holidays
 
-from .words import LONDON, dates_in_months, day_and_month, long_date
+from .words import LONDON, clock_time, dates_in_months, day_and_month, long_date
 
 
 class Nation(StrEnum):
@@ -105,35 +105,54 @@ def _step(
 class NoticeCounting(StrEnum):
     WORKING_DAYS_BEFORE = "working_days_before"
     CLEAR_WORKING_DAYS = "clear_working_days"
+    DAYS_BEFORE = "days_before"  # "seven days before the meeting": every day counts
+    CLEAR_DAYS = "clear_days"
+
+    @property
+    def every_day(self) -> bool:
+        return self in (NoticeCounting.DAYS_BEFORE, NoticeCounting.CLEAR_DAYS)
+
+    @property
+    def clear(self) -> bool:
+        return self in (NoticeCounting.CLEAR_WORKING_DAYS, NoticeCounting.CLEAR_DAYS)
+
+    def unit(self, n: int) -> str:
+        """ "5 clear working days", "7 days" """
+        kind = "day" if self.every_day else "working day"
+        return f"{n} {'clear ' if self.clear else ''}{kind}{'' if n == 1 else 's'}"
 
 
 @dataclass(frozen=True)
 class NoticePolicy:
-    """When the agenda and papers must go out."""
+    """When the agenda and papers must go out: ``days`` before the meeting, counted as
+    ``counting`` says; an extraordinary meeting may have its own period, in the same kind of
+    days or in hours ("at least 48 hours' notice")."""
 
-    working_days: int
+    days: int
     counting: NoticeCounting = NoticeCounting.WORKING_DAYS_BEFORE
     cutoff: datetime.time = datetime.time(17, 0)
-    extraordinary_working_days: int | None = None
+    extraordinary_days: int | None = None
+    extraordinary_hours: int | None = None
     late_needs_chair_authorisation: bool = True
     public_copy_same_deadline: bool = True
     assumed: bool = False
     clause: str = ""
 
     def days_for(self, extraordinary: bool) -> int:
-        if extraordinary and self.extraordinary_working_days is not None:
-            return self.extraordinary_working_days
-        return self.working_days
+        if extraordinary and self.extraordinary_days is not None:
+            return self.extraordinary_days
+        return self.days
 
 
 @dataclass(frozen=True)
 class NoticeDeadline:
     deadline: datetime.datetime
-    working_days: int
+    days: int  # 0 where the period is in hours
     counting: NoticeCounting
     extraordinary: bool
     days_off: tuple[datetime.date, ...]
     sentence: str
+    hours: int | None = None
 
     def is_late(self, published_at: datetime.datetime) -> bool:
         return published_at > self.deadline
@@ -151,33 +170,43 @@ def notice_deadline(
     "Working days before": the meeting day is not counted and the day of issue is, so four
     working days before a Thursday is the Friday before (with no holidays between).
     "Clear working days": neither the day of issue nor the meeting day is counted, so the
-    papers go out on the working day before those days.
+    papers go out on the working day before those days. "Days before" and "clear days"
+    count every day alike. A period in hours runs back from the meeting's start, in real
+    hours across a change of the clocks.
     """
     if meeting_starts.tzinfo is None:
         raise ValueError("The meeting's start must be an aware datetime.")
     meeting_day = meeting_starts.astimezone(LONDON).date()
+    if extraordinary and policy.extraordinary_hours is not None:
+        hours = policy.extraordinary_hours
+        utc = meeting_starts.astimezone(datetime.UTC) - datetime.timedelta(hours=hours)
+        deadline = utc.astimezone(LONDON)
+        sentence = (
+            f"Publish by {clock_time(deadline)} on {long_date(deadline.date())}: {hours} hours "
+            f"before the extraordinary meeting at {clock_time(meeting_starts)} on "
+            f"{long_date(meeting_day)}."
+        )
+        return NoticeDeadline(deadline, 0, policy.counting, True, (), sentence, hours)
     days = policy.days_for(extraordinary)
-    steps = days + 1 if policy.counting == NoticeCounting.CLEAR_WORKING_DAYS else days
-    issue_day, days_off = calendar.step(meeting_day, -steps)
+    steps = days + 1 if policy.counting.clear else days
+    if policy.counting.every_day:
+        issue_day, days_off = meeting_day - datetime.timedelta(days=steps), ()
+    else:
+        issue_day, days_off = calendar.step(meeting_day, -steps)
     deadline = datetime.datetime.combine(issue_day, policy.cutoff, tzinfo=LONDON)
 
-    kind = (
-        "clear working day"
-        if policy.counting == NoticeCounting.CLEAR_WORKING_DAYS
-        else ("working day")
-    )
     same_year = meeting_day.year == issue_day.year
     meeting = day_and_month(meeting_day) if same_year else long_date(meeting_day)
     occasion = "the extraordinary meeting on " if extraordinary else ""
     sentence = (
         f"Publish by {policy.cutoff:%H:%M} on {long_date(issue_day)}: "
-        f"{days} {kind}{'' if days == 1 else 's'} before {occasion}{meeting}"
+        f"{policy.counting.unit(days)} before {occasion}{meeting}"
     )
     if days_off:
         sentence += f"; {calendar.describe_days_off(days_off)}"
     return NoticeDeadline(
         deadline=deadline,
-        working_days=days,
+        days=days,
         counting=policy.counting,
         extraordinary=extraordinary,
         days_off=tuple(sorted(days_off)),

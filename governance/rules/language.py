@@ -594,12 +594,40 @@ class _Reader:
         )
 
     def notice(self, doc: dict) -> NoticePolicy:
+        """The period is in working days (``working_days``) or in days of every kind
+        (``days``), and ``counting`` must count the same kind."""
+        where = "rules.notice"
         hours, minutes = map(int, doc.get("cutoff", "17:00").split(":"))
+        every_day = "days" in doc
+        if every_day and "working_days" in doc:
+            self.problems.append((where, "give the period as working_days or as days, not both"))
+        elif not every_day and "working_days" not in doc:
+            self.problems.append(
+                (where, "give the period as working_days (or as days, where every day counts)")
+            )
+        default = NoticeCounting.DAYS_BEFORE if every_day else NoticeCounting.WORKING_DAYS_BEFORE
+        counting = NoticeCounting(doc.get("counting", default))
+        if counting.every_day != every_day:
+            wanted = "days" if counting.every_day else "working_days"
+            self.problems.append(
+                (f"{where}.counting", f"'{counting}' counts {wanted}: give the period as {wanted}")
+            )
+        extraordinary = doc.get("extraordinary_days" if every_day else "extraordinary_working_days")
+        misplaced = "extraordinary_working_days" if every_day else "extraordinary_days"
+        if misplaced in doc:
+            self.problems.append(
+                (f"{where}.{misplaced}", "give the extraordinary period in the same kind of days")
+            )
+        if extraordinary is not None and "extraordinary_hours" in doc:
+            self.problems.append(
+                (f"{where}.extraordinary_hours", "give the extraordinary period in days or hours")
+            )
         return NoticePolicy(
-            working_days=doc["working_days"],
-            counting=NoticeCounting(doc.get("counting", NoticeCounting.WORKING_DAYS_BEFORE)),
+            days=doc.get("days", doc.get("working_days", 0)),
+            counting=counting,
             cutoff=datetime.time(hours, minutes),
-            extraordinary_working_days=doc.get("extraordinary_working_days"),
+            extraordinary_days=extraordinary,
+            extraordinary_hours=doc.get("extraordinary_hours"),
             late_needs_chair_authorisation=doc.get("late_needs_chair_authorisation", True),
             public_copy_same_deadline=doc.get("public_copy_same_deadline", True),
             assumed=doc.get("assumed", False),
@@ -912,20 +940,27 @@ def describe_deputies(policy: DeputyPolicy) -> Statement:
 
 
 def describe_notice(policy: NoticePolicy) -> Statement:
-    kind = (
-        "clear working days (not counting the day they go out or the meeting day)"
-        if policy.counting == NoticeCounting.CLEAR_WORKING_DAYS
-        else "working days"
+    counting = policy.counting
+    outside = (
+        " (not counting the day they go out or the meeting day)"
+        if counting.clear
+        else " (weekends and bank holidays count)"
+        if counting.every_day
+        else ""
     )
     sentences = [
-        f"The agenda and papers go out at least {policy.working_days} {kind} before "
+        f"The agenda and papers go out at least {counting.unit(policy.days)}{outside} before "
         f"the meeting, by {policy.cutoff:%H:%M}."
     ]
-    if policy.extraordinary_working_days is not None:
+    if policy.extraordinary_hours is not None:
         sentences.append(
-            f"An extraordinary meeting needs {policy.extraordinary_working_days} "
-            "working days' notice."
+            f"An extraordinary meeting needs {policy.extraordinary_hours} hours' notice, "
+            "counted back from its start."
         )
+    elif policy.extraordinary_days is not None:
+        period = counting.unit(policy.extraordinary_days)
+        possessive = "'s" if policy.extraordinary_days == 1 else "'"
+        sentences.append(f"An extraordinary meeting needs {period}{possessive} notice.")
     if policy.late_needs_chair_authorisation:
         sentences.append("Papers may go out later only with the Chair's recorded authorisation.")
     if policy.public_copy_same_deadline:

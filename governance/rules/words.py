@@ -26,6 +26,15 @@ def day_and_month(value: datetime.date) -> str:
     return f"{value:%A} {value.day} {value:%B}"
 
 
+def clock_time(value: datetime.datetime) -> str:
+    """ "14:00" in London; in the hour the clocks go back, which happens twice, "01:30 BST"
+    or "01:30 GMT"."""
+    local = value.astimezone(LONDON)
+    if local.replace(fold=1 - local.fold).utcoffset() == local.utcoffset():
+        return f"{local:%H:%M}"
+    return f"{local:%H:%M} {'BST' if local.dst() else 'GMT'}"
+
+
 def long_datetime(value: datetime.datetime) -> str:
     local = value.astimezone(LONDON) if value.tzinfo else value
     return f"{long_date(local)}, {local:%H:%M}"

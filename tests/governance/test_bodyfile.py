@@ -150,6 +150,40 @@ CASES = [
         "terms[0].rules.notice.cutoff: '5pm' is not a time such as \"17:00\"",
     ),
     (
+        _set((*RULES, "notice"), {"working_days": 5, "days": 7}),
+        "terms[0].rules.notice: give the period as working_days or as days, not both",
+    ),
+    (
+        _set((*RULES, "notice"), {"cutoff": "17:00"}),
+        "terms[0].rules.notice: give the period as working_days (or as days, where every day "
+        "counts)",
+    ),
+    (
+        _set((*RULES, "notice"), {"working_days": 5, "counting": "clear_days"}),
+        "terms[0].rules.notice.counting: 'clear_days' counts days: give the period as days",
+    ),
+    (
+        _set((*RULES, "notice"), {"days": 7, "counting": "clear_working_days"}),
+        "terms[0].rules.notice.counting: 'clear_working_days' counts working_days: give the "
+        "period as working_days",
+    ),
+    (
+        _set((*RULES, "notice"), {"days": 7, "extraordinary_working_days": 2}),
+        "terms[0].rules.notice.extraordinary_working_days: give the extraordinary period in "
+        "the same kind of days",
+    ),
+    (
+        _set(
+            (*RULES, "notice"),
+            {"working_days": 5, "extraordinary_working_days": 2, "extraordinary_hours": 48},
+        ),
+        "terms[0].rules.notice.extraordinary_hours: give the extraordinary period in days or hours",
+    ),
+    (
+        _set((*RULES, "notice"), {"days": 7, "extraordinary_hours": 0}),
+        "terms[0].rules.notice.extraordinary_hours: 0 is less than the minimum of 1",
+    ),
+    (
         _set((*RULES, "quorum", 0, "minimum"), {"fraction": "1/2"}),
         "terms[0].rules.quorum[0].minimum",
     ),

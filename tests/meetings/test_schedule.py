@@ -281,3 +281,30 @@ def test_a_move_from_an_older_form_is_refused_and_the_latest_shown(sel):
     assert "Thursday 21 January 2027, 14:00" in page and 'value="2027-01-28"' in page
     sel.meeting.refresh_from_db()
     assert sel.meeting.day == datetime.date(2027, 1, 21)
+
+
+def test_a_notice_period_in_days_and_an_extraordinary_one_in_hours_reach_the_agenda():
+    """The example remuneration committee: "Papers will be circulated seven days before each
+    meeting. The Chair may call an extraordinary meeting at not less than 48 hours'
+    notice." """
+    remco = seed_body("examples/remuneration-committee", starts_at=MEETING)
+    client = signed_in(remco.clerk)
+    page = client.get(f"/meetings/{remco.meeting.pk}/agenda/").content.decode()
+    assert "Publish by 17:00 on Thursday 7 January 2027: 7 days before Thursday 14 January." in (
+        page
+    )
+    response = client.post(
+        f"/bodies/{remco.body.slug}/meetings/new/",
+        {"day": "2027-02-01", "time": "09:30", "minutes": "60", "kind": "extraordinary",
+         "location": "Boardroom"},
+        follow=True,
+    )  # fmt: skip
+    assert (
+        "Publish by 09:30 on Saturday 30 January 2027: 48 hours before the extraordinary "
+        "meeting at 09:30 on Monday 1 February 2027."
+    ) in response.content.decode()
+    terms = client.get(f"/bodies/{remco.body.slug}/terms/").content.decode()
+    assert "at least 7 days (weekends and bank holidays count) before the meeting" in terms
+    assert "An extraordinary meeting needs 48 hours&#x27; notice, counted back from its start." in (
+        terms
+    )

@@ -6,6 +6,7 @@ import datetime
 import io
 import zipfile
 from dataclasses import dataclass
+from functools import cache
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -58,10 +59,17 @@ class Setting:
         return snapshot(self.body, clock.today()).rules_on(day)
 
 
+@cache
+def _shipped(name: str) -> bodyfile.BodyFile:
+    """A shipped body file, read and checked once for each worker (importing never changes
+    it)."""
+    return bodyfile.read(bodyfile.SHIPPED_DIR / f"{name}.yaml")
+
+
 def seed_body(name: str, *, starts_at: datetime.datetime, held_in_public=False) -> Setting:
     """The seed body (or example, ``examples/<file>``) with every place of every seat filled,
     a clerk, and one meeting. ``holders`` gives each seat's first holder."""
-    body_file = bodyfile.read(bodyfile.SHIPPED_DIR / f"{name}.yaml")
+    body_file = _shipped(name)
     body_import(body_file=body_file)
     slug = body_file.data["body"]["slug"]
     body = Body.objects.get(slug=slug)

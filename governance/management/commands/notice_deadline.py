@@ -21,7 +21,8 @@ class Command(BaseCommand):
     help = (
         "When must the agenda and papers for a meeting go out? BODY is a body's slug or a body "
         "file; the meeting's start is in London time, e.g. --meeting 2026-12-31T14:00. Counts "
-        "working days with the bank holidays of the body's nation and its closure days."
+        "working days with the bank holidays of the body's nation and its closure days, or "
+        "days or hours where the terms do."
     )
 
     def add_arguments(self, parser):
@@ -58,8 +59,9 @@ class Command(BaseCommand):
                 json.dumps(
                     {
                         "deadline": result.deadline.isoformat(),
-                        "working_days": result.working_days,
+                        "days": result.days,
                         "counting": str(result.counting),
+                        "hours": result.hours,
                         "extraordinary": result.extraordinary,
                         "days_off": [d.isoformat() for d in result.days_off],
                         "explanation": result.sentence,

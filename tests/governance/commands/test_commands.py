@@ -107,7 +107,7 @@ def test_notice_deadline_from_a_file_as_json_for_an_extraordinary_meeting():
         run("notice_deadline", path, "--meeting", "2027-04-01T10:00", "--extraordinary", "--json")
     )
     assert result["deadline"] == "2027-03-23T17:00:00+00:00"
-    assert result["working_days"] == 5
+    assert (result["days"], result["counting"], result["hours"]) == (5, "working_days_before", None)
     assert result["days_off"] == ["2027-03-26", "2027-03-29"]
 
 

@@ -95,10 +95,42 @@ def test_clear_working_days_leave_out_the_day_of_issue_and_the_meeting_day():
 
 
 def test_an_extraordinary_meeting_has_its_own_notice():
-    policy = NoticePolicy(4, extraordinary_working_days=5)
+    policy = NoticePolicy(4, extraordinary_days=5)
     result = notice_deadline(policy, ENGLAND, meeting(2026, 11, 26), extraordinary=True)
     assert result.deadline.date() == D(2026, 11, 19)
     assert "before the extraordinary meeting on Thursday 26 November" in result.sentence
+
+
+def test_days_before_count_weekends_and_bank_holidays_alike():
+    """ "Papers will be circulated seven days before the meeting" (every day counts)."""
+    policy = NoticePolicy(7, NoticeCounting.DAYS_BEFORE)
+    result = notice_deadline(policy, ENGLAND, meeting(2026, 12, 31))
+    assert result.deadline == meeting(2026, 12, 24, 17)
+    assert result.days_off == ()
+    assert result.sentence == (
+        "Publish by 17:00 on Thursday 24 December 2026: 7 days before Thursday 31 December."
+    )
+    clear = notice_deadline(
+        NoticePolicy(5, NoticeCounting.CLEAR_DAYS), ENGLAND, meeting(2027, 1, 14)
+    )
+    assert clear.deadline.date() == D(2027, 1, 8)  # 9 to 13 January lie between
+    assert "5 clear days before" in clear.sentence
+
+
+def test_an_extraordinary_meeting_in_hours_is_counted_in_real_hours_across_the_clocks():
+    """ "An extraordinary meeting may be called at not less than 48 hours' notice": British
+    Summer Time begins at 01:00 on Sunday 28 March 2027, so 48 hours before 10:00 on the
+    Monday is 09:00 on the Saturday."""
+    policy = NoticePolicy(5, extraordinary_hours=48)
+    result = notice_deadline(policy, ENGLAND, meeting(2027, 3, 29, 10), extraordinary=True)
+    assert result.deadline == meeting(2027, 3, 27, 9)
+    assert (result.hours, result.days, result.extraordinary) == (48, 0, True)
+    assert result.sentence == (
+        "Publish by 09:00 on Saturday 27 March 2027: 48 hours before the extraordinary "
+        "meeting at 10:00 on Monday 29 March 2027."
+    )
+    ordinary = notice_deadline(policy, ENGLAND, meeting(2027, 3, 29, 10))
+    assert (ordinary.hours, ordinary.days) == (None, 5)
 
 
 def test_the_cutoff_is_london_time_after_the_clocks_go_forward():
@@ -140,6 +172,49 @@ def test_minutes_deadlines_count_working_days_after_the_meeting():
     # SEL ICP 13.2: draft to the chair within five working days, circulated within ten.
     assert working_days_after(ENGLAND, D(2026, 12, 17), 5) == D(2026, 12, 24)
     assert working_days_after(ENGLAND, D(2026, 12, 17), 10) == D(2027, 1, 5)
+
+
+@given(
+    day=st.dates(D(2024, 1, 1), D(2034, 12, 31)),
+    days=st.integers(0, 30),
+    clear=st.booleans(),
+)
+def test_the_deadline_leaves_exactly_the_days_required(day, days, clear):
+    counting = NoticeCounting.CLEAR_DAYS if clear else NoticeCounting.DAYS_BEFORE
+    result = notice_deadline(NoticePolicy(days, counting), ENGLAND, meeting(*day.timetuple()[:3]))
+    between = (day - result.deadline.date()).days - 1
+    assert between == (days if clear else max(days - 1, -1))
+
+
+@given(
+    start=st.datetimes(
+        datetime.datetime(2024, 1, 1), datetime.datetime(2034, 12, 31), timezones=st.just(LONDON)
+    ),
+    hours=st.integers(1, 720),
+)
+def test_a_period_in_hours_is_exactly_that_many_hours(start, hours):
+    policy = NoticePolicy(5, extraordinary_hours=hours)
+    result = notice_deadline(policy, ENGLAND, start, extraordinary=True)
+    elapsed = start.astimezone(datetime.UTC) - result.deadline.astimezone(datetime.UTC)
+    assert elapsed == datetime.timedelta(hours=hours)
+    assert result.deadline.tzinfo is LONDON
+    assert ("GMT" in result.sentence or "BST" in result.sentence) == (
+        result.deadline.replace(fold=1 - result.deadline.fold).utcoffset()
+        != result.deadline.utcoffset()
+        or start.replace(fold=1 - start.fold).utcoffset() != start.utcoffset()
+    )
+
+
+def test_a_deadline_in_the_hour_that_happens_twice_says_which():
+    """British Summer Time ends at 02:00 BST on Sunday 25 October 2026."""
+    start = datetime.datetime(2026, 10, 27, 1, 30, tzinfo=LONDON)
+    policy = NoticePolicy(5, extraordinary_hours=48)
+    result = notice_deadline(policy, ENGLAND, start, extraordinary=True)
+    assert result.sentence.startswith("Publish by 01:30 GMT on Sunday 25 October 2026: 48 hours")
+    earlier = notice_deadline(
+        NoticePolicy(5, extraordinary_hours=49), ENGLAND, start, extraordinary=True
+    )
+    assert earlier.sentence.startswith("Publish by 01:30 BST on Sunday 25 October 2026")
 
 
 @given(
