@@ -157,6 +157,8 @@ class VoteForm(StyledForm, forms.Form):
 
     def __init__(self, *args, sitting: Sitting, **kwargs):
         super().__init__(*args, **kwargs)
+        if not (sitting.voting and sitting.voting.casting_vote_applies):
+            del self.fields["casting"]  # the rule for this item gives no casting vote
         self.voters = []
         for attendee in sitting.electorate.people:
             name = f"voter_{attendee.key}"

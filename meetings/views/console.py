@@ -423,7 +423,7 @@ def vote(request, pk):
             motion=form.cleaned_data["motion"],
             votes=form.named,
             counts=form.counts,
-            casting=form.cleaned_data["casting"],
+            casting=form.cleaned_data.get("casting", ""),
             user=request.user,
             now=clock.now(),
         )

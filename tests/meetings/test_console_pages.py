@@ -208,6 +208,7 @@ def test_a_vote_is_decided_by_the_rule_for_the_items_business(hwb, item, typed, 
     pooled = item == "Vary the pooled budget"
     assert ("only if every voting member present votes for it" in page) == pooled
     assert ("on equal votes the person presiding has a casting vote" in page) != pooled
+    assert ("Casting vote of the person presiding" in page) != pooled  # no box where none
     response = post(client, setting, "console/vote", vote_by_numbers(**typed))
     assert response.status_code == 200
     vote = Vote.objects.get()
