@@ -35,7 +35,7 @@ from .quorum import (
     evaluate,
 )
 from .resolutions import ResolutionRule, ValidWhen
-from .voting import Electorate, MajorityOf, VotingPolicy, eligible_voters
+from .voting import Electorate, MajorityOf, Partner, VotingPolicy, eligible_voters
 from .words import join, number, sentence_case, times
 from .words import share as share_words
 
@@ -644,6 +644,18 @@ class _Reader:
             assumed=doc.get("assumed", False),
             clause=doc.get("clause", ""),
             business=frozenset(business),
+            partners=tuple(
+                Partner(
+                    partner["name"],
+                    self.known(
+                        f"{where}.partners[{i}]",
+                        "organisation",
+                        partner["organisations"],
+                        self.names.organisations,
+                    ),
+                )
+                for i, partner in enumerate(doc.get("partners", []))
+            ),
         )
         if policy.fraction > 1:
             self.problems.append((f"{where}.fraction", "a share: at most 1"))

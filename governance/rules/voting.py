@@ -26,6 +26,15 @@ CONSENSUS_FIRST = "Decisions are reached by consensus where possible; when a vot
 
 
 @dataclass(frozen=True)
+class Partner:
+    """One side of a body whose decisions need each partner's agreement ("the Council", "the
+    CCGs"): the voters of any of its organisations."""
+
+    name: str
+    organisations: frozenset[str]
+
+
+@dataclass(frozen=True)
 class VotingPolicy:
     """How a motion is carried: the body's rule, or its rule for some business only
     ("a two-thirds majority to vary the pooled budget")."""
@@ -38,6 +47,9 @@ class VotingPolicy:
     assumed: bool = False
     clause: str = ""
     business: frozenset[str] = frozenset({"*"})
+    # "Decisions require the agreement of both partners": a motion carried must also have
+    # more votes for than against among each partner's voters present.
+    partners: tuple[Partner, ...] = ()
 
     def applies_to(self, business: str) -> bool:
         return "*" in self.business or business in self.business
@@ -80,6 +92,11 @@ class VotingPolicy:
             parts.append("there is no casting vote, so equal votes mean the motion is not carried")
         elif self.fraction > Fraction(1, 2) and not self.unanimous:
             parts.append("equal votes fall short of that share, so the motion is not carried")
+        if self.partners:
+            parts.append(
+                f"it must also have more votes for than against among the voters of each of "
+                f"{join((p.name for p in self.partners), 'and')}"
+            )
         text = f"{join(parts)}."
         if self.consensus_first:
             text = f"{CONSENSUS_FIRST} {text}"
@@ -110,10 +127,15 @@ def decide(
     abstentions: int = 0,
     eligible: int,
     casting: Casting | None = None,
+    partner_votes: dict[str, tuple[int, int, int]] | None = None,
 ) -> VoteResult:
     """Count a vote. ``eligible`` is the number present who may vote; on equal votes for and
     against, a casting vote (where the rule gives one) decides, and without it the result is
-    undecided (``carried`` is None) until the person presiding gives it."""
+    undecided (``carried`` is None) until the person presiding gives it. Where the rule needs
+    each partner's agreement, ``partner_votes`` gives each partner's (for, against,
+    abstaining), by name."""
+    if policy.partners and partner_votes is None:
+        raise ValueError("Under this rule each partner's votes count: record the vote by name.")
     if min(votes_for, against, abstentions) < 0:
         raise ValueError("Votes cannot be negative.")
     if votes_for + against + abstentions > eligible:
@@ -147,21 +169,45 @@ def decide(
                 False,
                 f"The votes are equal ({tally}): the person presiding must give a casting vote.",
             )
-        outcome = "carried" if casting == Casting.FOR else "not carried"
-        return result(
-            casting == Casting.FOR,
-            True,
+        carried = casting == Casting.FOR
+        outcome = "carried" if carried else "not carried"
+        sentence = (
             f"The votes are equal ({tally}); the "
-            f"motion is {outcome} on the casting vote of the person presiding.",
+            f"motion is {outcome} on the casting vote of the person presiding."
         )
-    basis = (
-        f"{needed} of the {eligible} members present who may vote"
-        if policy.majority_of == MajorityOf.MEMBERS_PRESENT
-        else f"{needed} of the {base} votes cast"
-    )
-    carried = votes_for >= needed
-    verdict = "carried" if carried else "not carried"
-    return result(carried, False, f"The motion is {verdict} ({tally}): it needed {basis}.")
+        casting_vote_used = True
+    else:
+        basis = (
+            f"{needed} of the {eligible} members present who may vote"
+            if policy.majority_of == MajorityOf.MEMBERS_PRESENT
+            else f"{needed} of the {base} votes cast"
+        )
+        carried = votes_for >= needed
+        verdict = "carried" if carried else "not carried"
+        sentence = f"The motion is {verdict} ({tally}): it needed {basis}."
+        casting_vote_used = False
+    if carried and (short := _partners_short(policy.partners, partner_votes or {})):
+        carried = False
+        sentence = (
+            f"{sentence[:-1]}; but it is not carried, for the terms need each partner's "
+            f"agreement and {join(short)}."
+        )
+    return result(carried, casting_vote_used, sentence)
+
+
+def _partners_short(partners: tuple[Partner, ...], votes: dict) -> list[str]:
+    """Each partner whose voters present did not carry the motion, and why."""
+    short = []
+    for partner in partners:
+        votes_for, against, abstentions = votes.get(partner.name, (0, 0, 0))
+        if votes_for + against + abstentions == 0:
+            short.append(f"no voter of {partner.name} voted")
+        elif votes_for <= against:
+            short.append(
+                f"{partner.name} did not carry it ({votes_for} for, {against} against, "
+                f"{abstentions} abstaining)"
+            )
+    return short
 
 
 @dataclass(frozen=True)

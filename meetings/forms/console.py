@@ -159,6 +159,9 @@ class VoteForm(StyledForm, forms.Form):
         super().__init__(*args, **kwargs)
         if not (sitting.voting and sitting.voting.casting_vote_applies):
             del self.fields["casting"]  # the rule for this item gives no casting vote
+        if sitting.voting and sitting.voting.partners:
+            for name in ("count_for", "count_against", "count_abstain"):
+                del self.fields[name]  # each partner's votes count: by name only
         self.voters = []
         for attendee in sitting.electorate.people:
             name = f"voter_{attendee.key}"
@@ -188,6 +191,9 @@ class VoteForm(StyledForm, forms.Form):
             if not self.errors:
                 raise forms.ValidationError(
                     "No votes are given: choose each voter's vote, or give the numbers."
+                    if "count_for" in self.fields
+                    else "No votes are given: choose each voter's vote (under this item's "
+                    "rule each partner's votes count, so they are taken by name)."
                 )
             return data
         self.named = named

@@ -26,7 +26,12 @@ INQUORATE_OUTCOMES = {Decision.Outcome.DEFERRED, Decision.Outcome.NOTED}
 
 
 def _decided(
-    rules: BodyRules, item: AgendaItem, counts: tuple[int, int, int], eligible: int, casting: str
+    rules: BodyRules,
+    item: AgendaItem,
+    counts: tuple[int, int, int],
+    eligible: int,
+    casting: str,
+    partner_votes: dict[str, tuple[int, int, int]] | None = None,
 ):
     """The vote under the body's rule for the item's business."""
     votes_for, against, abstentions = counts
@@ -38,12 +43,35 @@ def _decided(
             abstentions=abstentions,
             eligible=eligible,
             casting=Casting(casting) if casting else None,
+            partner_votes=partner_votes,
         )
     except ValueError as error:
         raise ValidationError(str(error)) from error
     if result.carried is None:
         raise ValidationError({"casting": result.sentence})
     return result
+
+
+def _counted(choices) -> tuple[int, int, int]:
+    choices = list(choices)
+    return tuple(choices.count(choice) for choice in ("for", "against", "abstain"))
+
+
+def _by_partner(sitting: Sitting, voters, votes: dict[str, str]) -> dict:
+    """Each partner's (for, against, abstaining) among the named votes, by the
+    organisations of the seat each voter sits in or stands in for."""
+    partners = sitting.voting.partners if sitting.voting else ()
+    organisations = {
+        a.key: sitting.snapshot.membership.seat(a.seat).organisations for a in voters if a.seat
+    }
+    return {
+        p.name: _counted(
+            choice
+            for key, choice in votes.items()
+            if organisations.get(key, frozenset()) & p.organisations
+        )
+        for p in partners
+    }
 
 
 @transaction.atomic
@@ -75,13 +103,11 @@ def vote_record(
     if counts is not None and votes:
         raise ValidationError("Record the votes by name or by numbers, not both.")
     if counts is None:
-        counts = tuple(
-            sum(1 for v in votes.values() if v == choice)
-            for choice in ("for", "against", "abstain")
-        )
+        counts = _counted(votes.values())
     if sum(counts) == 0:
         raise ValidationError("No votes are recorded: give each voter's vote, or the numbers.")
-    result = _decided(sitting.rules, item, counts, len(voters), casting)
+    partner_votes = _by_partner(sitting, electorate.people, votes) if votes else None
+    result = _decided(sitting.rules, item, counts, len(voters), casting, partner_votes)
     open_meeting(meeting)
     vote = Vote(
         item=item,
@@ -119,12 +145,19 @@ def vote_correct(
     vote = Vote.objects.select_for_update().get(pk=vote.pk)
     revision_check(vote, revision, "this vote")
     _reason_given(reason)
-    result = _decided(rules, vote.item, counts, vote.eligible, casting)
     changed_numbers = counts != (vote.votes_for, vote.against, vote.abstentions)
     vote.motion = motion.strip()
-    vote.votes_for, vote.against, vote.abstentions = counts
-    vote.casting, vote.carried = casting, result.carried
-    vote.reasoning = f"{result.sentence} Rule: {result.rule}"
+    if rules.voting_for(vote.item.business_type or None).partners:
+        if changed_numbers or casting != vote.casting:
+            raise ValidationError(
+                "Under this rule each partner's votes count, and the numbers alone do not say "
+                "whose they were: strike this vote and record it again by name."
+            )
+    else:
+        result = _decided(rules, vote.item, counts, vote.eligible, casting)
+        vote.votes_for, vote.against, vote.abstentions = counts
+        vote.casting, vote.carried = casting, result.carried
+        vote.reasoning = f"{result.sentence} Rule: {result.rule}"
     if changed_numbers:
         vote.named = {}  # the names no longer add up to the corrected numbers
     on_record(vote, user=user, reason=reason.strip())

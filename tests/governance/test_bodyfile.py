@@ -216,6 +216,23 @@ CASES = [
         "terms[0].rules.voting.majority_of: 'everyone' is not one of",
     ),
     (
+        _set(
+            (*RULES, "voting"),
+            {
+                "partners": [
+                    {"name": "the Council", "organisations": ["lcc"]},
+                    {"name": "the CCGs", "organisations": ["wlccg"]},
+                ]
+            },
+        ),
+        "terms[0].rules.voting.partners[1]: no organisation 'wlccg' on this body",
+    ),
+    (
+        _set((*RULES, "voting"), {"partners": [{"name": "the Council", "organisations": ["lcc"]}]}),
+        "terms[0].rules.voting.partners: [{'name': 'the Council', 'organisations': ['lcc']}] is "
+        "too short",
+    ),
+    (
         _set((*RULES, "voting"), {"fraction": "3/2"}),
         "terms[0].rules.voting.fraction: a share: at most 1",
     ),

@@ -185,7 +185,11 @@ def hwb():
     setting = open_sitting(
         "examples/health-and-wellbeing-board",
         starts_at=MEETING,
-        **{"Annual report": {}, "Vary the pooled budget": {"business_type": "pooled-budget"}},
+        **{
+            "Annual report": {},
+            "Vary the pooled budget": {"business_type": "pooled-budget"},
+            "Agree the Better Care Fund plan": {"business_type": "bcf-plan"},
+        },
     )
     workspace.arrive(setting, HWB_FOUR, NOW)
     return setting, signed_in(setting.clerk)
@@ -215,6 +219,31 @@ def test_a_vote_is_decided_by_the_rule_for_the_items_business(hwb, item, typed, 
     assert vote.carried is carried
     assert ("it needed 4 of the 4 members present who may vote" in vote.reasoning) == pooled
     assert ("on the casting vote of" in vote.reasoning) == (not pooled and "casting" in typed)
+
+
+@pytest.mark.parametrize(("leader", "carried"), [("against", False), ("for", True)])
+def test_a_rule_of_partners_is_voted_by_name_and_needs_each_partners_voters(hwb, leader, carried):
+    """ "The Better Care Fund plan is agreed only with the agreement of both the County Council
+    and the clinical commissioning groups": three for and one against carries nothing if the
+    one against is the Council's only voter."""
+    setting, client = hwb
+    page = go_to(client, setting, "Agree the Better Care Fund plan").content.decode()
+    assert "among the voters of each of the County Council and the clinical commissioning" in (page)
+    assert 'name="vote-count_for"' not in page  # by name only
+    data = {"vote-motion": "Agree the plan"}
+    for key in HWB_FOUR:
+        data[f"vote-voter_row{row(setting, key).pk}"] = leader if key == "leader" else "for"
+    response = post(client, setting, "console/vote", data)
+    assert response.status_code == 200
+    vote = Vote.objects.get()
+    assert vote.carried is carried
+    if not carried:
+        assert "the County Council did not carry it (0 for, 1 against, 0 abstaining)" in (
+            vote.reasoning
+        )
+    typed = post(client, setting, "console/vote", vote_by_numbers(**{"for": "4"}))
+    assert typed.status_code == 400 and Vote.objects.count() == 1  # numbers are not taken
+    assert "so they are taken by name" in text(typed)
 
 
 # Money -----------------------------------------------------------------------------------
@@ -459,6 +488,24 @@ def test_a_vote_corrected_on_record_is_decided_again_and_its_decision_follows(se
     assert (vote.votes_for, vote.against, vote.carried) == (5, 7, False)
     assert Decision.objects.get().outcome == Decision.Outcome.LOST_ON_A_VOTE
     assert vote.history.first().history_change_reason.startswith("The numbers were")
+
+
+def test_a_vote_of_partners_keeps_its_numbers_and_only_its_motion_is_corrected(hwb):
+    setting, client = hwb
+    go_to(client, setting, "Agree the Better Care Fund plan")
+    data = {"vote-motion": "Agree teh plan"}
+    for key in HWB_FOUR:
+        data[f"vote-voter_row{row(setting, key).pk}"] = "for"
+    post(client, setting, "console/vote", data)
+    vote = Vote.objects.get()
+    fields = {"motion": "Agree the plan", "votes_for": "4", "against": "0", "abstentions": "0",
+              "casting": "", "reason": "A typing error"}  # fmt: skip
+    refused = correct(client, setting, "vote", vote, {**fields, "votes_for": "3", "against": "1"})
+    assert refused.status_code == 400
+    assert "strike this vote and record it again by name" in text(refused)
+    assert correct(client, setting, "vote", vote, fields).status_code == 302
+    vote.refresh_from_db()
+    assert (vote.motion, vote.votes_for, vote.carried) == ("Agree the plan", 4, True)
 
 
 def test_a_decision_value_corrected_above_the_limit_becomes_a_recommendation(lie):

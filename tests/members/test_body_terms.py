@@ -91,6 +91,13 @@ def test_the_terms_page_states_a_voting_rule_for_some_business_with_its_clause(w
         "voting member present votes for it."
     ) in page
     assert "requires the agreement of every voting member present" in page
+    assert (
+        "Voting on the Better Care Fund plan Decisions are reached by consensus where possible; "
+        "when a vote is needed, a motion is carried by a simple majority of the votes cast, on "
+        "equal votes the person presiding has a casting vote and it must also have more votes "
+        "for than against among the voters of each of the County Council and the clinical "
+        "commissioning groups."
+    ) in page
 
 
 def test_rules_filled_in_where_the_terms_are_silent_are_marked(world):

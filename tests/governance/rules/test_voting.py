@@ -17,7 +17,14 @@ from governance.rules.attendance import (
     Seat,
 )
 from governance.rules.language import Names, describe
-from governance.rules.voting import Casting, MajorityOf, VotingPolicy, decide, eligible_voters
+from governance.rules.voting import (
+    Casting,
+    MajorityOf,
+    Partner,
+    VotingPolicy,
+    decide,
+    eligible_voters,
+)
 
 from .seeds import MSE, SEL, seed
 
@@ -103,6 +110,69 @@ def test_a_rule_for_some_business_takes_the_rest_from_the_bodys_rule():
     assert statements["Voting on variations of the Better Care Fund pooled budget"].sentences == (
         pooled.describe(),
     )
+
+
+COUNCIL, NHS = Partner("the Council", frozenset({"lcc"})), Partner("the CCGs", frozenset({"ccg"}))
+
+
+def test_a_rule_of_partners_needs_each_partners_voters_to_carry_it():
+    """ "Decisions require the agreement of both the Council and the CCGs." """
+    policy = VotingPolicy(casting_vote=True, partners=(COUNCIL, NHS))
+    agreed = decide(
+        policy,
+        votes_for=5,
+        against=2,
+        eligible=7,
+        partner_votes={"the Council": (2, 1, 0), "the CCGs": (3, 1, 0)},
+    )
+    assert agreed.carried
+    refused = decide(
+        policy,
+        votes_for=5,
+        against=2,
+        eligible=7,
+        partner_votes={"the Council": (1, 2, 0), "the CCGs": (4, 0, 0)},
+    )
+    assert refused.carried is False
+    assert refused.sentence == (
+        "The motion is carried (5 for, 2 against, 0 abstaining): it needed 4 of the 7 votes "
+        "cast; but it is not carried, for the terms need each partner's agreement and the "
+        "Council did not carry it (1 for, 2 against, 0 abstaining)."
+    )
+    absent = decide(
+        policy, votes_for=3, against=0, eligible=3, partner_votes={"the CCGs": (3, 0, 0)}
+    )
+    assert absent.carried is False and "no voter of the Council voted" in absent.sentence
+    tied = decide(
+        policy,
+        votes_for=2,
+        against=2,
+        eligible=4,
+        casting=Casting.FOR,
+        partner_votes={"the Council": (1, 1, 0), "the CCGs": (1, 1, 0)},
+    )
+    assert (tied.carried, tied.casting_vote_used) == (False, True)
+    assert policy.describe().endswith(
+        "it must also have more votes for than against among the voters of each of the "
+        "Council and the CCGs."
+    )
+    with pytest.raises(ValueError, match="record the vote by name"):
+        decide(policy, votes_for=5, against=2, eligible=7)
+
+
+@given(
+    council=st.tuples(st.integers(0, 6), st.integers(0, 6), st.integers(0, 2)),
+    ccgs=st.tuples(st.integers(0, 6), st.integers(0, 6), st.integers(0, 2)),
+)
+def test_a_motion_of_partners_is_carried_iff_carried_and_each_partner_carries_it(council, ccgs):
+    counts = [a + b for a, b in zip(council, ccgs, strict=True)]
+    votes = {"the Council": council, "the CCGs": ccgs}
+    plain = decide(VotingPolicy(), votes_for=counts[0], against=counts[1],
+                   abstentions=counts[2], eligible=sum(counts))  # fmt: skip
+    result = decide(VotingPolicy(partners=(COUNCIL, NHS)), votes_for=counts[0],
+                    against=counts[1], abstentions=counts[2], eligible=sum(counts),
+                    partner_votes=votes)  # fmt: skip
+    assert result.carried == (plain.carried and council[0] > council[1] and ccgs[0] > ccgs[1])
 
 
 @given(
