@@ -176,6 +176,7 @@ def decide(
             f"motion is {outcome} on the casting vote of the person presiding."
         )
         casting_vote_used = True
+        had = "the casting vote of the person presiding"
     else:
         basis = (
             f"{needed} of the {eligible} members present who may vote"
@@ -186,11 +187,12 @@ def decide(
         verdict = "carried" if carried else "not carried"
         sentence = f"The motion is {verdict} ({tally}): it needed {basis}."
         casting_vote_used = False
+        had = f"the votes it needed ({basis})"
     if carried and (short := _partners_short(policy.partners, partner_votes or {})):
         carried = False
         sentence = (
-            f"{sentence[:-1]}; but it is not carried, for the terms need each partner's "
-            f"agreement and {join(short)}."
+            f"The motion is not carried ({tally}): it had {had}, but the terms need each "
+            f"partner's agreement and {join(short)}."
         )
     return result(carried, casting_vote_used, sentence)
 

@@ -135,8 +135,8 @@ def test_a_rule_of_partners_needs_each_partners_voters_to_carry_it():
     )
     assert refused.carried is False
     assert refused.sentence == (
-        "The motion is carried (5 for, 2 against, 0 abstaining): it needed 4 of the 7 votes "
-        "cast; but it is not carried, for the terms need each partner's agreement and the "
+        "The motion is not carried (5 for, 2 against, 0 abstaining): it had the votes it "
+        "needed (4 of the 7 votes cast), but the terms need each partner's agreement and the "
         "Council did not carry it (1 for, 2 against, 0 abstaining)."
     )
     absent = decide(
@@ -152,6 +152,11 @@ def test_a_rule_of_partners_needs_each_partners_voters_to_carry_it():
         partner_votes={"the Council": (1, 1, 0), "the CCGs": (1, 1, 0)},
     )
     assert (tied.carried, tied.casting_vote_used) == (False, True)
+    assert tied.sentence.startswith(
+        "The motion is not carried (2 for, 2 against, 0 abstaining): it had the casting vote "
+        "of the person presiding, but the terms need each partner's agreement and the Council "
+        "did not carry it"
+    )
     assert policy.describe().endswith(
         "it must also have more votes for than against among the voters of each of the "
         "Council and the CCGs."
