@@ -112,6 +112,13 @@ def test_a_rule_for_some_business_takes_the_rest_from_the_bodys_rule():
     )
 
 
+def everyone_voted(policy, votes_for, against, abstentions):
+    """Every voter present voted; a casting vote for the motion where one is asked for."""
+    eligible = votes_for + against + abstentions
+    return decide(policy, votes_for=votes_for, against=against, abstentions=abstentions,
+                  eligible=eligible, casting=Casting.FOR)  # fmt: skip
+
+
 COUNCIL, NHS = Partner("the Council", frozenset({"lcc"})), Partner("the CCGs", frozenset({"ccg"}))
 
 
@@ -203,14 +210,7 @@ def test_a_share_is_carried_iff_the_votes_for_reach_it(
         majority_of=MajorityOf.MEMBERS_PRESENT if of_present else MajorityOf.VOTES_CAST,
     )
     eligible = votes_for + against + abstentions
-    result = decide(
-        policy,
-        votes_for=votes_for,
-        against=against,
-        abstentions=abstentions,
-        eligible=eligible,
-        casting=Casting.FOR,
-    )
+    result = everyone_voted(policy, votes_for, against, abstentions)
     if result.casting_vote_used:
         assert policy.simple_majority and votes_for == against
         return
@@ -243,14 +243,7 @@ def test_a_simple_majority_is_carried_iff_more_for_than_half(
         majority_of=MajorityOf.MEMBERS_PRESENT if of_present else MajorityOf.VOTES_CAST,
     )
     eligible = votes_for + against + abstentions
-    result = decide(
-        policy,
-        votes_for=votes_for,
-        against=against,
-        abstentions=abstentions,
-        eligible=eligible,
-        casting=Casting.FOR,
-    )
+    result = everyone_voted(policy, votes_for, against, abstentions)
     if votes_for == against and casting:
         assert result.carried and result.casting_vote_used
     else:
