@@ -48,6 +48,7 @@ def test_a_visitor_without_javascript_finds_the_meeting_papers_and_calendar(
         page.goto(f"{live_server.url}/")
         page.click(f"text={site.body.name}")  # 1: the body
         page.click("text=Tuesday 12 March 2030, 14:00")  # 2: its next meeting
+        page.wait_for_url(f"**/meetings/{site.meeting.pk}/")  # read the page once it is there
         assert "Community diagnostics" in page.content()
         assert "Diagnostics hub" in page.content() and "(PDF," in page.content()
         page.screenshot(path=f"{SHOTS}/public-meeting-{width}.png", full_page=True)
