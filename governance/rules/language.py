@@ -36,7 +36,7 @@ from .quorum import (
 )
 from .resolutions import ResolutionRule, ValidWhen
 from .voting import Electorate, MajorityOf, Partner, VotingPolicy, eligible_voters
-from .words import join, number, sentence_case, times
+from .words import clock_time, join, number, sentence_case, times
 from .words import share as share_words
 
 
@@ -112,6 +112,34 @@ class ConflictsPolicy:
     policy: str = ""
     assumed: bool = False
     clause: str = ""
+
+
+@dataclass(frozen=True)
+class Inquorate:
+    """What the terms say follows when the meeting is not quorate: "If a quorum is not present
+    within fifteen minutes of the start, the meeting stands adjourned"; "if the quorum is
+    lost during the meeting, the Chair adjourns it"."""
+
+    wait_minutes: int | None = None
+    then: str = ""
+    during: str = ""
+    clause: str = ""
+
+    def sentences(self, starts_at: datetime.datetime | None = None) -> tuple[str, ...]:
+        """As the terms page states them; given the meeting's start, with the time by which
+        it must be quorate."""
+        said = []
+        if self.wait_minutes is not None:
+            when = f"{self.wait_minutes} minutes after its start"
+            if starts_at is not None:
+                by = starts_at + datetime.timedelta(minutes=self.wait_minutes)
+                when = f"by {clock_time(by)} ({when})"
+            said.append(
+                f"If the meeting is not quorate {when}, {self.then or 'it does not go ahead'}."
+            )
+        if self.during:
+            said.append(f"If the quorum is lost during the meeting, {self.during}.")
+        return tuple(said)
 
 
 @dataclass(frozen=True)
@@ -199,6 +227,7 @@ class BodyRules:
     members_only_for: dict[str, BusinessOnly] = field(default_factory=dict)
     obligations: tuple[Obligation, ...] = ()
     attendance: AttendanceExpectation | None = None
+    inquorate: Inquorate | None = None
 
     def judge(
         self, membership: Membership, attendance: Attendance, business_key: str | None = None
@@ -356,6 +385,7 @@ class _Reader:
             members_only_for=self.business_only(doc.get("membership", {}), types),
             obligations=obligations,
             attendance=self.attendance(doc["attendance"]) if "attendance" in doc else None,
+            inquorate=self.inquorate(doc["inquorate"]) if "inquorate" in doc else None,
         )
         if rules.deputies.agreement_of == "co_chairs" and rules.chair.kind != ChairKind.CO_CHAIRS:
             self.problems.append(
@@ -434,6 +464,20 @@ class _Reader:
             after_each_meeting=doc.get("after_each_meeting", False),
             within_working_days=doc.get("within_working_days", 10),
             assumed=doc.get("assumed", False),
+            clause=doc.get("clause", ""),
+        )
+
+    def inquorate(self, doc: dict) -> Inquorate:
+        if "wait_minutes" not in doc and "during" not in doc:
+            self.problems.append(
+                ("rules.inquorate", "say what follows: wait_minutes (with then), during, or both")
+            )
+        elif "then" in doc and "wait_minutes" not in doc:
+            self.problems.append(("rules.inquorate.then", "give wait_minutes, the time it waits"))
+        return Inquorate(
+            wait_minutes=doc.get("wait_minutes"),
+            then=doc.get("then", ""),
+            during=doc.get("during", ""),
             clause=doc.get("clause", ""),
         )
 
@@ -781,6 +825,12 @@ def describe(rules: BodyRules, names: Names) -> list[Statement]:
             else (f"The body meets at least {times(f.at_least_per_year)} a year.")
         )
         statements.append(Statement("Meetings", (sentence,), f.clause))
+    if rules.inquorate:
+        statements.append(
+            Statement(
+                "If the meeting is not quorate", rules.inquorate.sentences(), rules.inquorate.clause
+            )
+        )
     if rules.attendance:
         a = rules.attendance
         statements.append(Statement("Attendance", (a.describe(),), a.clause, a.assumed))

@@ -120,12 +120,22 @@ def _context(meeting: Meeting, bound=None, version: int | None = None, **extra) 
         "item_declarations": [d for d in sitting.declarations if item and d.item_id == item.pk],
         "excluded_voters": sitting.electorate.excluded,
         "vote_rule": sitting.voting.describe() if sitting.voting else "",
+        "inquorate": _inquorate(sitting),
         "record": meeting_record(meeting),
         "adjourned": meeting.adjournments.filter(resumed_at__isnull=True).first(),
         "forms": forms,
         "console_version": version,
         **extra,
     }
+
+
+def _inquorate(sitting: Sitting) -> tuple[str, ...]:
+    """While the meeting is not quorate, what the terms say follows, with the time by which
+    it must be."""
+    rules, now = sitting.rules, sitting.now
+    if rules is None or rules.inquorate is None or now.quorate or now.no_quorum_set:
+        return ()
+    return rules.inquorate.sentences(sitting.meeting.starts_at)
 
 
 def _page_context(meeting: Meeting, **extra) -> dict:

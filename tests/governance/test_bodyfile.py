@@ -233,6 +233,18 @@ CASES = [
         "too short",
     ),
     (
+        _set((*RULES, "inquorate"), {"then": "the meeting is abandoned"}),
+        "terms[0].rules.inquorate: say what follows: wait_minutes (with then), during, or both",
+    ),
+    (
+        _set((*RULES, "inquorate"), {"during": "the Chair adjourns it", "then": "it is off"}),
+        "terms[0].rules.inquorate.then: give wait_minutes, the time it waits",
+    ),
+    (
+        _set((*RULES, "inquorate"), {"wait_minutes": 0}),
+        "terms[0].rules.inquorate.wait_minutes: 0 is less than the minimum of 1",
+    ),
+    (
         _set((*RULES, "voting"), {"fraction": "3/2"}),
         "terms[0].rules.voting.fraction: a share: at most 1",
     ),

@@ -246,6 +246,23 @@ def test_a_rule_of_partners_is_voted_by_name_and_needs_each_partners_voters(hwb,
     assert "so they are taken by name" in text(typed)
 
 
+def test_while_not_quorate_the_console_says_what_the_terms_say_follows(hwb):
+    """The example Health and Wellbeing Board: "If there is no quorum fifteen minutes after the
+    time set for the start of the meeting, the meeting stands adjourned ... If during a meeting
+    the quorum is lost, the Chair will adjourn the meeting." """
+    setting, client = hwb
+    page = text(client.get(f"/meetings/{setting.meeting.pk}/console/"))
+    assert "Quorate" in page and "The terms: If the meeting is not quorate" not in page
+    leaving = row(setting, "south-ccg-chair")
+    response = post(client, setting, "console/mark",
+                    {"row": leaving.pk, "revision": leaving.revision, "mark": "left"})  # fmt: skip
+    assert (
+        "The terms: If the meeting is not quorate by 14:15 (15 minutes after its start), the "
+        "meeting stands adjourned to a time and date the Chair fixes. If the quorum is lost "
+        "during the meeting, the Chair adjourns the meeting."
+    ) in text(response)
+
+
 # Money -----------------------------------------------------------------------------------
 
 

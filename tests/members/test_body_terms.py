@@ -92,6 +92,11 @@ def test_the_terms_page_states_a_voting_rule_for_some_business_with_its_clause(w
     ) in page
     assert "requires the agreement of every voting member present" in page
     assert (
+        "If the meeting is not quorate If the meeting is not quorate 15 minutes after its "
+        "start, the meeting stands adjourned to a time and date the Chair fixes. If the quorum "
+        "is lost during the meeting, the Chair adjourns the meeting."
+    ) in page
+    assert (
         "Voting on the Better Care Fund plan Decisions are reached by consensus where possible; "
         "when a vote is needed, a motion is carried by a simple majority of the votes cast, on "
         "equal votes the person presiding has a casting vote and it must also have more votes "
