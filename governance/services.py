@@ -195,7 +195,7 @@ def _import_terms(body, spec, source, report, today) -> None:
         return
     # A version that has been in force is history: a changed rule makes a new version.
     _supersede_current(body, report)
-    amended = f"{label} (amended {today:%Y-%m-%d})"
+    amended = _free_label(body, f"{label} (amended {today:%Y-%m-%d}")
     TermsOfReference.objects.create(
         body=body,
         version_label=amended,
@@ -214,6 +214,21 @@ def _import_terms(body, spec, source, report, today) -> None:
         f"The rules of version '{label}' changed: new version '{amended}' is in force "
         f"from {today:%-d %B %Y}; '{label}' is kept."
     )
+
+
+def _free_label(body, opening: str) -> str:
+    """ "V1 (amended 2026-12-07)", or for a second change that day "V1 (amended 2026-12-07,
+    2)": each version keeps its own label."""
+    taken = set(
+        body.terms_versions.filter(version_label__startswith=opening).values_list(
+            "version_label", flat=True
+        )
+    )
+    label, n = f"{opening})", 1
+    while label in taken:
+        n += 1
+        label = f"{opening}, {n})"
+    return label
 
 
 def _already_amended(body, label, rules) -> bool:

@@ -88,6 +88,26 @@ def test_a_changed_rule_makes_a_new_version_and_keeps_the_old():
     assert body_import(body_file=changed(lie, five_days), today=TODAY).changes == []
 
 
+def test_a_rule_changed_twice_in_a_day_makes_a_version_each_time():
+    lie = shipped("leicestershire-integration-executive")
+    body_import(body_file=lie, today=TODAY)
+    for days in (5, 6, 7):
+
+        def notice(data, days=days):
+            data["terms"][-1]["rules"]["notice"]["working_days"] = days
+
+        body_import(body_file=changed(lie, notice), today=TODAY)
+    labels = list(TermsOfReference.objects.order_by("pk").values_list("version_label", "status"))
+    assert labels == [
+        ("November 2015", "superseded"),
+        ("November 2015 (amended 2026-11-23)", "superseded"),
+        ("November 2015 (amended 2026-11-23, 2)", "superseded"),
+        ("November 2015 (amended 2026-11-23, 3)", "approved"),
+    ]
+    in_force = Body.objects.get().terms_in_force(TODAY)
+    assert in_force.rules["notice"]["working_days"] == 7
+
+
 def test_a_note_on_a_version_in_force_is_updated_in_place():
     lie = shipped("leicestershire-integration-executive")
     body_import(body_file=lie, today=TODAY)
