@@ -112,8 +112,11 @@ def _import_seats(body, seats, organisations, categories, report) -> None:
 
     current = existing()
     wanted = {spec["key"]: position for position, spec in enumerate(seats, start=1)}
-    if any(current[key].position != position for key, position in wanted.items() if key in current):
-        # Move positions out of the way so that reordering never trips their uniqueness.
+    moved = any(current[key].position != wanted[key] for key in wanted.keys() & current.keys())
+    dropped = {seat.position for key, seat in current.items() if key not in wanted}
+    if moved or dropped & set(wanted.values()):
+        # Move positions out of the way so that reordering, or a seat no longer in the file
+        # (kept, after the others), never trips their uniqueness.
         body.seats.update(position=F("position") + 1000)
         current = existing()
     for position, spec in enumerate(seats, start=1):

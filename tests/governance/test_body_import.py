@@ -145,3 +145,20 @@ def test_an_exported_body_imports_back_unchanged(path):
     exported = bodyfile.load_text(text, "exported.yaml")
     assert body_import(body_file=exported, today=TODAY).changes == []
     assert body_export(Body.objects.get(slug=path.stem)) == body_export(body)
+
+
+def test_a_seat_replaced_at_the_end_of_the_list_takes_its_place_and_the_old_one_is_kept():
+    """The last seat's post is abolished and a new post added in its place: the new seat takes
+    the position, and the old seat, kept with its history, moves out of its way."""
+    lie = shipped("leicestershire-integration-executive")
+    body_import(body_file=lie, today=TODAY)
+
+    def replace_last(data):
+        data["seats"][-1] = {**data["seats"][-1], "key": "director-of-integration",
+                             "title": "Director of Integration"}  # fmt: skip
+
+    report = body_import(body_file=changed(lie, replace_last), today=TODAY)
+    assert "New seat 'director-of-integration'." in report.changes
+    seats = list(Seat.objects.order_by("position").values_list("key", flat=True))
+    assert seats[-2:] == ["director-of-integration", "director-health-care-integration"]
+    assert len(seats) == len(set(seats)) == len(lie.data["seats"]) + 1

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from config import clock
@@ -35,11 +36,24 @@ class Command(BaseCommand):
         except BodyFileError as error:
             raise CommandError(f"Nothing was imported.\n{error}", returncode=2) from error
         for body_file in files:
-            report = body_import(
-                body_file=body_file,
-                dry_run=options["dry_run"],
-                today=options["effective_from"] or clock.today(),
-            )
+            try:
+                report = body_import(
+                    body_file=body_file,
+                    dry_run=options["dry_run"],
+                    today=options["effective_from"] or clock.today(),
+                )
+            except ValidationError as error:  # what the records refuse, though the file is valid
+                problems = "\n".join(
+                    f"  {'' if field == '__all__' else f'{field}: '}{message}"
+                    for field, messages in getattr(
+                        error, "message_dict", {"__all__": error.messages}
+                    ).items()
+                    for message in messages
+                )
+                raise CommandError(
+                    f"{body_file.source}: nothing of this body was imported.\n{problems}",
+                    returncode=2,
+                ) from error
             verb = "would change" if options["dry_run"] else "changed"
             if not report.changes:
                 self.stdout.write(f"{report.body}: up to date, nothing {verb}.")

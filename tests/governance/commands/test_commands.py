@@ -63,6 +63,17 @@ def test_import_body_checks_every_file_before_writing_any(tmp_path):
     assert not Body.objects.exists()
 
 
+def test_import_body_refuses_what_the_records_refuse_with_exit_status_two(tmp_path):
+    data = yamlfile.parse(Path(LIE_FILE).read_text())
+    data["seats"][0]["title"] = "Director " * 30
+    with pytest.raises(CommandError) as raised:
+        run("import_body", write(tmp_path, "long.yaml", data))
+    assert raised.value.returncode == 2
+    assert "long.yaml: nothing of this body was imported." in str(raised.value)
+    assert "title: Ensure this value has at most 200 characters (it has 270)." in str(raised.value)
+    assert not Body.objects.exists()
+
+
 def test_import_body_makes_a_new_version_when_a_rule_changes(tmp_path):
     run("import_body", LIE_FILE)
     data = yamlfile.parse(Path(LIE_FILE).read_text())
