@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 
 from config import clock
+from config.coalesce import coalesced
 
 from .bodyfile import BodyFile
 from .models import SEAT_HISTORY, Body, Organisation, Seat, SeatCategory, TermsOfReference
@@ -43,7 +44,7 @@ def body_import(
     """
     report = ImportReport(body_file.data["body"]["name"])
     try:
-        with transaction.atomic():
+        with transaction.atomic(), coalesced():
             _import(body_file, report, today or clock.today())
             if dry_run:
                 raise _DryRun

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from config.coalesce import coalesced
 from governance import bodyfile
 from governance.models import Body, Seat
 from governance.rules.calendar import WorkingCalendar, monthly_programme
@@ -105,14 +106,16 @@ def _pick(options, *parts):
 @transaction.atomic
 def load(*, today: datetime.date, with_users: bool) -> dict[str, int]:
     files = bodyfile.in_dependency_order([bodyfile.read(p) for p in bodyfile.shipped_paths()])
-    for body_file in files:
-        body_import(body_file=body_file, today=today)
-    bodies = [Body.objects.get(slug=f.slug) for f in files]
-    counts = {"bodies": len(bodies), "meetings": 0}
     used_emails: set[str] = set()
+    with coalesced():  # each body's record version raised once, not once a seat and holder
+        for body_file in files:
+            body_import(body_file=body_file, today=today)
+        bodies = [Body.objects.get(slug=f.slug) for f in files]
+        for body in bodies:
+            _populate(body, used_emails)
+    counts = {"bodies": len(bodies), "meetings": 0}
     new = []
     for body, body_file in zip(bodies, files, strict=True):
-        _populate(body, used_emails)
         # A body's demo year is planned once, around the day the demo is first loaded: loading
         # it again on a later day changes nothing.
         if not body.meetings.exists():

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from config import clock
+from config.coalesce import coalesced
 from governance import bodyfile
 from governance.models import Body
 from governance.rules.words import LONDON
@@ -74,13 +75,14 @@ def seed_body(name: str, *, starts_at: datetime.datetime, held_in_public=False) 
     slug = body_file.data["body"]["slug"]
     body = Body.objects.get(slug=slug)
     holders = {}
-    for seat in body.seats.all():
-        for place in range(1, seat.max_holders + 1):
-            person = PersonFactory()
-            Appointment.objects.create(
-                person=person, seat=seat, place=place, starts_on=datetime.date(2024, 1, 1)
-            )
-            holders.setdefault(seat.key, person)
+    with coalesced():
+        for seat in body.seats.all():
+            for place in range(1, seat.max_holders + 1):
+                person = PersonFactory()
+                Appointment.objects.create(
+                    person=person, seat=seat, place=place, starts_on=datetime.date(2024, 1, 1)
+                )
+                holders.setdefault(seat.key, person)
     clerk = UserFactory(username=f"clerk-{slug}"[:150])
     clerk.secretariat_bodies.add(body)
     meeting = Meeting.objects.create(

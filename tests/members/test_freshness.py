@@ -10,8 +10,10 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from governance import bodyfile
 from governance.models import Body, Organisation
 from governance.rules.words import LONDON
+from governance.services import body_import
 from members.models import Appointment
 from members.snapshots import snapshot
 from tests.factories import PersonFactory
@@ -78,3 +80,28 @@ def test_with_the_cache_down_the_snapshot_is_read_from_the_database(lie, setting
     caches.close_all()
     state = fresh(lie.body)
     assert state.holders["director-public-health"]
+
+
+def test_an_import_raises_the_bodys_version_once_and_its_changes_are_seen(lie):
+    """Importing saves every seat, yet the body's version is raised once, at the end (one
+    UPDATE, not one for each record), and the next read has the import's changes."""
+    fresh(lie.body)
+    body_file = bodyfile.read(bodyfile.SHIPPED_DIR / "leicestershire-integration-executive.yaml")
+    for seat in body_file.data["seats"]:
+        seat["title"] += " (retitled)"
+    before = Body.objects.get(pk=lie.body.pk).record_version
+    with CaptureQueriesContext(connection) as queries:
+        body_import(body_file=body_file)
+    raises = [q for q in queries if "record_version" in q["sql"] and "UPDATE" in q["sql"]]
+    assert len(raises) == 1
+    assert Body.objects.get(pk=lie.body.pk).record_version == before + 1
+    names = fresh(lie.body).names.seats
+    assert names["director-public-health"].endswith("(retitled)")
+
+
+def test_a_dry_run_raises_no_version(lie):
+    before = Body.objects.get(pk=lie.body.pk).record_version
+    body_file = bodyfile.read(bodyfile.SHIPPED_DIR / "leicestershire-integration-executive.yaml")
+    body_file.data["seats"][0]["title"] += " (retitled)"
+    body_import(body_file=body_file, dry_run=True)
+    assert Body.objects.get(pk=lie.body.pk).record_version == before
