@@ -13,7 +13,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from .rules import language
@@ -70,6 +70,10 @@ class Organisation(models.Model):
 class BodyQuerySet(models.QuerySet):
     def meeting_in_public(self) -> BodyQuerySet:
         return self.filter(meets_in_public=True)
+
+    def raise_record_version(self) -> int:
+        """Mark these bodies' cached snapshots out of date (members/freshness.py)."""
+        return self.update(record_version=F("record_version") + 1)
 
 
 class Body(models.Model):

@@ -120,6 +120,7 @@ def _import_seats(body, seats, organisations, categories, report) -> None:
         # (kept, after the others), never trips their uniqueness.
         body.seats.update(position=F("position") + 1000)
         current = existing()
+    new = []
     for position, spec in enumerate(seats, start=1):
         key = spec["key"]
         values = {
@@ -136,7 +137,7 @@ def _import_seats(body, seats, organisations, categories, report) -> None:
         wanted_also = {organisations[slug] for slug in spec.get("also_represents", [])}
         seat = current.get(key)
         if seat is None:
-            _new_seat(body, key, values, wanted_categories, wanted_also)
+            new.append((Seat(body=body, key=key, **values), wanted_categories, wanted_also))
             report.note(f"New seat '{key}'.")
             continue
         _update(report, seat, f"seat '{key}'", values)
@@ -148,22 +149,47 @@ def _import_seats(body, seats, organisations, categories, report) -> None:
             report.note(f"Changed the organisations seat '{key}' represents.")
     for key in sorted(set(current) - set(wanted)):
         report.note(f"Seat '{key}' is no longer in the file; it is kept, with its history.")
+    if new:
+        _new_seats(body, new)
 
 
-def _new_seat(body, key, values, categories, also_represents) -> Seat:
-    """A new seat, whole: its history starts with one record holding its categories and
-    organisations (not one record for each step)."""
-    seat = Seat(body=body, key=key, **values)
-    seat.full_clean()
-    seat.skip_history_when_saving = True
-    seat.save()
-    if categories:
-        seat.categories.set(categories)
-    if also_represents:
-        seat.also_represents.set(also_represents)
-    del seat.skip_history_when_saving
-    SEAT_HISTORY.create_historical_record(seat, "+")
-    return seat
+def _new_seats(body, new: list[tuple[Seat, set, set]]) -> None:
+    """New seats, with their categories and organisations, in a few queries however many
+    there are. Each seat's history starts with one record holding its categories and
+    organisations, as if it had been saved with them."""
+    for seat, _, _ in new:
+        # Keys and positions are unique: the file's checks and the positions given above
+        # keep them so, and the database holds them too.
+        seat.full_clean(validate_constraints=False)
+    seats = Seat.objects.bulk_create([seat for seat, _, _ in new])
+    categories, organisations = Seat.categories.through, Seat.also_represents.through
+    links = {
+        ("categories", "seatcategory_id"): categories.objects.bulk_create(
+            categories(seat=seat, seatcategory=each) for seat, chosen, _ in new for each in chosen
+        ),
+        ("also_represents", "organisation_id"): organisations.objects.bulk_create(
+            organisations(seat=seat, organisation=each)
+            for seat, _, chosen in new
+            for each in chosen
+        ),
+    }
+    records = Seat.history.bulk_history_create(
+        seats, default_user=SEAT_HISTORY.get_history_user(seats[0])
+    )
+    record_of = {record.id: record for record in records}
+    for (name, other), rows in links.items():
+        model = SEAT_HISTORY.m2m_models[Seat._meta.get_field(name)]
+        model.objects.bulk_create(
+            model(
+                history=record_of[row.seat_id],
+                id=row.id,
+                seat_id=row.seat_id,
+                **{other: getattr(row, other)},
+            )
+            for row in rows
+        )
+    # Saved in bulk, so no signal: the body's snapshot is marked out of date here.
+    Body.objects.filter(pk=body.pk).raise_record_version()
 
 
 def _import_terms(body, spec, source, report, today) -> None:

@@ -7,7 +7,7 @@ and an old snapshot is never read again (it simply expires). Within ``config.coa
 
 from __future__ import annotations
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from config.coalesce import once
@@ -18,7 +18,7 @@ from .models import Appointment, DeputyNomination, Person
 
 def touch(bodies: Q) -> None:
     """Raise the record version of the bodies matching ``bodies``."""
-    Body.objects.filter(bodies).update(record_version=F("record_version") + 1)
+    Body.objects.filter(bodies).raise_record_version()
 
 
 def _of_seats(seats) -> Q:

@@ -34,6 +34,31 @@ def test_importing_twice_changes_nothing_the_second_time():
     assert body_import(body_file=lie, today=TODAY).changes == []
 
 
+def test_each_new_seat_starts_its_history_with_one_record_holding_its_links():
+    """Seats are made in bulk, yet each history begins as a seat saved whole would: one
+    record, with the categories and organisations it had; a later change adds a record."""
+    lie = shipped("leicestershire-integration-executive")
+    body_import(body_file=lie, today=TODAY)
+    seat = Seat.objects.get(key="director-finance-ccgs")
+    [record] = seat.history.all()
+    assert record.history_type == "+" and record.title == seat.title
+    assert {c.seatcategory.slug for c in record.categories.all()} == {"commissioner", "finance"}
+    assert [o.organisation.slug for o in record.also_represents.all()] == [
+        "east-leicestershire-and-rutland-ccg"
+    ]
+    assert Seat.history.filter(body_id=seat.body_id).count() == seat.body.seats.count()
+
+    def drop_finance(data):
+        spec = next(s for s in data["seats"] if s["key"] == "director-finance-ccgs")
+        spec["categories"] = ["commissioner"]
+
+    body_import(body_file=changed(lie, drop_finance), today=TODAY)
+    newest = seat.history.order_by("-history_id").first()
+    assert newest.history_type == "~"
+    assert [c.seatcategory.slug for c in newest.categories.all()] == ["commissioner"]
+    assert {c.seatcategory.slug for c in record.categories.all()} == {"commissioner", "finance"}
+
+
 def test_a_dry_run_reports_the_changes_and_writes_nothing():
     report = body_import(body_file=shipped("south-east-london-icp"), dry_run=True, today=TODAY)
     assert "New the body." not in report.changes
