@@ -30,36 +30,59 @@ def pytest_collection_modifyitems(config, items):
 
 class CheckedBrowser:
     """Chromium, with every page watched for Content-Security-Policy violations: the pages
-    run no inline script or style, and a test fails if the browser refuses anything."""
+    run no inline script or style, and a test fails if the browser refuses anything. Each
+    test's pages are closed after it."""
 
     def __init__(self, browser):
         self.browser = browser
         self.violations: list[str] = []
+        self.pages: list = []
 
     def new_page(self, **options):
         page = self.browser.new_page(**options)
         page.on("console", self._watch)
+        self.pages.append(page)
         return page
 
     def _watch(self, message) -> None:
         if "Content Security Policy" in message.text:
             self.violations.append(f"{message.location.get('url')}: {message.text[:120]}")
 
+    def close_pages(self) -> None:
+        for page in self.pages:
+            page.context.close()
+        self.pages.clear()
 
-@pytest.fixture
-def browser(monkeypatch):
+
+@pytest.fixture(scope="package")
+def chromium():
+    """One chromium for all the browser tests (they run one after another on one worker),
+    closed after the last: starting it takes a second."""
     if not os.path.exists(CHROMIUM) and not os.environ.get("CI"):
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    # Playwright's event loop shares the test's thread; Django's ORM is safe to use here.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Playwright's event loop shares the tests' thread while it runs; the ORM is safe to use.
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        checked = CheckedBrowser(launched)
-        yield checked
-        launched.close()
-        assert checked.violations == [], "the Content-Security-Policy refused something"
+    try:
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            yield launched
+            launched.close()
+    finally:
+        if before is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
+
+@pytest.fixture
+def browser(chromium):
+    checked = CheckedBrowser(chromium)
+    yield checked
+    checked.close_pages()
+    assert checked.violations == [], "the Content-Security-Policy refused something"
 
 
 @pytest.fixture(autouse=True)
