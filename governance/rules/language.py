@@ -678,7 +678,9 @@ class _Reader:
             clause=doc.get("clause", ""),
         )
 
-    def voting(self, doc: dict, where: str, business=("*",)) -> VotingPolicy:
+    def voting(self, doc: dict, where: str, business=("*",), own=None) -> VotingPolicy:
+        """``own``: for a rule for some business only, what its entry says itself; the rest
+        is the body's rule, whose partners are checked, and reported, there once."""
         policy = VotingPolicy(
             consensus_first=doc.get("consensus_first", True),
             majority_of=MajorityOf(doc.get("majority_of", MajorityOf.VOTES_CAST)),
@@ -688,17 +690,8 @@ class _Reader:
             assumed=doc.get("assumed", False),
             clause=doc.get("clause", ""),
             business=frozenset(business),
-            partners=tuple(
-                Partner(
-                    partner["name"],
-                    self.known(
-                        f"{where}.partners[{i}]",
-                        "organisation",
-                        partner["organisations"],
-                        self.names.organisations,
-                    ),
-                )
-                for i, partner in enumerate(doc.get("partners", []))
+            partners=self.partners(
+                doc.get("partners", []), where, check=own is None or "partners" in own
             ),
         )
         if policy.fraction > 1:
@@ -708,6 +701,22 @@ class _Reader:
                 (f"{where}.more_than", "no motion gets more than every vote: for unanimity, false")
             )
         return policy
+
+    def partners(self, specs: list, where: str, check: bool) -> tuple[Partner, ...]:
+        return tuple(
+            Partner(
+                spec["name"],
+                self.known(
+                    f"{where}.partners[{i}]",
+                    "organisation",
+                    spec["organisations"],
+                    self.names.organisations,
+                )
+                if check
+                else frozenset(spec["organisations"]),
+            )
+            for i, spec in enumerate(specs)
+        )
 
     def voting_by_business(self, doc: dict, type_keys: set[str]) -> tuple[VotingPolicy, ...]:
         """The rule for some business only: what the entry does not say is as the body's
@@ -725,7 +734,7 @@ class _Reader:
                     )
                 seen.add(key)
             rest = {k: v for k, v in entry.items() if k != "business"}
-            policies.append(self.voting(general | rest, where, entry["business"]))
+            policies.append(self.voting(general | rest, where, entry["business"], own=rest))
         return tuple(policies)
 
     def chair(self, doc: dict, where: str) -> ChairArrangements:

@@ -301,6 +301,36 @@ def test_every_problem_is_reported_at_once():
     assert len(raised.value.problems) == 2
 
 
+def test_a_partner_unknown_to_the_body_is_reported_once_where_it_is_written():
+    """A rule for some business only takes the body's partners without reporting them
+    again; partners it names itself are checked where it names them."""
+    council = {"name": "the Council", "organisations": ["lcc"]}
+
+    def change(data):
+        rules = data["terms"][0]["rules"]
+        rules["business_types"] = [
+            {"key": "budget", "name": "Budget"},
+            {"key": "plan", "name": "Plan"},
+        ]
+        rules["voting"] = {
+            "partners": [council, {"name": "the CCGs", "organisations": ["wlccg"]}],
+            "for_business": [
+                {"business": ["budget"], "fraction": "2/3"},
+                {
+                    "business": ["plan"],
+                    "partners": [council, {"name": "X", "organisations": ["x"]}],
+                },
+            ],
+        }
+
+    with pytest.raises(BodyFileError) as raised:
+        load(broken(change))
+    message = str(raised.value)
+    assert message.count("no organisation 'wlccg'") == 1
+    assert "terms[0].rules.voting.partners[1]: no organisation 'wlccg'" in message
+    assert "terms[0].rules.voting.for_business[1].partners[1]: no organisation 'x'" in message
+
+
 def test_a_file_that_is_not_yaml_is_refused():
     with pytest.raises(BodyFileError, match=r"broken\.yaml: is not valid YAML"):
         bodyfile.load_text("body: [unclosed", "broken.yaml")
