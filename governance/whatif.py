@@ -10,6 +10,7 @@ The spec's keys, all optional::
          replaces_withdrawn: false}
     in_attendance: [name, ...]       # present but not members: never counted
     withdrawn: [seat-key, ...]       # members present but withdrawn from this item
+    remote: [seat-key, ...]          # members present by video or telephone
     apologies: [seat-key, ...]
     chair: seat-key                  # who presides, when not the usual chair
     vacant: [seat-key, ...]          # for a body file, which has no holders: the empty seats
@@ -29,7 +30,16 @@ from .rules.attendance import Attendance, Attendee, Capacity, Membership, seat_o
 from .rules.chair import Presiding, presiding
 from .rules.language import BodyRules
 
-SPEC_KEYS = {"present", "deputies", "in_attendance", "withdrawn", "apologies", "chair", "vacant"}
+SPEC_KEYS = {
+    "present",
+    "deputies",
+    "in_attendance",
+    "withdrawn",
+    "remote",
+    "apologies",
+    "chair",
+    "vacant",
+}
 DEPUTY_KEYS = {"for", "name", "chair_agreed", "nominated", "replaces_withdrawn"}
 SEAT_KEY = {"type": "string", "minLength": 1, "maxLength": 80}
 SEAT_KEYS = {"type": "array", "items": SEAT_KEY, "maxItems": 2000}
@@ -40,6 +50,7 @@ SPEC_SCHEMA = {
     "properties": {
         "present": SEAT_KEYS,
         "withdrawn": SEAT_KEYS,
+        "remote": SEAT_KEYS,
         "apologies": SEAT_KEYS,
         "vacant": SEAT_KEYS,
         "chair": SEAT_KEY,
@@ -151,6 +162,7 @@ def attendance_from(
 
     present = seat_keys("present")
     withdrawn = seat_keys("withdrawn")
+    remote = seat_keys("remote")
     apologies = seat_keys("apologies")
     seat_keys("vacant")
     for key, times in Counter(present).items():
@@ -164,9 +176,10 @@ def attendance_from(
             )
     for key in set(present) & set(apologies):
         problems.append(f"apologies: '{key}' is listed as present too.")
-    for key in withdrawn:
-        if key not in present:
-            problems.append(f"withdrawn: '{key}' is not listed as present.")
+    for field, keys in (("withdrawn", withdrawn), ("remote", remote)):
+        for key in keys:
+            if key not in present:
+                problems.append(f"{field}: '{key}' is not listed as present.")
 
     attendees = []
     for key, times in Counter(present).items():
@@ -174,7 +187,13 @@ def attendance_from(
         for place in range(times):
             name = names[place] if place < len(names) else f"{names[0]} ({place + 1})"
             attendees.append(
-                Attendee(name, key, withdrawn=key in withdrawn, ref=f"{key}#{place + 1}")
+                Attendee(
+                    name,
+                    key,
+                    withdrawn=key in withdrawn,
+                    remote=key in remote,
+                    ref=f"{key}#{place + 1}",
+                )
             )
     for i, deputy in enumerate(spec.get("deputies") or []):
         where = f"deputies[{i}]"

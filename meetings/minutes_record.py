@@ -100,6 +100,8 @@ def minutes_record(
 
     def line(row: Attendance, note: str = "") -> PersonLine:
         organisation = organisations.get(row.seat.organisation_id) if row.seat_id else None
+        if row.remote and row.status == Attendance.Status.PRESENT:
+            note = f"{note}, attending remotely" if note else "attending remotely"
         return PersonLine(
             row.display_name,
             row.seat.title if row.seat_id else "",

@@ -109,6 +109,7 @@ class Sitting:
                     no_vote=bool(
                         declared and declared.determination == Declaration.Determination.NO_VOTE
                     ),
+                    remote=row.remote,
                     ref=f"row{row.pk}",
                 )
             )

@@ -7,7 +7,7 @@ from django import forms
 from governance.rules.attendance import Membership
 from governance.rules.language import BodyRules
 
-ABSENT, APOLOGIES, WITHDRAWN = "absent", "apologies", "withdrawn"
+ABSENT, APOLOGIES, WITHDRAWN, REMOTE = "absent", "apologies", "withdrawn", "remote"
 DEPUTY, DEPUTY_AGREED, DEPUTY_NOT_NOMINATED = "deputy", "deputy_agreed", "deputy_other"
 
 
@@ -37,6 +37,8 @@ class TryAttendanceForm(forms.Form):
                 for n in range(1, seat.filled + 1)
                 if seat.filled > 1
             ]
+            if seat.filled and rules.remote:
+                choices.append((REMOTE, "Present, remotely"))
             if seat.filled:
                 choices += [(APOLOGIES, "Apologies"), (WITHDRAWN, "Present, withdrawn (conflict)")]
             if seat.filled or rules.deputies.for_vacant_seats:
@@ -58,14 +60,14 @@ class TryAttendanceForm(forms.Form):
     def spec(self) -> dict:
         """The attendance spec for governance.whatif.check_quorum."""
         data = self.cleaned_data
-        spec = {"present": [], "withdrawn": [], "apologies": [], "deputies": []}
+        spec = {"present": [], "withdrawn": [], "remote": [], "apologies": [], "deputies": []}
         for seat in self.membership.seats:
             choice = data.get(f"seat-{seat.key}") or ABSENT
             if choice.isdigit():
                 spec["present"] += [seat.key] * int(choice)
-            elif choice == WITHDRAWN:
+            elif choice in (WITHDRAWN, REMOTE):
                 spec["present"].append(seat.key)
-                spec["withdrawn"].append(seat.key)
+                spec[choice].append(seat.key)
             elif choice == APOLOGIES:
                 spec["apologies"].append(seat.key)
             elif choice in (DEPUTY, DEPUTY_AGREED, DEPUTY_NOT_NOMINATED):

@@ -109,6 +109,7 @@ class Attendee:
     withdrawn: bool = False
     replaces_withdrawn: bool = False
     no_vote: bool = False  # the chair determined: takes part without voting
+    remote: bool = False  # attending by video or telephone
     ref: str = ""  # identifies the person when names repeat ("Non-executive director")
 
     @property
@@ -133,13 +134,71 @@ class Attendance:
     presiding: str | None = None
     # How the person presiding comes to: "the Vice Chair, presiding in the Chair's absence".
     presiding_as: str = ""
+    # What the terms say of those attending remotely (BodyRules puts it here); None: they
+    # count and vote as if in the room.
+    remote_rule: RemoteAttendance | None = None
 
     def without(self, attendee: Attendee) -> Attendance:
-        return Attendance(
+        return dataclasses.replace(
+            self,
             present=tuple(a for a in self.present if a.key != attendee.key),
-            apologies=self.apologies,
             presiding=None if self.presiding == attendee.name else self.presiding,
             presiding_as="" if self.presiding == attendee.name else self.presiding_as,
+        )
+
+
+@dataclass(frozen=True)
+class RemoteAttendance:
+    """What the terms say of members attending by video or telephone. A council committee
+    counts only those in the room (Local Government Act 1972, as the High Court read it in
+    2021); many NHS bodies' terms count those attending remotely as present."""
+
+    counts_for_quorum: bool = True
+    may_vote: bool = True
+    clause: str = ""
+
+    def describe(self) -> str:
+        if self.counts_for_quorum and self.may_vote:
+            return (
+                "A member attending remotely (by video or telephone) counts towards the quorum "
+                "and may vote, as if in the room."
+            )
+        if not self.counts_for_quorum and not self.may_vote:
+            return (
+                "A member attending remotely (by video or telephone) may take part, but does "
+                "not count towards the quorum and may not vote: only members in the room do."
+            )
+        if self.counts_for_quorum:
+            return (
+                "A member attending remotely (by video or telephone) counts towards the quorum "
+                "but may not vote."
+            )
+        return (
+            "A member attending remotely (by video or telephone) may vote but does not count "
+            "towards the quorum."
+        )
+
+    def applied(self, position: Standing) -> Standing:
+        """The standing of someone attending remotely who in the room would have
+        ``position``."""
+        counts = position.counts and self.counts_for_quorum
+        votes = position.votes and self.may_vote
+        lost = [
+            what
+            for what, gone in (
+                ("count towards the quorum", position.counts and not counts),
+                ("vote", position.votes and not votes),
+            )
+            if gone
+        ]
+        if not lost:
+            return position
+        return Standing(
+            counts,
+            votes,
+            f"attending remotely, and the terms do not let a member attending remotely "
+            f"{' or '.join(lost)}",
+            position.fills_requirements,
         )
 
 
@@ -229,6 +288,8 @@ def standings(
     result = []
     for attendee in attendance.present:
         position = standing(attendee, membership, policy)
+        if attendee.remote and attendance.remote_rule:
+            position = attendance.remote_rule.applied(position)
         if (
             attendee.capacity == Capacity.DEPUTY
             and attendee.seat

@@ -8,6 +8,7 @@ that every seat, category and organisation it names exists.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -20,6 +21,7 @@ from .attendance import (
     DeputyPermission,
     DeputyPolicy,
     Membership,
+    RemoteAttendance,
 )
 from .calendar import Nation, NoticeCounting, NoticePolicy, WorkingCalendar
 from .chair import ChairArrangements, ChairKind, Deputising, RotationSide
@@ -228,6 +230,7 @@ class BodyRules:
     obligations: tuple[Obligation, ...] = ()
     attendance: AttendanceExpectation | None = None
     inquorate: Inquorate | None = None
+    remote: RemoteAttendance | None = None
 
     def judge(
         self, membership: Membership, attendance: Attendance, business_key: str | None = None
@@ -238,7 +241,7 @@ class BodyRules:
         return evaluate(
             self.quorum_rule_for(business.key),
             self.membership_for(membership, business.key),
-            attendance,
+            self.attending(attendance),
             self.deputies,
             business=business.name,
         )
@@ -249,8 +252,14 @@ class BodyRules:
         """Who may vote on an item of this business, by the same standing as the quorum."""
         business = self.business(business_key)
         return eligible_voters(
-            attendance, self.membership_for(membership, business.key), self.deputies
+            self.attending(attendance), self.membership_for(membership, business.key), self.deputies
         )
+
+    def attending(self, attendance: Attendance) -> Attendance:
+        """The attendance with what the terms say of those attending remotely."""
+        if self.remote is None:
+            return attendance
+        return dataclasses.replace(attendance, remote_rule=self.remote)
 
     def membership_for(self, membership: Membership, business_key: str) -> Membership:
         """The members for an item of this business: a seat that is a member only for other
@@ -386,6 +395,9 @@ class _Reader:
             obligations=obligations,
             attendance=self.attendance(doc["attendance"]) if "attendance" in doc else None,
             inquorate=self.inquorate(doc["inquorate"]) if "inquorate" in doc else None,
+            remote=RemoteAttendance(**doc["remote_attendance"])
+            if "remote_attendance" in doc
+            else None,
         )
         if rules.deputies.agreement_of == "co_chairs" and rules.chair.kind != ChairKind.CO_CHAIRS:
             self.problems.append(
@@ -839,6 +851,10 @@ def describe(rules: BodyRules, names: Names) -> list[Statement]:
             Statement(
                 "If the meeting is not quorate", rules.inquorate.sentences(), rules.inquorate.clause
             )
+        )
+    if rules.remote:
+        statements.append(
+            Statement("Attending remotely", (rules.remote.describe(),), rules.remote.clause)
         )
     if rules.attendance:
         a = rules.attendance

@@ -52,6 +52,9 @@ class Attendance(Revised):
         "AgendaItem", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     left_at = models.DateTimeField(null=True, blank=True)
+    remote = models.BooleanField(
+        default=False, help_text="Attends by video or telephone, not in the room."
+    )
     chair_agreed_by = models.CharField(max_length=200, blank=True)
     updated_at = models.DateTimeField()
     updated_by = models.ForeignKey("members.User", on_delete=models.PROTECT, related_name="+")

@@ -67,7 +67,8 @@ class Mark:
     LEFT = "left"
     APOLOGIES = "apologies"
     ABSENT = "absent"
-    ALL = (PRESENT, ARRIVED, LEFT, APOLOGIES, ABSENT)
+    REMOTE = "remote"  # arrived, by video or telephone
+    ALL = (PRESENT, ARRIVED, LEFT, APOLOGIES, ABSENT, REMOTE)
 
 
 @transaction.atomic
@@ -81,8 +82,9 @@ def attendance_mark(
     now: datetime.datetime,
 ) -> Attendance:
     """One click: arrived (now, during the current item; from the start while the meeting is
-    on its first item), present (from the start, to correct the record), left (now, during
-    the current item), apologies or absent. ``revision`` is the row as the clerk saw it."""
+    on its first item), remote (arrived, by video or telephone), present (from the start, to
+    correct the record), left (now, during the current item), apologies or absent.
+    ``revision`` is the row as the clerk saw it."""
     meeting = open_meeting(meeting)
     row = (
         Attendance.objects.select_for_update(of=("self",))
@@ -93,7 +95,7 @@ def attendance_mark(
     if mark == Mark.PRESENT:
         row.status = Attendance.Status.PRESENT
         row.arrived_during = row.left_during = row.arrived_at = row.left_at = None
-    elif mark == Mark.ARRIVED:
+    elif mark in (Mark.ARRIVED, Mark.REMOTE):
         row.status, row.arrived_during, row.arrived_at = (
             Attendance.Status.PRESENT,
             _arrival(meeting),
@@ -109,6 +111,8 @@ def attendance_mark(
         row.arrived_during = row.left_during = row.arrived_at = row.left_at = None
     else:
         raise ValidationError(f"Unknown attendance mark '{mark}'.")
+    if mark != Mark.LEFT:
+        row.remote = mark == Mark.REMOTE
     row.updated_at, row.updated_by, row.revision = now, user, row.revision + 1
     row._history_user = user
     row.save()

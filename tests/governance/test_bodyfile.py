@@ -233,6 +233,15 @@ CASES = [
         "too short",
     ),
     (
+        _set((*RULES, "remote_attendance"), {"counts": False}),
+        "terms[0].rules.remote_attendance: Additional properties are not allowed ('counts' was "
+        "unexpected)",
+    ),
+    (
+        _set((*RULES, "remote_attendance"), {"may_vote": "no"}),
+        "terms[0].rules.remote_attendance.may_vote: 'no' is not of type 'boolean'",
+    ),
+    (
         _set((*RULES, "inquorate"), {"then": "the meeting is abandoned"}),
         "terms[0].rules.inquorate: say what follows: wait_minutes (with then), during, or both",
     ),

@@ -12,6 +12,7 @@ import pytest
 import time_machine
 
 from governance.rules.words import LONDON
+from meetings.minutes_record import minutes_html
 from meetings.models import Action, Attendance, Decision, Vote
 
 from . import workspace
@@ -261,6 +262,41 @@ def test_while_not_quorate_the_console_says_what_the_terms_say_follows(hwb):
         "meeting stands adjourned to a time and date the Chair fixes. If the quorum is lost "
         "during the meeting, the Chair adjourns the meeting."
     ) in text(response)
+
+
+def test_where_only_the_room_counts_a_member_who_joins_remotely_neither_counts_nor_votes(hwb):
+    """The example Health and Wellbeing Board, a council committee: "only members physically
+    present count towards the quorum and may vote"."""
+    setting, client = hwb
+    console = f"/meetings/{setting.meeting.pk}/console/"
+    joining = row(setting, "south-ccg-chair")
+    mark = {"row": joining.pk, "revision": joining.revision, "mark": "remote"}
+    page = text(post(client, setting, "console/mark", mark))
+    assert "The terms: If the meeting is not quorate" in page
+    assert (
+        "attending remotely, and the terms do not let a member attending remotely count "
+        "towards the quorum or vote"
+    ) in page
+    assert "Present remotely" in page
+    minutes = html.unescape(minutes_html(setting.meeting, public=True))
+    assert f"{joining.display_name}, Clinical Chair, NHS South Westshire CCG (" in minutes
+    assert "CCG), attending remotely</li>" in minutes
+    voting = go_to(client, setting, "Annual report").content.decode()
+    assert f'name="vote-voter_row{joining.pk}"' not in voting
+    assert f'name="vote-voter_row{row(setting, "leader").pk}"' in voting
+    joining.refresh_from_db()
+    back = post(client, setting, "console/mark",
+                {"row": joining.pk, "revision": joining.revision, "mark": "arrived"})  # fmt: skip
+    assert "The terms: If the meeting is not quorate" not in text(back)
+    joining.refresh_from_db()
+    assert joining.remote is False
+    assert 'value="remote"' in client.get(console).content.decode()
+
+
+def test_where_the_terms_say_nothing_of_remote_attendance_the_console_offers_no_such_mark(sel):
+    setting, client = sel
+    page = client.get(f"/meetings/{setting.meeting.pk}/console/").content.decode()
+    assert 'value="arrived"' in page and 'value="remote"' not in page
 
 
 # Money -----------------------------------------------------------------------------------

@@ -103,6 +103,11 @@ def test_the_terms_page_states_a_voting_rule_for_some_business_with_its_clause(w
         "for than against among the voters of each of the County Council and the clinical "
         "commissioning groups."
     ) in page
+    assert (
+        "Attending remotely A member attending remotely (by video or telephone) may take part, "
+        "but does not count towards the quorum and may not vote: only members in the room do. "
+        "“Members may join a meeting by video link"
+    ) in page
 
 
 def test_rules_filled_in_where_the_terms_are_silent_are_marked(world):
@@ -141,6 +146,27 @@ def test_without_javascript_the_form_returns_the_whole_page_with_the_verdict(wor
     assert "<html" in html
     assert "Quorate</span> for all business" in html
     assert 'value="1" selected' in html  # the choices made are kept
+
+
+def test_the_panel_tries_a_member_attending_remotely_where_the_terms_say_how_they_count(world, sel):
+    body_import(
+        body_file=bodyfile.read(
+            bodyfile.SHIPPED_DIR / "examples" / "health-and-wellbeing-board.yaml"
+        )
+    )
+    hwb = sel.__class__.objects.get(slug="westshire-hwb")
+    world.users["clerk"].secretariat_bodies.add(hwb)
+    for seat in hwb.seats.all():
+        AppointmentFactory(seat=seat)
+    clerk = client_for(world, "clerk")
+    assert 'value="remote"' not in clerk.get(f"/bodies/{sel.slug}/terms/").content.decode()
+    four = present(hwb, "leader", "north-councillor", "north-ccg-chair", "south-ccg-chair")
+    url = f"/bodies/{hwb.slug}/terms/"
+    assert "Quorate</span>" in clerk.get(url, {"business": "routine", **four}).content.decode()
+    remote = {**four, "seat-south-ccg-chair": "remote"}
+    verdict = text(clerk.get(url, {"business": "routine", **remote}, HTTP_HX_REQUEST="true"))
+    assert "Not quorate" in verdict
+    assert "the terms do not let a member attending remotely count towards the quorum" in verdict
 
 
 def test_htmx_gets_just_the_verdict(world, sel):

@@ -152,7 +152,15 @@ values = st.recursive(
     ),
     max_leaves=12,
 )
-ATTENDANCE_KEYS = ["present", "deputies", "in_attendance", "withdrawn", "apologies", "chair"]
+ATTENDANCE_KEYS = [
+    "present",
+    "deputies",
+    "in_attendance",
+    "withdrawn",
+    "remote",
+    "apologies",
+    "chair",
+]
 
 
 @settings(

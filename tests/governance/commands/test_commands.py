@@ -188,6 +188,23 @@ def test_check_quorum_reads_the_members_from_the_database(tmp_path):
     assert "If any one of these left, the meeting would not be quorate" in out
 
 
+def test_check_quorum_counts_members_attending_remotely_as_the_terms_say(tmp_path):
+    """The example Health and Wellbeing Board counts only members in the room."""
+    hwb = str(bodyfile.SHIPPED_DIR / "examples" / "health-and-wellbeing-board.yaml")
+    four = ["leader", "north-councillor", "north-ccg-chair", "south-ccg-chair"]
+    room = write(tmp_path, "room.yaml", {"present": four})
+    assert json.loads(run("check_quorum", hwb, "--attendance", room, "--json"))["quorate"]
+    video = write(tmp_path, "video.yaml", {"present": four, "remote": ["south-ccg-chair"]})
+    out = run("check_quorum", hwb, "--attendance", video)
+    assert "\nNot quorate: " in out
+    assert "the terms do not let a member attending remotely count towards the quorum" in out
+    stray = write(tmp_path, "stray.yaml", {"present": four[:3], "remote": ["south-ccg-chair"]})
+    with pytest.raises(CommandError) as raised:
+        run("check_quorum", hwb, "--attendance", stray)
+    assert raised.value.returncode == 2
+    assert "remote: 'south-ccg-chair' is not listed as present." in str(raised.value)
+
+
 def test_check_quorum_refuses_a_deputy_for_a_vacant_seat_where_the_terms_forbid_it(tmp_path):
     sel = seed_body("south-east-london-icp", starts_at=MEETING)
     Appointment.objects.filter(seat__body=sel.body, seat__key="elected-member-bexley").delete()
