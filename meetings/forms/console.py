@@ -295,14 +295,19 @@ class AttendanceCorrectionForm(LondonTimesForm, CorrectionForm):
         label="Left during", coerce=int, required=False, empty_value=None
     )
     left_time = forms.TimeField(label="Departure time", widget=TIME, required=False)
+    remote = forms.BooleanField(label="Attended remotely (by video or telephone)", required=False)
 
-    def __init__(self, *args, row: Attendance, items: list[AgendaItem], **kwargs):
+    def __init__(self, *args, row: Attendance, items: list[AgendaItem], remote: bool, **kwargs):
+        """``remote``: whether the terms say how members attending remotely count (if not,
+        how someone attended changes nothing, and is not asked)."""
         super().__init__(*args, **kwargs)
         self.row = row
         self.items = {i.pk: i for i in items}
         titles = [(i.pk, i.title) for i in items]
         self.fields["arrived_during"].choices = [("", "From the start"), *titles]
         self.fields["left_during"].choices = [("", "Did not leave"), *titles]
+        if not remote and not row.remote:
+            del self.fields["remote"]
         self.style()
 
     def clean(self):

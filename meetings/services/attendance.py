@@ -133,6 +133,7 @@ def attendance_correct(
     reason: str,
     user: User,
     now: datetime.datetime,
+    remote: bool = False,
 ) -> Attendance:
     """Correct one person's attendance on record (when they arrived and left, by item and
     time), keeping what was recorded before, who changed it and why. The quorum of every
@@ -151,6 +152,8 @@ def attendance_correct(
             errors[field] = problem
     if status != Attendance.Status.PRESENT and (arrived_during or left_during or left_at):
         errors["status"] = "Only someone present can arrive or leave during an item."
+    if status != Attendance.Status.PRESENT and remote:
+        errors["remote"] = "Only someone present attends, remotely or in the room."
     if arrived_during and left_during and left_during.position < arrived_during.position:
         errors["left_during"] = "They cannot leave during an item before the one they arrived in."
     if arrived_at and left_at and left_at < arrived_at:
@@ -160,6 +163,7 @@ def attendance_correct(
     row.status = status
     row.arrived_during, row.arrived_at = arrived_during, arrived_at
     row.left_during, row.left_at = left_during, left_at
+    row.remote = remote
     row.updated_at, row.updated_by = now, user
     on_record(row, user=user, reason=reason.strip())
     console_version_raise(meeting)

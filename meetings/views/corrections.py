@@ -53,6 +53,11 @@ def _rules(meeting):
     return meeting_snapshot(meeting).rules_on(meeting.day)
 
 
+def _says_how_remote_members_count(meeting) -> bool:
+    rules = _rules(meeting)
+    return bool(rules and rules.remote)
+
+
 KINDS = {
     "attendance": Kind(
         noun="attendance",
@@ -65,6 +70,7 @@ KINDS = {
             "arrived_time": _local_time(a.arrived_at),
             "left_during": a.left_during_id or "",
             "left_time": _local_time(a.left_at),
+            "remote": a.remote,
         },
         apply=lambda meeting, a, form, user: attending.attendance_correct(
             meeting=meeting,
@@ -75,12 +81,17 @@ KINDS = {
             arrived_at=form.cleaned_data["arrived_at"],
             left_during=form.cleaned_data["left_during"],
             left_at=form.cleaned_data["left_at"],
+            remote=form.cleaned_data.get("remote", a.remote),
             reason=form.cleaned_data["reason"],
             user=user,
             now=clock.now(),
         ),
         strikable=False,
-        form_kwargs=lambda meeting, a: {"row": a, "items": agenda_items(meeting)},
+        form_kwargs=lambda meeting, a: {
+            "row": a,
+            "items": agenda_items(meeting),
+            "remote": _says_how_remote_members_count(meeting),
+        },
     ),
     "vote": Kind(
         noun="vote",

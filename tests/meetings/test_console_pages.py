@@ -511,6 +511,30 @@ def test_an_arrival_after_the_meeting_is_refused(lie):
     assert "cannot be in the future" in text(response)
 
 
+def test_attending_remotely_is_corrected_on_record_where_the_terms_say_how_it_counts(hwb, lie):
+    setting, client = hwb
+    entry = row(setting, "south-ccg-chair")
+    path = f"/meetings/{setting.meeting.pk}/record/attendance/{entry.pk}/correct/"
+    assert 'name="remote"' in client.get(path).content.decode()
+    typed = {"status": "absent", "remote": "on", "reason": "Joined by video"}
+    refused = correct(client, setting, "attendance", entry, typed)
+    assert refused.status_code == 400
+    assert "Only someone present attends, remotely or in the room." in text(refused)
+    assert re.search(r'<input[^>]*name="remote"[^>]*checked', refused.content.decode())
+    response = correct(client, setting, "attendance", entry, {**typed, "status": "present"})
+    assert response.status_code in (200, 302)
+    entry.refresh_from_db()
+    assert entry.remote is True
+    page = text(client.get(f"/meetings/{setting.meeting.pk}/console/"))
+    assert "The terms: If the meeting is not quorate" in page
+    lie_setting, lie_client = lie
+    other = row(lie_setting, "director-lpt")
+    form = lie_client.get(
+        f"/meetings/{lie_setting.meeting.pk}/record/attendance/{other.pk}/correct/"
+    )
+    assert 'name="remote"' not in form.content.decode()
+
+
 def test_a_vote_corrected_on_record_is_decided_again_and_its_decision_follows(sel):
     setting, client = sel
     post(client, setting, "console/vote", vote_by_numbers(**{"for": "7", "against": "5"}))
