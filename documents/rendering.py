@@ -1,5 +1,7 @@
 """HTML to PDF with WeasyPrint, as tagged PDF/UA with a title and language, and the stamps
-a pack needs ("Page 57 of 212") laid over pages of any size with pypdf."""
+a pack needs ("Page 57 of 212") laid over pages of any size with pypdf. WeasyPrint is loaded
+when the first PDF is made, not with the app: it takes most of a second, which every command,
+web process and test process would otherwise spend at start."""
 
 from __future__ import annotations
 
@@ -8,7 +10,13 @@ import io
 from django.conf import settings
 from django.template.loader import render_to_string
 from pypdf import PdfReader, PdfWriter
-from weasyprint import HTML
+
+
+def _document(**source):
+    """WeasyPrint's HTML document."""
+    from weasyprint import HTML
+
+    return HTML(**source)
 
 
 def html_pdf(template: str, context: dict) -> bytes:
@@ -18,7 +26,8 @@ def html_pdf(template: str, context: dict) -> bytes:
     if meeting is not None:
         context = {"running_head": css_string(running_head(meeting)), **context}
     source = render_to_string(template, context)
-    return HTML(string=source, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
+    document = _document(string=source, base_url=str(settings.BASE_DIR))
+    return document.write_pdf(pdf_variant="pdf/ua-1")
 
 
 def running_head(meeting) -> str:
@@ -37,7 +46,7 @@ def stamp_pages(writer: PdfWriter, running_head: str) -> None:
     kinds = sorted(set(sizes))
     stamps = PdfReader(
         io.BytesIO(
-            HTML(
+            _document(
                 string=render_to_string(
                     "documents/pdf/stamps.html",
                     {
