@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from governance import bodyfile
 from governance.services import body_import
+from governance.whatif import SPEC_KEYS
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[3]
@@ -152,21 +153,12 @@ values = st.recursive(
     ),
     max_leaves=12,
 )
-ATTENDANCE_KEYS = [
-    "present",
-    "deputies",
-    "in_attendance",
-    "withdrawn",
-    "remote",
-    "apologies",
-    "chair",
-]
 
 
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(st.dictionaries(st.sampled_from([*ATTENDANCE_KEYS, "vacant", "other"]), values, max_size=5))
+@given(st.dictionaries(st.sampled_from([*sorted(SPEC_KEYS), "other"]), values, max_size=5))
 def test_any_attendance_is_answered_or_refused_never_crashed(tmp_path, spec):
     path = tmp_path / "attendance.yaml"
     path.write_text(yaml.safe_dump(spec))
