@@ -46,6 +46,7 @@ class DeputyForm(ChairAgreementForm, StyledForm, forms.Form):
     chair_agreed_by = forms.CharField(
         label="Chair who agreed (where the terms need it)", max_length=200, required=False
     )
+    remote = forms.BooleanField(label="Joining remotely (by video or telephone)", required=False)
 
     def __init__(self, *args, sitting: Sitting, candidates: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,6 +56,8 @@ class DeputyForm(ChairAgreementForm, StyledForm, forms.Form):
         self.fields["seat"].choices = [(pk, s.title) for pk, s in self.seats.items()]
         self.fields["person"].choices = candidates
         self.add_agreement_fields(sitting.rules, sitting.snapshot.names.seats)
+        if not (sitting.rules and sitting.rules.remote):
+            del self.fields["remote"]  # how they attend changes nothing, so is not asked
         self.style()
 
     def clean(self):

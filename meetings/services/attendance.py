@@ -180,8 +180,10 @@ def deputy_add(
     rules: BodyRules,
     user: User,
     now: datetime.datetime,
+    remote: bool = False,
 ) -> Attendance:
-    """A deputy arrives for a seat, checked against the deputy policy."""
+    """A deputy arrives for a seat (in the room, or ``remote``ly), checked against the
+    deputy policy."""
     meeting = open_meeting(meeting)
     here = [
         row
@@ -217,6 +219,7 @@ def deputy_add(
             "arrived_at": now,
             "left_during": None,
             "left_at": None,
+            "remote": remote,
             "chair_agreed_by": chair_agreed_by.strip(),
             "updated_at": now,
             "updated_by": user,

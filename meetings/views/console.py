@@ -268,8 +268,10 @@ def deputy(request, pk):
             rules=sitting.rules,
             user=request.user,
             now=clock.now(),
+            remote=data.get("remote", False),
         )
-        return f"{row.display_name} is here as deputy for the {row.seat.title}."
+        how = ", remotely" if row.remote else ""
+        return f"{row.display_name} is here as deputy for the {row.seat.title}{how}."
 
     return _named(request, meeting, "deputy", change)
 

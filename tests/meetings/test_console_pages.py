@@ -14,6 +14,8 @@ import time_machine
 from governance.rules.words import LONDON
 from meetings.minutes_record import minutes_html
 from meetings.models import Action, Attendance, Decision, Vote
+from members.models import DeputyNomination
+from tests.factories import PersonFactory
 
 from . import workspace
 from .workspace import open_sitting, row, signed_in, state
@@ -293,10 +295,32 @@ def test_where_only_the_room_counts_a_member_who_joins_remotely_neither_counts_n
     assert 'value="remote"' in client.get(console).content.decode()
 
 
+def test_a_deputy_who_joins_remotely_is_counted_as_the_terms_say(hwb):
+    setting, client = hwb
+    absent = row(setting, "south-ccg-chair")
+    post(client, setting, "console/mark",
+         {"row": absent.pk, "revision": absent.revision, "mark": "absent"})  # fmt: skip
+    seat = setting.body.seats.get(key="south-ccg-chair")
+    deputy = PersonFactory(given_name="Rhea", family_name="Remote")
+    DeputyNomination.objects.create(person=deputy, seat=seat, starts_on=datetime.date(2026, 1, 1))
+    console = client.get(f"/meetings/{setting.meeting.pk}/console/").content.decode()
+    assert 'name="deputy-remote"' in console
+    typed = {"deputy-seat": seat.pk, "deputy-person": deputy.pk, "deputy-remote": "on"}
+    response = post(client, setting, "console/deputy", typed)
+    assert response.status_code == 200
+    page = text(response)
+    assert "Rhea Remote is here as deputy for the Clinical Chair, NHS South Westshire CCG, " in (
+        page
+    )
+    assert "The terms: If the meeting is not quorate" in page
+    assert Attendance.objects.get(person=deputy).remote is True
+
+
 def test_where_the_terms_say_nothing_of_remote_attendance_the_console_offers_no_such_mark(sel):
     setting, client = sel
     page = client.get(f"/meetings/{setting.meeting.pk}/console/").content.decode()
     assert 'value="arrived"' in page and 'value="remote"' not in page
+    assert 'name="deputy-remote"' not in page
 
 
 # Money -----------------------------------------------------------------------------------
