@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.db import transaction
 from django.urls import include, path
 
 from members import account
@@ -14,7 +15,11 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=account.SignInForm),
+        # Outside a transaction: on the embedded default one holds SQLite's write lock from its
+        # start, and checking a password is slow by design. Its few writes commit one by one.
+        transaction.non_atomic_requests(
+            auth_views.LoginView.as_view(authentication_form=account.SignInForm)
+        ),
         name="login",
     ),
     path("accounts/password_reset/", account.PasswordResetView.as_view(), name="password_reset"),

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
+from django.db import connection
 from django.test import Client, override_settings
 
 from members.models import OutboxMessage
@@ -73,3 +75,26 @@ def test_the_embedded_default_keeps_each_email_in_the_outbox(capsys):
     assert "/accounts/reset/" not in message.body  # the link is for its recipient only
     assert message.withheld
     assert "/accounts/reset/" in capsys.readouterr().out  # the developer's terminal has it
+
+
+class WatchingHasher(MD5PasswordHasher):
+    """The suite's hasher, noting whether each password is checked inside a transaction."""
+
+    inside: list[bool] = []
+
+    def verify(self, password, encoded):
+        WatchingHasher.inside.append(connection.in_atomic_block)
+        return super().verify(password, encoded)
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(PASSWORD_HASHERS=["tests.members.test_auth.WatchingHasher"])
+def test_the_password_is_checked_outside_any_transaction():
+    """Checking a password is slow by design. On the embedded default each transaction holds
+    SQLite's write lock from its start, so a sign-in inside one would hold up every other
+    request while its password was hashed."""
+    UserFactory(username="amara")
+    WatchingHasher.inside.clear()
+    response = Client().post("/accounts/login/", {"username": "amara", "password": PASSWORD})
+    assert response.status_code == 302
+    assert WatchingHasher.inside == [False]
