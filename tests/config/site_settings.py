@@ -1,6 +1,7 @@
 """The embedded default's settings with its tables made straight from the models, as the test
 database is (pytest's --no-migrations), for tests that start the site in a process of its own:
-running every migration on a fresh SQLite file takes 12 s. test_migrations.py checks them."""
+running every migration on a fresh SQLite file takes several seconds. test_migrations.py checks
+them."""
 
 from config.settings.local import *  # noqa: F403
 
