@@ -102,6 +102,7 @@ def statistics(
             "seat_id",
             "capacity",
             "status",
+            "remote",
             "arrived_during_id",
             "left_during_id",
             "withdrew",
@@ -109,26 +110,27 @@ def statistics(
             "seat__title",
             "seat__position",
             "meeting__starts_at",
+            named=True,
         )
     )
     facts, places = [], {}
     for row in rows:
-        meeting, person, seat, capacity, status, arrived, left, out, early, title, at, starts = row
         facts.append(
             Row(
-                meeting,
-                person,
-                seat,
-                capacity,
-                status,
-                part=bool(arrived or left),
-                withdrew=out,
-                in_advance=early,
-                day=starts.astimezone(LONDON).date(),
+                row.meeting_id,
+                row.person_id,
+                row.seat_id,
+                row.capacity,
+                row.status,
+                part=bool(row.arrived_during_id or row.left_during_id),
+                withdrew=row.withdrew,
+                in_advance=row.early,
+                day=row.meeting__starts_at.astimezone(LONDON).date(),
+                remote=row.remote,
             )
         )
-        if title and capacity == Attendance.Capacity.MEMBER:
-            places.setdefault(person, {})[title] = at
+        if row.seat__title and row.capacity == Attendance.Capacity.MEMBER:
+            places.setdefault(row.person_id, {})[row.seat__title] = row.seat__position
     tallies = tally(
         facts,
         deputy_attends_for_member=bool(expectation and expectation.deputy_attends_for_member),

@@ -1,7 +1,9 @@
 """Attendance over a period, counted as a clerk would defend it: a member is expected only at
 meetings held while they held their seat; a cancelled meeting, or one held with no attendance
 on record, is not counted at all; a deputy's attendance is the deputy's, not the member's (the
-member "sent a deputy"); withdrawing from an item for an interest is still being present.
+member "sent a deputy"); withdrawing from an item for an interest is still being present, and
+so is attending remotely (the terms say what that counts for in the meeting; the record says
+how often).
 Pure Python: the rows come in, the tallies and their explanations go out."""
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class Row:
     withdrew: int = 0  # items they withdrew from for an interest
     in_advance: bool = True  # for apologies: received before the meeting began
     day: datetime.date | None = None  # the meeting's day, for meetings missed in a row
+    remote: bool = False  # attended by video or telephone link, not in the room
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Tally:
     expected: int = 0
     present: int = 0
     part: int = 0
+    remote: int = 0  # of the meetings a member was present at, those attended remotely
     sent_deputy: int = 0
     apologies: int = 0
     absent: int = 0
@@ -49,7 +53,8 @@ class Tally:
 
     @property
     def rate(self) -> Fraction | None:
-        """Meetings attended in person, of those they were expected at."""
+        """Meetings the member attended themselves (not by a deputy), of those they were
+        expected at."""
         return Fraction(self.present, self.expected) if self.expected else None
 
     @property
@@ -60,8 +65,10 @@ class Tally:
         parts = []
         if self.expected:
             seen = [f"present at {self.present}"]
-            if self.part:
-                seen[0] += f" ({self.part} for part of the meeting)"
+            how = [f"{self.part} for part of the meeting"] if self.part else []
+            how += [f"{self.remote} remotely"] if self.remote else []
+            if how:
+                seen[0] += f" ({', '.join(how)})"
             for count, words in (
                 (self.sent_deputy, "sent a deputy to {}"),
                 (self.apologies, "gave apologies for {} without a deputy"),
@@ -71,7 +78,7 @@ class Tally:
                     seen.append(words.format(count))
             parts.append(
                 f"Expected at {_meetings(self.expected)} held while they held the seat: "
-                f"{_listed(seen)}; {self.percent}% attended in person."
+                f"{_listed(seen)}; {self.percent}% attended themselves."
             )
         if len(self.missed_in_a_row) > 1:
             parts.append(
@@ -110,6 +117,7 @@ def tally(rows: Iterable[Row], *, deputy_attends_for_member: bool = False) -> di
             if present:
                 t.present += 1
                 t.part += row.part
+                t.remote += row.remote
             elif deputised:
                 t.sent_deputy += 1
                 t.late_apologies += not row.in_advance
@@ -141,7 +149,7 @@ def meets_expectation(
     missed_in_a_row: int | None = None,
 ) -> bool | None:
     """Whether a member met the attendance their body's terms expect: at least ``share`` of
-    meetings attended in person, or (with no share) every meeting; where the terms let
+    meetings attended themselves, or (with no share) every meeting; where the terms let
     apologies sent in advance excuse an absence, no absence without them; and where they
     set a limit, fewer than ``missed_in_a_row`` meetings missed in a row. None where nothing
     was expected of them."""

@@ -50,15 +50,16 @@ def body_attendance_csv(request, slug):
     writer.writerow([f"Attendance at meetings of the {body.name}, "
                      f"{long_date(stats.since)} to {long_date(stats.until)}"])  # fmt: skip
     writer.writerow(["Name", "Seat", "Expected", "Present", "Present for part",
-                     "Sent a deputy", "Apologies without a deputy", "Absent without apologies",
-                     "Attended in person (%)", "As a deputy for a member", "In attendance",
+                     "Present remotely", "Sent a deputy", "Apologies without a deputy",
+                     "Absent without apologies", "Attended themselves (%)",
+                     "As a deputy for a member", "In attendance",
                      "Meets the terms' expectation", "Explanation"])  # fmt: skip
     for line in stats.lines:
         t = line.tally
         meets = {True: "yes", False: "no", None: ""}[line.meets]
         writer.writerow([
             line.person.full_name, "; ".join(line.places), t.expected, t.present, t.part,
-            t.sent_deputy, t.apologies, t.absent, "" if t.percent is None else t.percent,
+            t.remote, t.sent_deputy, t.apologies, t.absent, "" if t.percent is None else t.percent,
             t.deputised, t.in_attendance, meets, t.explanation(),
         ])  # fmt: skip
     return response

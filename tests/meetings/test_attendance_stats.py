@@ -81,6 +81,7 @@ def sel():
     meeting(sel, 30)  # held, but no attendance on record
     private = meeting(sel, 20, public=False)
     sitting(sel, private, {"icb-chair": "present", "chair-slam": "absent"})
+    private.attendance.filter(seat__key="icb-chair").update(remote=True)  # by video link
     sel.deputy = deputy
     return sel
 
@@ -98,10 +99,10 @@ def test_the_public_count_the_meetings_held_in_public(sel):
     assert "1 meeting held with no attendance on record is not counted." in text
     chair = sel.holders["icb-chair"].full_name
     assert ("Expected at 2 meetings held while they held the seat: present at 1 and absent "
-            "from 1 without apologies; 50% attended in person.") in text  # fmt: skip
+            "from 1 without apologies; 50% attended themselves.") in text  # fmt: skip
     assert chair in text
     assert ("Expected at 2 meetings held while they held the seat: present at 1 and sent a "
-            "deputy to 1; 50% attended in person. Withdrew from 1 item for an interest, "
+            "deputy to 1; 50% attended themselves. Withdrew from 1 item for an interest, "
             "counted as present.") in text  # fmt: skip
     assert "Dee Puty</strong>: Attended 1 meeting as a deputy for a member." in text
     assert (
@@ -122,7 +123,10 @@ def test_members_count_every_meeting_held_and_the_expectation_is_applied(sel):
     assert (chair["Expected"], chair["Present"], chair["Absent without apologies"]) == (
         "3", "2", "1",
     )  # fmt: skip
+    assert (chair["Present remotely"], chair["Attended themselves (%)"]) == ("1", "67")
     assert chair["Meets the terms' expectation"] == "no"  # absent without apologies
+    page_text = page(client, sel).content.decode()
+    assert "present at 2 (1 remotely) and absent from 1 without apologies" in page_text
     slam = lines[sel.holders["chair-slam"].full_name]
     assert (slam["Sent a deputy"], slam["Absent without apologies"]) == ("1", "1")
     others = [line for line in lines.values() if line["Absent without apologies"] == "0"

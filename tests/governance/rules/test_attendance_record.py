@@ -51,10 +51,26 @@ def test_a_member_who_sends_a_deputy_is_not_counted_present_and_the_deputy_is():
     assert ada.explanation() == (
         "Expected at 5 meetings held while they held the seat: present at 2 (1 for part of the "
         "meeting), sent a deputy to 1, gave apologies for 1 without a deputy and absent from 1 "
-        "without apologies; 40% attended in person. Apologies for 1 meeting came only at the "
+        "without apologies; 40% attended themselves. Apologies for 1 meeting came only at the "
         "meeting. Withdrew from 2 items for an interest, counted as present."
     )
     assert t[DEE].explanation() == "Attended 1 meeting as a deputy for a member."
+
+
+def test_a_member_attending_remotely_is_present_and_the_record_says_so():
+    rows = [
+        Row(10, ADA, 5, MEMBER, PRESENT, remote=True),
+        Row(11, ADA, 5, MEMBER, PRESENT, remote=True, part=True),
+        Row(12, ADA, 5, MEMBER, PRESENT),
+        Row(13, ADA, 5, MEMBER, APOLOGIES, remote=True),  # not there, so not remotely either
+        Row(13, DEE, 5, DEPUTY, PRESENT, remote=True),
+    ]
+    t = tally(rows)
+    assert (t[ADA].present, t[ADA].remote, t[ADA].percent) == (3, 2, 75)
+    assert t[ADA].explanation() == (
+        "Expected at 4 meetings held while they held the seat: present at 3 (1 for part of the "
+        "meeting, 2 remotely) and sent a deputy to 1; 75% attended themselves."
+    )
 
 
 def test_withdrawing_counts_only_when_present():
@@ -103,6 +119,7 @@ ROWS = st.lists(
         capacity=st.sampled_from([MEMBER, DEPUTY, IN_ATTENDANCE]),
         status=st.sampled_from([PRESENT, APOLOGIES, ABSENT]),
         part=st.booleans(),
+        remote=st.booleans(),
         withdrew=st.integers(0, 3),
         in_advance=st.booleans(),
     ),
@@ -114,7 +131,8 @@ ROWS = st.lists(
 def test_each_tally_adds_up(rows):
     for t in tally(rows).values():
         assert t.present + t.sent_deputy + t.apologies + t.absent == t.expected
-        assert t.part <= t.present and t.late_apologies <= t.sent_deputy + t.apologies
+        assert t.part <= t.present and t.remote <= t.present
+        assert t.late_apologies <= t.sent_deputy + t.apologies
         assert t.rate is None or 0 <= t.rate <= 1
         mine = [r for r in rows if r.person == t.person]
         assert t.expected == sum(r.capacity == MEMBER for r in mine)
