@@ -266,7 +266,7 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: eager in the embedded default, a real broker when CELERY_BROKER_URL is set.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="memory://")
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="memory://localhost/")
 CELERY_TASK_ALWAYS_EAGER = env.bool(
     "CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL.startswith("memory://")
 )
@@ -306,6 +306,10 @@ LOGGING = {
     # django-axes reports every sign-in at INFO; keep its warnings (lock-outs) only.
     "loggers": {"axes": {"level": "WARNING"}},
 }
+if CELERY_TASK_ALWAYS_EAGER:
+    # Tasks run inside the request or command that sent them: a line for each that succeeded
+    # says nothing that one does not (a failure is still reported).
+    LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
 
 # The open data API: read-only public data, so no sign-in is read (a member's session sees
 # exactly what the public sees) and every client is throttled alike.

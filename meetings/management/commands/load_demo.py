@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.template.defaultfilters import pluralize
 
 from config import clock
 from governance.bodyfile import BodyFileError
 from meetings import demo
+from members import outbox
+from members.models import OutboxMessage
 
 
 class Command(BaseCommand):
@@ -24,13 +27,21 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with_users = settings.DEBUG or options["allow_demo_users"]
+        kept = OutboxMessage.objects.count()
         try:
-            counts = demo.load(today=clock.today(), with_users=with_users)
+            with outbox.unprinted():
+                counts = demo.load(today=clock.today(), with_users=with_users)
         except BodyFileError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
             f"Loaded {counts['bodies']} bodies; {counts['meetings']} new meetings scheduled."
         )
+        kept = OutboxMessage.objects.count() - kept
+        if kept:
+            self.stdout.write(
+                f"The demo's meetings sent {kept} e-mail{pluralize(kept)}, kept in the outbox "
+                "(/outbox/) of each person they were sent to, not printed here."
+            )
         if with_users:
             self.stdout.write(f"\nDemo sign-ins (password for each: {demo.DEMO_PASSWORD}):")
             for username, description in demo.logins():
