@@ -29,7 +29,13 @@ def apology_record(
     now: datetime.datetime,
 ) -> Apology:
     """Record apologies and any deputy, checked against the deputy policy in force for the
-    meeting: must it be the nominated deputy? must the chair agree?"""
+    meeting: must it be the nominated deputy? must the chair agree? Once the meeting is held
+    and closed, who attended is changed only by a correction to its record, with the reason."""
+    if meeting.closed:
+        raise ValidationError(
+            "The meeting has been held and closed: correct its attendance from its record, "
+            "with the reason."
+        )
     day = meeting.day
     rules = snapshot.rules_on(day)
     seat = next((s for s in snapshot.seats if s.key == seat_key), None)

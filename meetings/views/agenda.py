@@ -371,8 +371,7 @@ def apology_add(request, pk):
                 now=clock.now(),
             )
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Recorded: {apology}.")
             return redirect("meetings:agenda", meeting.pk)
