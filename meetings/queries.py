@@ -297,6 +297,16 @@ def decisions_register(body, *, members: bool):
     )
 
 
+def meeting_decisions(meeting: Meeting, *, members: bool):
+    """The decisions taken at ``meeting`` in their order, as its body's register shows them:
+    to the public only once it is closed, held in public, and its Part A business."""
+    return (
+        decisions_register(meeting.body, members=members)
+        .filter(item__meeting=meeting)
+        .order_by("number")
+    )
+
+
 def people_to_notify(meeting: Meeting):
     """The members and nominated deputies of the body on the meeting's day: those told of
     its agenda, and of its being moved or cancelled."""

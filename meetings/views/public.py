@@ -19,7 +19,7 @@ from members.models import Person
 
 from ..forecast import expected_presiding
 from ..models import AdvanceDeclaration, DecisionNotice, Meeting, Minutes
-from ..queries import agenda_items
+from ..queries import agenda_items, meeting_decisions
 from ..services.agenda import numbering
 from ..services.apologies import apology_send
 from .common import add_service_errors, get_meeting_for_user, meeting_snapshot
@@ -88,6 +88,9 @@ def meeting_detail_context(request, meeting) -> dict:
         ),
         "items": items,
         "numbers": numbers,
+        "decisions": meeting_decisions(
+            meeting, members=roles.serves(meeting.body) or roles.sits_on(meeting.body)
+        ),
         "publications": meeting.publications.all(),
         "serves": roles.serves(meeting.body),
         "past": meeting.starts_at < clock.now(),

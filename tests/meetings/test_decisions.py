@@ -196,6 +196,20 @@ def test_the_register_shows_the_public_only_part_a_in_html_and_csv(held):
     assert SECRET in text(signed_in(held.clerk).get(f"/bodies/{body.slug}/decisions/"))
 
 
+def test_the_meetings_page_lists_its_decisions_to_each_as_the_register_does(held):
+    url = f"/meetings/{held.meeting.pk}/"
+    public = text(Client().get(url))
+    assert "Decisions taken" in public and PUBLIC_DECISION in public and SECRET not in public
+    assert "SEL ICP's register of decisions" in public
+    member = signed_in(held.holders["healthwatch"].user or _user_for(held, "healthwatch"))
+    for reader in (signed_in(held.clerk), member):
+        page = text(reader.get(url))
+        assert PUBLIC_DECISION in page and SECRET in page
+    held.meeting.closed_at = None  # reopened: the public wait for the record to be closed
+    held.meeting.save(update_fields=["closed_at"])
+    assert "Decisions taken" not in text(Client().get(url))
+
+
 def test_a_formula_in_a_decision_reaches_the_spreadsheet_as_text(held):
     Decision.objects.filter(pk=part_a(held).pk).update(text='=HYPERLINK("http://evil")')
     rows = register_csv(Client(), held.body)
