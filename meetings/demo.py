@@ -1,7 +1,7 @@
 """The demo: the five seed bodies from their definition files, with fictional people.
 
 Everything here is deterministic: names, vacancies, deputies and interests are chosen by
-hashing the body and seat keys, and a body's year of meetings is made only once, so loading
+hashing the body and seat keys, and a body's meetings are made only once, so loading
 the demo again, on any day, changes nothing.
 """
 
@@ -29,7 +29,9 @@ from members.models import (
     Person,
     User,
 )
+from members.snapshots import snapshots
 
+from .compliance import compliance, obligation_done
 from .demo_record import held_record, open_resolution
 from .models import AgendaItem, Meeting
 from .services.agenda import agenda_item_add, agenda_start
@@ -130,8 +132,36 @@ def load(*, today: datetime.date, with_users: bool) -> dict[str, int]:
         for body in new:
             held_record(body, clerk, today)
             open_resolution(body, clerk, today)
+        _obligations_kept(new, clerk, today)
         _interest_returns(clerk, today)
     return counts
+
+
+KEPT_UP_TO = datetime.timedelta(days=42)
+
+
+def _obligations_kept(bodies: list[Body], clerk: User, today: datetime.date) -> None:
+    """The secretariat has kept up with what the terms call for (the reports sent, the
+    reviews held), each on its due day, except in the last six weeks: the dashboard shows
+    what is due and overdue now, not a year of it."""
+    now = datetime.datetime.combine(today, datetime.time(9), tzinfo=LONDON)
+    states = snapshots(bodies, today)
+    while older := [
+        (duties.body, due)
+        for duties in compliance(states, today)
+        for due in duties.due
+        if due.due < today - KEPT_UP_TO
+    ]:  # the dashboard's list gives the earliest few occasions of each: until none is left
+        for body, due in older:
+            obligation_done(
+                body=body,
+                key=due.obligation.key,
+                due_on=due.due,
+                done_on=due.due,
+                note="",
+                user=clerk,
+                now=now,
+            )
 
 
 def _interest_returns(clerk: User, today: datetime.date) -> None:
@@ -259,10 +289,11 @@ def _interest(person: Person, body: Body, seat: Seat) -> None:
 
 
 def _programme(body: Body, spec: dict | None, today: datetime.date) -> int:
-    """A year of meetings: the three months before ``today``'s month and nine after it."""
+    """The year of meetings before ``today``'s month, and the year from it: as planned and
+    held as the terms say, looking back and ahead."""
     if not spec:
         return 0
-    year, month = divmod(today.month - 1 - 3, 12)
+    year, month = divmod(today.month - 1 - 12, 12)
     start = datetime.date(today.year + year, month + 1, 1)
     hours, minutes = map(int, spec["time"].split(":"))
     created = 0
@@ -273,6 +304,7 @@ def _programme(body: Body, spec: dict | None, today: datetime.date) -> int:
         every_months=spec["every_months"],
         first_month=spec.get("first_month", 1),
         start=start,
+        months=25,  # to the same month next year: the terms look a year ahead
     )
     for day in (d.day for d in dates):
         starts_at = datetime.datetime.combine(day, datetime.time(hours, minutes), tzinfo=LONDON)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 import holidays
 import pytest
@@ -98,19 +99,46 @@ def test_deputies_and_interests_are_declared(loaded):
     assert InterestDeclaration.objects.filter(organisation__isnull=False).count() >= 5
 
 
-def test_each_body_has_a_year_of_meetings_at_its_frequency(loaded):
-    per_body = {b.slug: b.meetings.count() for b in Body.objects.all()}
-    assert per_body == {
+def test_each_body_has_the_year_before_and_the_year_ahead_at_its_frequency(loaded):
+    month = TODAY.replace(day=1)
+    before, ahead = (
+        {b.slug: b.meetings.filter(**{f"starts_at__date__{op}": month}).count()
+         for b in Body.objects.all()}
+        for op in ("lt", "gte")
+    )  # fmt: skip
+    assert before == {
         "leicestershire-integration-executive": 12,  # monthly
         "leicestershire-joint-commissioning-group": 6,  # bi-monthly
         "llr-stp-partnership-group": 4,  # at least four a year
         "mid-and-south-essex-icp": 6,  # bi-monthly
         "south-east-london-icp": 4,  # at least four a year
     }
+    assert ahead == {  # from this month to the same month next year
+        "leicestershire-integration-executive": 13,
+        "leicestershire-joint-commissioning-group": 7,
+        "llr-stp-partnership-group": 4,
+        "mid-and-south-essex-icp": 7,
+        "south-east-london-icp": 5,
+    }
+
+
+def test_the_dashboard_shows_what_is_due_now_not_a_year_of_it(loaded):
+    """The demo's secretariat has kept up: each body has met as its terms say, and only
+    what fell due in the last six weeks is overdue."""
+    clerk = Client()
+    assert sign_in(clerk, "clerk", demo.DEMO_PASSWORD)
+    with time_machine.travel(datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC)):
+        dashboard = clerk.get("/dashboard/").content.decode()
+    for short in ("No meeting between", "the body met", "planned in the next twelve months"):
+        assert short not in dashboard, short
+    overdue = re.findall(r"overdue since \w+ (\d+ \w+ \d{4})", dashboard)
+    assert overdue, "some duty falls due in any six weeks"
+    since = [datetime.datetime.strptime(day, "%d %B %Y").date() for day in overdue]
+    assert min(since) >= TODAY - datetime.timedelta(days=42)
 
 
 def test_no_demo_meeting_falls_on_a_bank_holiday(loaded):
-    bank_holidays = holidays.country_holidays("GB", subdiv="ENG", years=[2026, 2027])
+    bank_holidays = holidays.country_holidays("GB", subdiv="ENG", years=[2025, 2026, 2027])
     for meeting in Meeting.objects.all():
         assert meeting.starts_at.date() not in bank_holidays
 

@@ -15,7 +15,8 @@ class Command(BaseCommand):
     help = (
         "Load the demo: the five seed bodies from governance/bodies/ with their seats, "
         "fictional people in the seats (a few left vacant), nominated deputies, declared "
-        "interests, a year of meetings and the demo sign-ins. Running it again changes nothing."
+        "interests, the year of meetings before today and the year after, and the demo "
+        "sign-ins. Running it again changes nothing."
     )
 
     def add_arguments(self, parser):
