@@ -17,6 +17,7 @@ from benchmarks import dataset
 from config import clock
 from governance.rules.words import LONDON
 from meetings.models import Attendance, Meeting
+from tests.factories import UserFactory
 from tests.meetings.workspace import open_sitting, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +146,34 @@ def test_no_public_page_grows_with_the_meetings_held():
         assert (q2, r2) == (q1, r1), (name, small[name], large[name])
         # the feed's newest entries are other papers by then, their titles of other lengths
         assert abs(b2 - b1) <= b1 * (0.05 if name == "news feed" else 0.02), (name, b1, b2)
+
+
+def test_no_member_page_grows_with_the_meetings_held():
+    """A member's dashboard (their meetings to come, and those lately held with their
+    decisions and minutes) and the page of a meeting held, with its decisions."""
+    starts = datetime.datetime.combine(
+        clock.today() + datetime.timedelta(days=20), datetime.time(14), tzinfo=LONDON
+    )
+    sitting = open_sitting("leicestershire-integration-executive", starts_at=starts)
+    body, clerk = sitting.body, sitting.clerk
+    member = UserFactory(username="lie-member")
+    person = sitting.holders["director-public-health"]
+    person.user = member
+    person.save(update_fields=["user"])
+    recently_held(body, clerk, 12)  # more than the dashboard lists as lately held
+    today = clock.today()
+    dataset.history([body], clerk, 1.0, today)
+    held = Meeting.objects.filter(body=body, items__decisions__isnull=False).latest("starts_at")
+    pages = {
+        "dashboard": "/dashboard/",
+        "meeting held": f"/meetings/{held.pk}/",
+        "meetings held": "/meetings/?when=past",
+    }
+    client = signed_in(member)
+    small = {name: cost(client, url) for name, url in pages.items()}
+    dataset.history([body], clerk, 3.0, today)
+    large = {name: cost(client, url) for name, url in pages.items()}
+    for name in pages:
+        (q1, r1, b1), (q2, r2, b2) = small[name], large[name]
+        assert (q2, r2) == (q1, r1), (name, small[name], large[name])
+        assert abs(b2 - b1) <= b1 * 0.02, (name, small[name], large[name])

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Value
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -25,8 +25,10 @@ from ..queries import awaiting_answer, mine
 from ..services.minutes import DeadlineState, after_meeting
 from ..services.schedule import Deadlines, meeting_deadlines
 from .common import add_service_errors, get_body_for_secretariat
+from .minutes import reading_copy
 
 DASHBOARD_SIZE = 12
+HELD_SHOWN = 5  # the meetings lately held on a member's dashboard, the latest first
 # Meetings whose minutes and notice the dashboard follows: those closed in the last three
 # months whose minutes are not yet with the members (older ones are in each meeting's page).
 FOLLOW_UP_DAYS = 92
@@ -53,13 +55,38 @@ def dashboard(request):
         Meeting.objects.of_own_bodies(roles).upcoming().select_related("body").order_by("starts_at")
     )
     if not roles.is_secretariat:
-        context = {
-            "meetings": meetings[:DASHBOARD_SIZE],
-            "awaiting": awaiting_answer(request.user, roles, clock.now()),
-            "mine": mine(request.user, roles, clock.now()),
-        }
-        return render(request, "meetings/dashboard.html", context)
+        return render(request, "meetings/dashboard.html", _member_context(request, roles, meetings))
     return render(request, "meetings/dashboard.html", _secretariat_context(request, meetings))
+
+
+def _member_context(request, roles, meetings) -> dict:
+    """A member's dashboard: their meetings to come, whether each one's papers are out and
+    whether they sent apologies; the meetings lately held, with their minutes where they may
+    read them; and what is theirs to do."""
+    now = clock.now()
+    person = getattr(request.user, "person", None)
+    papers_out = Publication.objects.filter(meeting=OuterRef("pk"), kind=Publication.Kind.AGENDA)
+    apologies = Apology.objects.filter(meeting=OuterRef("pk"), person=person)
+    held = list(
+        Meeting.objects.of_own_bodies(roles)
+        .filter(closed_at__isnull=False)
+        .on_days(clock.today() - datetime.timedelta(days=FOLLOW_UP_DAYS), clock.today())
+        .select_related("body", "minutes")
+        .annotate(decided=Count("items__decisions", filter=Q(items__decisions__struck_at=None)))
+        .order_by("-starts_at")[:HELD_SHOWN]
+    )
+    for meeting in held:
+        minutes = getattr(meeting, "minutes", None)
+        meeting.minutes_copy = reading_copy(meeting, minutes, roles, request.user)
+    return {
+        "meetings": meetings.annotate(
+            papers_out=Exists(papers_out),
+            sent_apologies=Exists(apologies) if person else Value(False),
+        )[:DASHBOARD_SIZE],
+        "held": held,
+        "awaiting": awaiting_answer(request.user, roles, now),
+        "mine": mine(request.user, roles, now),
+    }
 
 
 def _secretariat_context(request, meetings) -> dict:
