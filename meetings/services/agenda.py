@@ -16,7 +16,7 @@ def agenda_published(meeting: Meeting) -> bool:
     return meeting.publications.filter(kind=Publication.Kind.AGENDA).exists()
 
 
-def _still_open(meeting: Meeting) -> None:
+def refuse_if_closed(meeting: Meeting) -> None:
     """The agenda of a meeting held and closed is what the record and the minutes follow."""
     if meeting.closed:
         raise ValidationError(
@@ -27,7 +27,7 @@ def _still_open(meeting: Meeting) -> None:
 @transaction.atomic
 def agenda_start(*, meeting: Meeting, rules: BodyRules) -> list[AgendaItem]:
     """Put the body's standing items on an empty agenda."""
-    _still_open(meeting)
+    refuse_if_closed(meeting)
     if meeting.items.exists():
         raise ValidationError("The agenda already has items.")
     template = rules.agenda
@@ -50,7 +50,7 @@ def agenda_item_add(*, meeting: Meeting, rules: BodyRules | None, **fields) -> A
     """Add an item at the end of its part (Part A items before the closing standing items
     such as "Any other business"), or a sub-item after its parent's last sub-item. After
     publication it is a supplementary item, to be published under the same rule."""
-    _still_open(Meeting.objects.select_for_update().get(pk=meeting.pk))
+    refuse_if_closed(Meeting.objects.select_for_update().get(pk=meeting.pk))
     item = AgendaItem(meeting=meeting, supplementary=agenda_published(meeting), **fields)
     items = list(meeting.items.order_by("position"))
     if item.parent_id:
@@ -85,7 +85,7 @@ def agenda_item_update(*, item: AgendaItem, revision: int, **fields) -> str:
     a change of part moved it. Refused (``StaleChange``) if another clerk saved it since."""
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
     revision_check(item, revision, f"“{item.title}”")
-    _still_open(item.meeting)
+    refuse_if_closed(item.meeting)
     if item.published_id:
         raise ValidationError(
             "This item has been published and cannot be changed. Add a "
@@ -135,7 +135,7 @@ def _parts_in_order(meeting: Meeting) -> set[int]:
 
 
 def agenda_item_delete(*, item: AgendaItem) -> None:
-    _still_open(item.meeting)
+    refuse_if_closed(item.meeting)
     if item.published_id:
         raise ValidationError("A published item cannot be removed.")
     if item.papers.exists():
@@ -149,7 +149,7 @@ def agenda_item_delete(*, item: AgendaItem) -> None:
 def agenda_item_move(*, item: AgendaItem, up: bool) -> bool:
     """Swap an item with its neighbour among its siblings, sub-items moving with their
     parent; False when it is already first (or last)."""
-    _still_open(item.meeting)
+    refuse_if_closed(item.meeting)
     siblings = list(item.meeting.items.filter(parent=item.parent).order_by("position"))
     index = siblings.index(item)
     other_index = index - 1 if up else index + 1

@@ -23,7 +23,7 @@ from ..models import (
     Publication,
 )
 from ..queries import people_to_notify
-from .agenda import agenda_published
+from .agenda import agenda_published, refuse_if_closed
 from .schedule import meeting_deadlines
 
 
@@ -225,6 +225,7 @@ def agreement_missing(meeting: Meeting, rules: BodyRules | None) -> str:
 def agreement_record(
     *, meeting: Meeting, agreed_by: str, agreed_at: datetime.datetime, user: User, now
 ) -> AgendaAgreement:
+    refuse_if_closed(meeting)
     if agreed_at > now:
         raise ValidationError({"agreed_time": "The agreement cannot be in the future."})
     agreement = AgendaAgreement(

@@ -11,6 +11,7 @@ from governance.rules.words import LONDON
 from meetings.models import Apology
 from meetings.services.agenda import agenda_item_add, agenda_start
 
+from .test_publish_view import agree
 from .workspace import seed_body, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +58,10 @@ def test_the_agenda_of_a_closed_meeting_is_not_changed(held):
     removed = client.post(f"/agenda-items/{held.extra.pk}/delete/", follow=True)
     for response in (moved, removed):
         assert "its agenda is part of its record" in response.content.decode()
+    agreed = agree(client, held.meeting)
+    assert agreed.status_code == 400
+    assert "its agenda is part of its record" in agreed.content.decode()
+    assert not held.meeting.agreements.exists()
     assert held.meeting.items.count() == 6
     assert [i.title for i in held.meeting.items.order_by("position")][-2:] == [
         "Risk",
