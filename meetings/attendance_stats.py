@@ -134,6 +134,7 @@ def statistics(
     tallies = tally(
         facts,
         deputy_attends_for_member=bool(expectation and expectation.deputy_attends_for_member),
+        remote_attends=expectation is None or expectation.remote_attends,
     )
     people = Person.objects.filter(pk__in=tallies).order_by("family_name", "given_name", "pk")
     lines = [

@@ -2,8 +2,8 @@
 meetings held while they held their seat; a cancelled meeting, or one held with no attendance
 on record, is not counted at all; a deputy's attendance is the deputy's, not the member's (the
 member "sent a deputy"); withdrawing from an item for an interest is still being present, and
-so is attending remotely (the terms say what that counts for in the meeting; the record says
-how often).
+so is attending remotely, which counts as attending unless the terms say only the room does
+(a council's members must attend in person: Local Government Act 1972, s.85).
 Pure Python: the rows come in, the tallies and their explanations go out."""
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ class Tally:
     present: int = 0
     part: int = 0
     remote: int = 0  # of the meetings a member was present at, those attended remotely
+    remote_attends: bool = True  # False: the terms count only attendance in the room
     sent_deputy: int = 0
     apologies: int = 0
     absent: int = 0
@@ -52,10 +53,14 @@ class Tally:
     missed_in_a_row: list[datetime.date] = field(default_factory=list)  # the longest run
 
     @property
+    def attended(self) -> int:
+        """Meetings the member attended themselves (not by a deputy), as the terms count it."""
+        return self.present if self.remote_attends else self.present - self.remote
+
+    @property
     def rate(self) -> Fraction | None:
-        """Meetings the member attended themselves (not by a deputy), of those they were
-        expected at."""
-        return Fraction(self.present, self.expected) if self.expected else None
+        """Meetings attended, of those the member was expected at."""
+        return Fraction(self.attended, self.expected) if self.expected else None
 
     @property
     def percent(self) -> int | None:
@@ -66,7 +71,9 @@ class Tally:
         if self.expected:
             seen = [f"present at {self.present}"]
             how = [f"{self.part} for part of the meeting"] if self.part else []
-            how += [f"{self.remote} remotely"] if self.remote else []
+            if self.remote:
+                uncounted = "" if self.remote_attends else ", which the terms do not count"
+                how.append(f"{self.remote} remotely{uncounted}")
             if how:
                 seen[0] += f" ({', '.join(how)})"
             for count, words in (
@@ -100,16 +107,19 @@ class Tally:
         return " ".join(parts)
 
 
-def tally(rows: Iterable[Row], *, deputy_attends_for_member: bool = False) -> dict[int, Tally]:
+def tally(
+    rows: Iterable[Row], *, deputy_attends_for_member: bool = False, remote_attends: bool = True
+) -> dict[int, Tally]:
     """Each person's tally from the attendance lists of the meetings counted, with the
     longest run of meetings they missed in a row (where the terms say so, a deputy who
-    attended for them is not a meeting missed)."""
+    attended for them is not a meeting missed; where they count only the room, a meeting
+    attended remotely is)."""
     rows = sorted(rows, key=lambda r: (r.day or datetime.date.min, r.meeting))
     stood_in = {(r.meeting, r.seat) for r in rows if r.capacity == DEPUTY and r.status == PRESENT}
     tallies: dict[int, Tally] = {}
     runs: dict[int, list[datetime.date]] = {}
     for row in rows:
-        t = tallies.setdefault(row.person, Tally(row.person))
+        t = tallies.setdefault(row.person, Tally(row.person, remote_attends=remote_attends))
         present = row.status == PRESENT
         if row.capacity == MEMBER:
             t.expected += 1
@@ -127,7 +137,8 @@ def tally(rows: Iterable[Row], *, deputy_attends_for_member: bool = False) -> di
             else:
                 t.absent += 1
             run = runs.setdefault(row.person, [])
-            if present or (deputised and deputy_attends_for_member) or row.day is None:
+            attended = present and (remote_attends or not row.remote)
+            if attended or (deputised and deputy_attends_for_member) or row.day is None:
                 run.clear()
             else:
                 run.append(row.day)

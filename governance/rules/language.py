@@ -155,6 +155,7 @@ class AttendanceExpectation:
     missed_in_a_row: int | None = None
     missed_then: str = ""
     deputy_attends_for_member: bool = False
+    remote_attends: bool = True  # False: attending remotely is not attending, for these
     assumed: bool = False
     clause: str = ""
 
@@ -176,6 +177,8 @@ class AttendanceExpectation:
                 f"If a member does not attend {number(self.missed_in_a_row)} meetings in a row "
                 f"{how}, {then}."
             )
+        if not self.remote_attends:
+            sentences.append("Attending remotely is not attending, for this expectation.")
         return " ".join(sentences)
 
 
@@ -503,6 +506,7 @@ class _Reader:
             missed_in_a_row=doc.get("missed_in_a_row"),
             missed_then=doc.get("missed_then", ""),
             deputy_attends_for_member=doc.get("deputy_attends_for_member", False),
+            remote_attends=doc.get("remote_attends", True),
             assumed=doc.get("assumed", False),
             clause=doc.get("clause", ""),
         )

@@ -196,3 +196,22 @@ def test_a_member_who_misses_meetings_in_a_row_falls_short_of_the_terms():
     assert 'tag-warning">No</span>' in leader
     assert "Missed two meetings in a row" in healthwatch  # two, then present, then two
     assert '<td data-label="As the terms expect">Yes</td>' in healthwatch
+
+
+def test_where_the_terms_count_only_the_room_a_member_who_joins_by_video_falls_short():
+    """The example Health and Wellbeing Board, a council committee: "Joining by video link
+    is not attending for this purpose"."""
+    hwb = seed_body("examples/health-and-wellbeing-board", starts_at=NOW)
+    for days in (90, 60, 30):
+        m = meeting(hwb, days)
+        sitting(hwb, m, {})
+        m.attendance.filter(seat__key="leader").update(remote=True)
+    text = page(Client(), hwb).content.decode()
+    assert "Attending remotely is not attending, for this expectation." in text
+    leader = hwb.holders["leader"].full_name
+    leader = text[text.index(leader) : text.index("</tr>", text.index(leader))]
+    assert (
+        "present at 3 (3 remotely, which the terms do not count); 0% attended themselves."
+        in leader
+    )
+    assert "Missed three meetings in a row" in leader and 'tag-warning">No</span>' in leader

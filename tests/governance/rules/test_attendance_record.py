@@ -192,3 +192,40 @@ def test_the_run_is_the_longest_stretch_of_meetings_missed(rows, deputy_counts):
         longest = max((len(list(g)) for k, g in itertools.groupby(missed) if k), default=0)
         assert len(t.missed_in_a_row) == longest
         assert t.missed_in_a_row == sorted(t.missed_in_a_row)
+
+
+def test_where_the_terms_count_only_the_room_attending_remotely_is_not_attending():
+    """A council's members must attend in person (Local Government Act 1972, s.85)."""
+    rows = [
+        Row(10, ADA, 5, MEMBER, PRESENT, remote=True, day=_day(0)),
+        Row(11, ADA, 5, MEMBER, PRESENT, remote=True, day=_day(1)),
+        Row(12, ADA, 5, MEMBER, PRESENT, day=_day(2)),
+        Row(13, ADA, 5, MEMBER, PRESENT, remote=True, day=_day(3)),
+    ]
+    counted, room_only = tally(rows)[ADA], tally(rows, remote_attends=False)[ADA]
+    assert (counted.present, counted.attended, counted.percent) == (4, 4, 100)
+    assert (room_only.present, room_only.attended, room_only.percent) == (4, 1, 25)
+    assert counted.missed_in_a_row == []
+    assert room_only.missed_in_a_row == [_day(0), _day(1)]
+    assert room_only.explanation().startswith(
+        "Expected at 4 meetings held while they held the seat: present at 4 (3 remotely, which "
+        "the terms do not count); 25% attended themselves."
+    )
+    assert meets_expectation(counted, Fraction(3, 4), False) is True
+    assert meets_expectation(room_only, Fraction(3, 4), False) is False
+
+
+@given(ROWS)
+def test_counting_only_the_room_is_as_if_each_remote_member_had_been_absent(rows):
+    rows = [dataclasses.replace(r, day=_day(r.meeting)) for r in rows]
+    away = [
+        dataclasses.replace(r, status=ABSENT, remote=False)
+        if r.capacity == MEMBER and r.status == PRESENT and r.remote
+        else r
+        for r in rows
+    ]
+    room_only, as_absent = tally(rows, remote_attends=False), tally(away)
+    for person, t in room_only.items():
+        assert t.rate == as_absent[person].rate
+        assert t.missed_in_a_row == as_absent[person].missed_in_a_row
+        assert t.present == as_absent[person].present + t.remote
