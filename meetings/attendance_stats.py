@@ -46,9 +46,11 @@ class Statistics:
 
     @property
     def percent(self) -> int | None:
+        """Of the meetings members were expected at, the share they attended, as the terms
+        count it."""
         expected = sum(line.tally.expected for line in self.lines)
-        present = sum(line.tally.present for line in self.lines)
-        return round(100 * present / expected) if expected else None
+        attended = sum(line.tally.attended for line in self.lines)
+        return round(100 * attended / expected) if expected else None
 
 
 def statistics(

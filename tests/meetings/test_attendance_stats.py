@@ -208,6 +208,9 @@ def test_where_the_terms_count_only_the_room_a_member_who_joins_by_video_falls_s
         m.attendance.filter(seat__key="leader").update(remote=True)
     text = page(Client(), hwb).content.decode()
     assert "Attending remotely is not attending, for this expectation." in text
+    members = Attendance.objects.filter(meeting__body=hwb.body, capacity="member").count()
+    overall = round(100 * (members - 3) / members)  # the leader's three are not attendance
+    assert f"Overall, members attended {overall}% of the meetings" in text and overall < 100
     leader = hwb.holders["leader"].full_name
     leader = text[text.index(leader) : text.index("</tr>", text.index(leader))]
     assert (
