@@ -18,7 +18,7 @@ def readable_kinds(meeting: Meeting, user) -> list[str]:
     kinds = []
     publications = {p.kind for p in meeting.publications.all()}
     if publications:
-        members = roles.serves(meeting.body) or roles.sits_on(meeting.body)
+        members = roles.inside(meeting.body)
         public = roles.can_view_meeting(meeting)
         pairs = [(Kind.AGENDA, Kind.PUBLIC_AGENDA), (Kind.PACK, Kind.PUBLIC_PACK)]
         if "supplement" in publications:
@@ -36,6 +36,6 @@ def readable_kinds(meeting: Meeting, user) -> list[str]:
 
 def readable_body_kinds(body: Body, user) -> list[str]:
     roles = roles_for(user)
-    kinds = [Kind.REGISTER] if roles.serves(body) or roles.sits_on(body) else []
+    kinds = [Kind.REGISTER] if roles.inside(body) else []
     public = [Kind.PUBLIC_REGISTER, Kind.TERMS] if roles.can_view_body(body) else []
     return kinds + public

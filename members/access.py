@@ -44,14 +44,19 @@ class Roles:
         """A member or nominated deputy of the body: entitled to its members' material."""
         return body.pk in self.member_of or body.pk in self.deputy_for
 
+    def inside(self, body: Body) -> bool:
+        """Serves the body or sits on it: entitled to its members' business (Part B
+        included), its members' copies and its full registers."""
+        return self.serves(body) or self.sits_on(body)
+
     def can_view_body(self, body: Body) -> bool:
-        return body.meets_in_public or self.serves(body) or self.sits_on(body)
+        return body.meets_in_public or self.inside(body)
 
     def can_see_contact_details(self, body: Body) -> bool:
         return self.serves(body)
 
     def can_view_meeting(self, meeting) -> bool:
-        return meeting.held_in_public or self.serves(meeting.body) or self.sits_on(meeting.body)
+        return meeting.held_in_public or self.inside(meeting.body)
 
     def can_see_item(self, item) -> bool:
         """An agenda item: the secretariat always; once published, members and deputies of

@@ -26,7 +26,7 @@ def _read(request, slug):
     rules = snapshot(body, today).rules_on(today)
     stats = statistics(
         body, since, until,
-        public=not (roles.serves(body) or roles.sits_on(body)),
+        public=not roles.inside(body),
         expectation=rules.attendance if rules else None,
     )  # fmt: skip
     return body, form, stats

@@ -30,7 +30,7 @@ def body_detail(request, slug):
         "vacancies": vacancies,
         "terms": body.terms_in_force(today),
         "show_contact": roles.can_see_contact_details(body),
-        "inside": roles.serves(body) or roles.sits_on(body),
+        "inside": roles.inside(body),
         "coming": meetings.upcoming(now).order_by("starts_at")[:MEETINGS_ON_BODY_PAGE],
         "held": meetings.filter(starts_at__lt=now)
         .exclude(status=Meeting.Status.CANCELLED)

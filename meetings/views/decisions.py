@@ -80,7 +80,7 @@ def notice_copy(meeting: Meeting, notice: DecisionNotice | None, roles) -> str |
     the body, "public" (exempt decisions withheld) for a meeting held in public, or none."""
     if notice is None:
         return None
-    if roles.serves(meeting.body) or roles.sits_on(meeting.body):
+    if roles.inside(meeting.body):
         return "members"
     return "public" if meeting.held_in_public else None
 
@@ -102,7 +102,7 @@ def notice_read(request, pk):
 def register(request, slug):
     body = get_body_for_user(request, slug)
     roles = roles_for(request.user)
-    members = roles.serves(body) or roles.sits_on(body)
+    members = roles.inside(body)
     narrowing = RegisterFilterForm(request.GET)
     decisions = narrowing.narrow(decisions_register(body, members=members))
     page = uncounted_page(decisions, request.GET.get("page"), REGISTER_PAGE)
@@ -143,7 +143,7 @@ def register_csv(request, slug):
     body = get_body_for_user(request, slug)
     roles = roles_for(request.user)
     decisions = RegisterFilterForm(request.GET).narrow(
-        decisions_register(body, members=roles.serves(body) or roles.sits_on(body))
+        decisions_register(body, members=roles.inside(body))
     )
     writer = csv.writer(_Echo())
 

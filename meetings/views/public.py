@@ -88,9 +88,7 @@ def meeting_detail_context(request, meeting) -> dict:
         ),
         "items": items,
         "numbers": numbers,
-        "decisions": meeting_decisions(
-            meeting, members=roles.serves(meeting.body) or roles.sits_on(meeting.body)
-        ),
+        "decisions": meeting_decisions(meeting, members=roles.inside(meeting.body)),
         "publications": meeting.publications.all(),
         "serves": roles.serves(meeting.body),
         "past": meeting.starts_at < clock.now(),

@@ -39,7 +39,7 @@ def _resolution_for_user(request, pk: int) -> WrittenResolution:
     else (the public learn of it only as a decision in the register)."""
     resolution = get_object_or_404(WrittenResolution.objects.select_related("body"), pk=pk)
     roles = roles_for(request.user)
-    if not (roles.serves(resolution.body) or roles.sits_on(resolution.body)):
+    if not roles.inside(resolution.body):
         raise Http404("No such resolution.")
     return resolution
 
@@ -48,7 +48,7 @@ def _resolution_for_user(request, pk: int) -> WrittenResolution:
 def resolution_list(request, slug):
     body = get_body_for_user(request, slug)
     roles = roles_for(request.user)
-    if not (roles.serves(body) or roles.sits_on(body)):
+    if not roles.inside(body):
         raise Http404("No such body.")
     try:
         resolution_rules(body, clock.today())
