@@ -561,11 +561,16 @@ class _Reader:
             spec = doc["minimum"]
             if "fraction" in spec and Fraction(spec["fraction"]) > 1:
                 self.problems.append((f"{where}.minimum.fraction", "a share: at most 1"))
+            if "not_less_than" in spec and "number" in spec:
+                self.problems.append(
+                    (f"{where}.minimum.not_less_than", "a floor goes with a fraction, not a number")
+                )
             minimum = Minimum(
                 number=spec.get("number"),
                 fraction=Fraction(spec["fraction"]) if "fraction" in spec else None,
                 base=Base(spec.get("of", Base.FILLED_VOTING_SEATS)),
                 rounding=Rounding(spec.get("rounding", Rounding.UP)),
+                not_less_than=spec.get("not_less_than"),
             )
         requirements = []
         for i, spec in enumerate(doc.get("requirements", [])):

@@ -3,7 +3,8 @@
 A quorum rule is a small language that composes:
 
 - a **minimum** number present: absolute ("6 members"), or a fraction of a base ("half the
-  voting members", "a third of the seats"), rounded as the rule says;
+  voting members", "a third of the seats"), rounded as the rule says, with a floor where the
+  terms set one ("a quarter of the members, but never fewer than three");
 - any number of **requirements** on who is present, each "at least N people whose seat is
   ..." (in these categories, from these organisations or kinds of organisation, in these
   named seats), where N may be a number or a share of those counted ("a majority of those
@@ -69,6 +70,7 @@ class Minimum:
     fraction: Fraction | None = None
     base: Base = Base.FILLED_VOTING_SEATS
     rounding: Rounding = Rounding.UP
+    not_less_than: int | None = None  # with a fraction: "but never fewer than three"
 
     def base_size(self, membership: Membership, attendance: Attendance) -> int:
         voting = self.base in (Base.VOTING_SEATS, Base.FILLED_VOTING_SEATS)
@@ -90,16 +92,20 @@ class Minimum:
             return self.number
         exact = self.fraction * self.base_size(membership, attendance)
         if self.rounding == Rounding.DOWN:
-            return math.floor(exact)
-        if self.rounding == Rounding.NEAREST:
-            return math.floor(exact + Fraction(1, 2))
-        return math.ceil(exact)
+            share = math.floor(exact)
+        elif self.rounding == Rounding.NEAREST:
+            share = math.floor(exact + Fraction(1, 2))
+        else:
+            share = math.ceil(exact)
+        return max(share, self.not_less_than or 0)
 
     def describe(self) -> str:
         if self.number is not None:
             return f"at least {self.number} members present"
         rounding = "" if self.rounding == Rounding.UP else f", rounded {self.rounding}"
-        return f"at least {share_words(self.fraction)} of {BASE_WORDS[self.base]} present{rounding}"
+        floor = f", and never fewer than {self.not_less_than}" if self.not_less_than else ""
+        share = share_words(self.fraction)
+        return f"at least {share} of {BASE_WORDS[self.base]} present{rounding}{floor}"
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ minimums = st.one_of(
         Minimum,
         fraction=st.sampled_from([Fraction(1, 2), Fraction(1, 3)]),
         base=st.sampled_from(list(Base)),
+        not_less_than=st.one_of(st.none(), st.integers(1, 4)),
     ),
 )
 rules = st.builds(
