@@ -31,6 +31,14 @@ class Deadlines:
     publish_by: NoticeDeadline
     papers_due: datetime.datetime
 
+    def working_days_left(self, calendar, now: datetime.datetime) -> int:
+        """Working days from today to the publish-by day: 0 on the day until its cut-off,
+        -1 once the deadline has passed (on that day too)."""
+        if now > self.publish_by.deadline:
+            return -1
+        today = now.astimezone(LONDON).date()
+        return calendar.working_days_between(today, self.publish_by.deadline.date())
+
 
 def meeting_deadlines(meeting: Meeting, rules: BodyRules | None) -> Deadlines | None:
     """The publish-by deadline from the notice engine, and when papers are due from authors."""

@@ -60,20 +60,25 @@ def _context(meeting: Meeting) -> dict:
     rules = state.rules_on(meeting.day)
     items = agenda_items(meeting)
     publications = list(meeting.publications.select_related("published_by"))
+    deadlines = meeting_deadlines(meeting, rules)
+    now = clock.now()
     return {
         "meeting": meeting,
         "state": state,
         "rules": rules,
         "items": items,
         "numbers": numbering(items),
-        "deadlines": meeting_deadlines(meeting, rules),
+        "deadlines": deadlines,
+        "days_left": deadlines.working_days_left(rules.calendar, now) if deadlines else None,
+        "papers_late": bool(deadlines) and now > deadlines.papers_due,
+        "outstanding": outstanding_papers(items),
         "business_names": {b.key: b.name for b in rules.business_types} if rules else {},
         "published": any(p.kind == Publication.Kind.AGENDA for p in publications),
         "publications": publications,
         "agreements": list(meeting.agreements.all()),
         "unpublished": [i for i in items if i.published_id is None]
         + [p for i in items for p in i.current_papers if p.published_id is None],
-        "now": clock.now(),
+        "now": now,
     }
 
 
@@ -311,7 +316,6 @@ def publish(request, pk):
         late_requests=list(meeting.late_requests.select_related("answered_by")[:5]) if late else [],
         request_form=LateRequestForm() if late and given is None else None,
         late=late,
-        outstanding=outstanding_papers(context["items"]),
         agreement_missing=agreement_missing(meeting, context["rules"]),
     )
     return render(request, "meetings/secretariat/publish.html", context)

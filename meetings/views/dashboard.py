@@ -116,11 +116,7 @@ def _secretariat_context(request, meetings) -> dict:
         state = states[meeting.body_id]
         rules = state.rules_on(meeting.day)
         deadlines = meeting_deadlines(meeting, rules)
-        left = (
-            rules.calendar.working_days_between(today, deadlines.publish_by.deadline.date())
-            if deadlines
-            else None
-        )
+        left = deadlines.working_days_left(rules.calendar, now) if deadlines else None
         label, tone = agenda_state(meeting, deadlines, now)
         rows.append(
             MeetingStatus(

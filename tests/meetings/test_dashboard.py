@@ -148,8 +148,36 @@ def test_papers_past_their_due_date_are_overdue():
     lie.meeting.save()
     agenda_start(meeting=lie.meeting, rules=lie.rules)
     agenda_item_add(meeting=lie.meeting, rules=lie.rules, title="Strategy")
-    html = signed_in(lie.clerk).get("/dashboard/").content.decode()
-    assert "Agenda in draft; 1 paper overdue" in html
+    client = signed_in(lie.clerk)
+    assert "Agenda in draft; 1 paper overdue" in client.get("/dashboard/").content.decode()
+    workspace = text(client.get(f"/meetings/{lie.meeting.pk}/agenda/"))
+    assert "1 paper overdue" in workspace and "Paper overdue" in workspace
+    assert "Paper outstanding" not in workspace
+    deadlines = meeting_deadlines(lie.meeting, lie.rules)
+    left = deadlines.working_days_left(lie.rules.calendar, clock.now())
+    assert (f"Due in {left} working day" if left else "Due today") in workspace
+
+
+def test_before_the_papers_are_due_the_paper_is_outstanding_not_overdue():
+    sel = seed_body("south-east-london-icp", starts_at=days_ahead(60))
+    agenda_start(meeting=sel.meeting, rules=sel.rules)
+    agenda_item_add(meeting=sel.meeting, rules=sel.rules, title="Strategy")
+    workspace = text(signed_in(sel.clerk).get(f"/meetings/{sel.meeting.pk}/agenda/"))
+    assert "Paper outstanding" in workspace and "overdue" not in workspace
+
+
+def test_on_the_publish_by_day_it_is_due_until_the_cut_off_and_passed_after():
+    lie = seed_body("leicestershire-integration-executive", starts_at=days_ahead(60))
+    agenda_start(meeting=lie.meeting, rules=lie.rules)
+    deadline = meeting_deadlines(lie.meeting, lie.rules).publish_by.deadline
+    for moment, said in (
+        (deadline - datetime.timedelta(hours=1), "Due today"),
+        (deadline + datetime.timedelta(minutes=30), "Deadline passed"),
+    ):
+        with time_machine.travel(moment, tick=False):
+            row = text(signed_in(lie.clerk).get("/dashboard/"))
+            assert said in row, moment
+            assert ("Due today" in row) is (said == "Due today")
 
 
 # What the terms call for -----------------------------------------------------------------
