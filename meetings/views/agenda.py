@@ -73,7 +73,7 @@ def _context(meeting: Meeting) -> dict:
         "papers_late": bool(deadlines) and now > deadlines.papers_due,
         "outstanding": outstanding_papers(items),
         "business_names": {b.key: b.name for b in rules.business_types} if rules else {},
-        "published": any(p.kind == Publication.Kind.AGENDA for p in publications),
+        "published": next((p for p in publications if p.kind == Publication.Kind.AGENDA), None),
         "publications": publications,
         "agreements": list(meeting.agreements.all()),
         "unpublished": [i for i in items if i.published_id is None]

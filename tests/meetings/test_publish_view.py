@@ -9,9 +9,11 @@ import pytest
 import time_machine
 
 from config import clock
+from governance.rules.words import long_datetime
 from meetings.models import AgendaAgreement, Publication
 from meetings.services.agenda import agenda_item_add, agenda_start
 
+from .test_console_pages import text
 from .workspace import days_ahead, seed_body, signed_in, typed_now
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +28,15 @@ def test_publishing_in_time_is_one_confirmed_action():
     assert "and the public copy (Part A only) at the same moment" in page
     response = client.post(f"/meetings/{sel.meeting.pk}/agenda/publish/", follow=True)
     assert "Published. Notice recorded for 21 members and deputies." in response.content.decode()
-    assert Publication.objects.get().late is False
+    publication = Publication.objects.get()
+    assert publication.late is False
+    workspace = text(response)
+    assert f"The agenda was published {long_datetime(publication.published_at)}: on time" in (
+        workspace
+    )
+    assert "Publish the supplement" not in workspace  # nothing new to publish
+    agenda_item_add(meeting=sel.meeting, rules=sel.rules, title="Urgent business")
+    assert "Publish the supplement" in text(client.get(f"/meetings/{sel.meeting.pk}/agenda/"))
 
 
 def agree(client, meeting, **typed):
@@ -110,6 +120,8 @@ def test_after_the_deadline_the_chairs_authorisation_is_required_then_shown():
     assert (publication.late, publication.chair_authorised_by) == (True, "Dr A Chair")
     for page in (f"/meetings/{lie.meeting.pk}/agenda/preview/", f"/meetings/{lie.meeting.pk}/"):
         assert "Published late with the Chair's authorisation" in client.get(page).content.decode()
+    workspace = text(client.get(f"/meetings/{lie.meeting.pk}/agenda/"))
+    assert "late, with the Chair's authorisation" in workspace
 
 
 def test_publishing_with_papers_outstanding_warns_and_names_them():
