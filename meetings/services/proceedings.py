@@ -150,10 +150,11 @@ def meeting_close(
     ``closed_at`` is when it closed, which the clerk may give later than the moment itself."""
     meeting = open_meeting(meeting)
     if closed_at <= meeting.starts_at:
+        started = "started" if meeting.starts_at <= now else "is due to start"
         raise ValidationError(
             {
-                "closed_at": f"The meeting started at {long_datetime(meeting.starts_at)}: it must "
-                "close after that."
+                "closed_at": f"The meeting {started} at {long_datetime(meeting.starts_at)}: it "
+                "must close after that."
             }
         )
     if problem := moment_problem(meeting, closed_at, now, "The closing time"):

@@ -744,5 +744,20 @@ def test_a_closing_time_before_the_start_is_refused(lie):
         {"close-closed_on": "2027-01-14", "close-closed_time": "13:00"},
     )
     assert response.status_code == 400
-    assert "it must close after that" in text(response)
+    assert "The meeting started at Thursday 14 January 2027, 14:00: it must close" in text(response)
     assert 'value="13:00"' in response.content.decode()
+
+
+def test_a_meeting_not_yet_begun_cannot_be_closed(lie, clock):
+    setting, client = lie
+    clock.move_to(MEETING - datetime.timedelta(hours=2))
+    response = post(
+        client,
+        setting,
+        "console/close",
+        {"close-closed_on": "2027-01-14", "close-closed_time": "12:00"},
+    )
+    assert response.status_code == 400
+    assert "The meeting is due to start at Thursday 14 January 2027, 14:00: it must close" in (
+        text(response)
+    )
