@@ -14,7 +14,7 @@ run: install
 
 # The whole suite, in parallel: two workers for each core, as many tests spend much of their
 # time waiting (on chromium, a server in another process, a file); the browser tests (marked
-# "browser") are shared between two of them. The ten slowest tests are listed at the end.
+# "browser") share one of them. The ten slowest tests are listed at the end.
 WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
 test: install
 	@command -v chromium >/dev/null 2>&1 || echo "Note: Debian's chromium is not installed, \

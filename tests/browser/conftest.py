@@ -19,17 +19,14 @@ ARGS = [
 ]
 
 
-BROWSER_WORKERS = 2
-
-
 def pytest_collection_modifyitems(config, items):
-    """Every test here is a browser test. Under ``pytest -n`` they are dealt, in turn, to two
-    groups, each run one after another on one worker with its own chromium: never more than
-    two chromiums at once, and the browser tests are not all waiting on one worker."""
-    browser = [item for item in items if "tests/browser/" in str(item.path)]
-    for n, item in enumerate(browser):
-        item.add_marker(pytest.mark.browser)
-        item.add_marker(pytest.mark.xdist_group(f"browser-{n % BROWSER_WORKERS}"))
+    """Every test here is a browser test; under ``pytest -n`` they share one worker, one
+    after another, so that two chromiums never compete for the machine's cores (tried: two
+    at once made the suite slower on two cores)."""
+    for item in items:
+        if "tests/browser/" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 class CheckedBrowser:
@@ -60,8 +57,8 @@ class CheckedBrowser:
 
 @pytest.fixture(scope="package")
 def chromium():
-    """One chromium for each worker's browser tests (they run one after another), closed
-    after the last: starting it takes a second."""
+    """One chromium for all the browser tests (they run one after another on one worker),
+    closed after the last: starting it takes a second."""
     if not os.path.exists(CHROMIUM) and not os.environ.get("CI"):
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     # Playwright's event loop shares the tests' thread while it runs; the ORM is safe to use.
