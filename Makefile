@@ -12,14 +12,12 @@ run: install
 	@echo "Quorate is starting at http://127.0.0.1:8000 (stop it with Ctrl+C)."
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-# The whole suite, in parallel: two workers for each core, as many tests spend much of their
-# time waiting (on chromium, a server in another process, a file); the browser tests (marked
-# "browser") share one of them. The ten slowest tests are listed at the end.
-WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
+# The whole suite, in parallel on every core; the browser tests (marked "browser") share one
+# worker. The ten slowest tests are listed at the end.
 test: install
 	@command -v chromium >/dev/null 2>&1 || echo "Note: Debian's chromium is not installed, \
 	so the browser tests will be skipped. Install it with: sudo apt-get install chromium"
-	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup --durations=10 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadgroup --durations=10 $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

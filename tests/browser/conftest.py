@@ -21,8 +21,7 @@ ARGS = [
 
 def pytest_collection_modifyitems(config, items):
     """Every test here is a browser test; under ``pytest -n`` they share one worker, one
-    after another, so that two chromiums never compete for the machine's cores (tried: two
-    at once made the suite slower on two cores)."""
+    after another, so two chromiums never compete for this machine's two cores."""
     for item in items:
         if "tests/browser/" in str(item.path):
             item.add_marker(pytest.mark.browser)
