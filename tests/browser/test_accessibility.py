@@ -13,6 +13,7 @@ from governance.rules.words import LONDON
 from meetings.services import attendance as attending
 from meetings.services.agenda import agenda_item_add, agenda_start
 from meetings.services.papers import paper_add
+from members.models import OutboxMessage
 from tests.factories import PASSWORD
 from tests.meetings.workspace import publish, seed_body, upload
 
@@ -99,6 +100,11 @@ def test_the_publics_pages_pass_the_automated_wcag_checks(browser, live_server, 
 
 def test_the_secretariats_pages_pass_the_automated_wcag_checks(browser, live_server, site):
     meeting = site.meeting.pk
+    OutboxMessage.objects.create(  # a long address, as a notice's link to its meeting reads
+        to=site.clerk.email,
+        subject="Agenda: SEL ICP, 12 March 2030",
+        body=f"Read the agenda and papers: {live_server.url}/meetings/{meeting}/{'x' * 60}/",
+    )
     row = site.meeting.attendance.first()
     paper = site.meeting.items.get(title="Strategy").papers.first()
     paths = (
