@@ -16,7 +16,7 @@ from governance.rules.calendar import (
     notice_deadline,
 )
 from governance.rules.language import BodyRules
-from governance.rules.words import LONDON, join, long_datetime
+from governance.rules.words import LONDON, join, long_date, long_datetime
 from members.models import User
 
 from .. import signals
@@ -76,9 +76,9 @@ def schedule_warnings(
     kind: str = Meeting.Kind.ORDINARY,
     exclude: Meeting | None = None,
 ) -> list[str]:
-    """What a careful clerk would want to know before adding meetings at ``starts``: another
-    meeting of the body on the same day, or ordinary meetings closer together than the
-    body's terms say it meets ("every two months")."""
+    """What a careful clerk would want to know before adding meetings at ``starts``: a day
+    that is not a working day, another meeting of the body on the same day, or ordinary
+    meetings closer together than the body's terms say it meets ("every two months")."""
     if not starts:
         return []
     days = [s.astimezone(LONDON).date() for s in starts]
@@ -87,7 +87,7 @@ def schedule_warnings(
         others = others.exclude(pk=exclude.pk)
     low, high = min(days) - datetime.timedelta(days=400), max(days) + datetime.timedelta(days=400)
     others = list(others.on_days(low, high).only("starts_at", "kind"))
-    warnings = []
+    warnings = [w for w in (_day_off(rules.calendar, d) for d in days) if w] if rules else []
     for start, day in zip(starts, days, strict=True):
         for other in others:
             if other.day == day:
@@ -116,6 +116,20 @@ def schedule_warnings(
                 "Check the month the pattern counts from."
             )
     return warnings
+
+
+def _day_off(calendar, day: datetime.date) -> str:
+    """ "Friday 25 December 2026 is not a working day: Christmas Day, a bank holiday.", or
+    nothing for a working day."""
+    if calendar.is_working_day(day):
+        return ""
+    if holiday := calendar.bank_holiday(day):
+        why = f"{holiday}, a bank holiday"
+    elif day in calendar.closures:
+        why = "a closure day in the body's terms"
+    else:
+        why = f"a {day:%A}"
+    return f"{long_date(day)} is not a working day: {why}."
 
 
 def past_date_problem(starts_at: datetime.datetime, now: datetime.datetime, note: str) -> str:

@@ -140,11 +140,6 @@ def meeting_new(request, slug):
                     history_note=form.cleaned_data["history_note"],
                     now=clock.now(),
                 )
-            except StaleChange as error:
-                latest = meeting.__class__.objects.get(pk=meeting.pk)
-                form = RescheduleForm(with_revision(request.POST, latest.revision))
-                form.is_valid()
-                form.add_error(None, error.messages)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:

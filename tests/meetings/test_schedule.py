@@ -14,6 +14,7 @@ from governance.rules.words import LONDON
 from meetings.models import Meeting, MeetingChange
 from meetings.services.schedule import meeting_cancel, meeting_deadlines, meeting_reschedule
 
+from .test_console_pages import text
 from .workspace import seed_body, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -188,6 +189,37 @@ def test_a_second_meeting_on_the_same_day_is_a_warning_to_confirm(sel):
     assert Meeting.objects.count() == 1
     client.post(f"/bodies/{sel.body.slug}/meetings/new/", {**same_day, "confirm": "on"})
     assert Meeting.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    "day, said",
+    [
+        (
+            "2026-12-25",
+            "Friday 25 December 2026 is not a working day: Christmas Day, a bank holiday.",
+        ),
+        ("2027-01-16", "Saturday 16 January 2027 is not a working day: a Saturday."),
+    ],
+)
+def test_a_meeting_on_a_day_that_is_not_a_working_day_is_a_warning_to_confirm(sel, day, said):
+    client = signed_in(sel.clerk)
+    url = f"/bodies/{sel.body.slug}/meetings/new/"
+    warned = client.post(url, {**NEW, "day": day})
+    assert said in text(warned)
+    assert f'value="{day}"' in warned.content.decode()
+    assert Meeting.objects.count() == 1
+    client.post(url, {**NEW, "day": day, "confirm": "on"})
+    assert Meeting.objects.count() == 2
+
+
+def test_moving_a_meeting_to_a_bank_holiday_asks_first(sel):
+    client = signed_in(sel.clerk)
+    url = f"/meetings/{sel.meeting.pk}/reschedule/"
+    move = {"day": "2027-03-26", "time": "14:00", "minutes": 120, "reason": "Room booked"}
+    warned = client.post(url, {**move, "revision": sel.meeting.revision})
+    assert "Friday 26 March 2027 is not a working day: Good Friday, a bank holiday." in text(warned)
+    sel.meeting.refresh_from_db()
+    assert sel.meeting.starts_at == MEETING
 
 
 def test_the_same_start_twice_is_refused_in_plain_words(sel):
