@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
-
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-secret-key-not-for-any-real-use"  # nosec B105
@@ -24,17 +21,9 @@ WHITENOISE_USE_FINDERS = True
 # On SQLite, test in a file rather than in memory: the browser tests' live server answers
 # requests in several threads, and an in-memory database would make them share one
 # connection (a poll and a click at once would then corrupt each other's transactions).
-# The file is kept in shared memory where the machine has it (/dev/shm), so that the suite
-# never waits on a disk; named for the data folder, so two runs never share one.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    _memory = Path("/dev/shm")  # noqa: F405
-    if _memory.is_dir() and os.access(_memory, os.W_OK):
-        _run = hashlib.sha256(str(DATA_DIR.resolve()).encode()).hexdigest()[:12]  # noqa: F405
-        _name = _memory / f"quorate-test-{_run}.sqlite3"
-    else:
-        DATA_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
-        _name = DATA_DIR / "test-quorate.sqlite3"  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(_name)}  # noqa: F405
+    DATA_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-quorate.sqlite3")}  # noqa: F405
 
 # pytest-xdist's workers share one Redis database: each keeps its keys under its own prefix,
 # so that one worker clearing its cache between tests never resets another's throttle counts.
