@@ -703,15 +703,16 @@ def test_adjourning_and_resuming_are_recorded(lie):
     assert adjournment.during.title == "Better Care Fund"
 
 
+def close_at(client, setting, typed_time: str):
+    """The clerk closes the meeting at that time on its day, as typed."""
+    data = {"close-closed_on": "2027-01-14", "close-closed_time": typed_time}
+    return post(client, setting, "console/close", data)
+
+
 def test_closing_records_the_time_and_then_the_record_changes_only_by_correction(lie, clock):
     setting, client = lie
     clock.move_to(MEETING.replace(hour=16))
-    response = post(
-        client,
-        setting,
-        "console/close",
-        {"close-closed_on": "2027-01-14", "close-closed_time": "15:55"},
-    )
+    response = close_at(client, setting, "15:55")
     assert response.status_code == 200
     setting.meeting.refresh_from_db()
     assert setting.meeting.closed_at == MEETING.replace(hour=15, minute=55)
@@ -737,12 +738,7 @@ def test_closing_records_the_time_and_then_the_record_changes_only_by_correction
 
 def test_a_closing_time_before_the_start_is_refused(lie):
     setting, client = lie
-    response = post(
-        client,
-        setting,
-        "console/close",
-        {"close-closed_on": "2027-01-14", "close-closed_time": "13:00"},
-    )
+    response = close_at(client, setting, "13:00")
     assert response.status_code == 400
     assert "The meeting started at Thursday 14 January 2027, 14:00: it must close" in text(response)
     assert 'value="13:00"' in response.content.decode()
@@ -751,12 +747,7 @@ def test_a_closing_time_before_the_start_is_refused(lie):
 def test_a_meeting_not_yet_begun_cannot_be_closed(lie, clock):
     setting, client = lie
     clock.move_to(MEETING - datetime.timedelta(hours=2))
-    response = post(
-        client,
-        setting,
-        "console/close",
-        {"close-closed_on": "2027-01-14", "close-closed_time": "12:00"},
-    )
+    response = close_at(client, setting, "12:00")
     assert response.status_code == 400
     assert "The meeting is due to start at Thursday 14 January 2027, 14:00: it must close" in (
         text(response)
