@@ -8,7 +8,7 @@ from config.forms import DATE, TIME, StyledForm
 
 from ..models import AgendaItem, Meeting
 from ..queries import PEOPLE_FOUND
-from .fields import ChairAgreementForm, LondonTimesForm
+from .fields import ChairAgreementForm, LondonTimesForm, MinutesField
 
 
 class AgendaItemForm(StyledForm, forms.ModelForm):
@@ -28,7 +28,6 @@ class AgendaItemForm(StyledForm, forms.ModelForm):
             "parent",
         ]
         labels = {
-            "minutes_allotted": "Minutes allotted",
             "business_type": "Business type (sets the quorum rule)",
             "exempt_paragraph": "Paragraph of Schedule 12A (Part B)",
             "exempt_reason": "Or another reason it is confidential",
@@ -47,6 +46,10 @@ class AgendaItemForm(StyledForm, forms.ModelForm):
     ]
 
     revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput, required=False)
+    minutes_allotted = MinutesField(
+        label="Time allotted", required=False, min_value=1, max_value=600,
+        help_text="Such as 20, 45 mins or 1h.",
+    )  # fmt: skip
 
     @property
     def item_fields(self) -> dict:

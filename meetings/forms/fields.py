@@ -1,6 +1,6 @@
 """Form fields and helpers that read what clerks type as they type it: money with £, commas
-and "k" or "m", whole numbers, and London times that a clock change makes impossible or
-ambiguous."""
+and "k" or "m", whole numbers, lengths in minutes or hours, and London times that a clock
+change makes impossible or ambiguous."""
 
 from __future__ import annotations
 
@@ -102,6 +102,44 @@ class WholeNumberField(forms.IntegerField):
         )
         super().__init__(**kwargs)
         self.widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
+
+LENGTH = re.compile(
+    r"(?:(?P<hours>\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\.?\s*(?:and\s*)?)?"
+    r"(?:(?P<minutes>\d+)\s*(?:m|mins?|minutes?)?\.?)?",
+    re.IGNORECASE,
+)
+CLOCK_LENGTH = re.compile(r"(?P<hours>\d+):(?P<minutes>[0-5]\d)")
+LENGTH_EXAMPLE = "such as 90, 1h30 or 2 hours"
+
+
+class MinutesField(forms.IntegerField):
+    """A length of time in whole minutes, as people type it: "90", "90 mins", "1h30",
+    "1 hour 30 minutes", "1:30", "2 hours", "1.5 hours"."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", f"In minutes or hours, {LENGTH_EXAMPLE}.")
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "min_value": "Give at least %(limit_value)s minutes.",
+                "max_value": "That is more than %(limit_value)s minutes: check the length.",
+            },
+        )
+        super().__init__(**kwargs)
+        self.widget = forms.TextInput(attrs={"autocomplete": "off", "maxlength": "30"})
+
+    def to_python(self, value):
+        text = str(value or "").strip()[:30]
+        if not text:
+            return None
+        match = CLOCK_LENGTH.fullmatch(text) or LENGTH.fullmatch(text)
+        if not match or not (match["hours"] or match["minutes"]):
+            raise ValidationError(f"Give the length {LENGTH_EXAMPLE}.", code="invalid")
+        minutes = Decimal(match["hours"] or 0) * 60 + int(match["minutes"] or 0)
+        if minutes != minutes.to_integral_value():
+            raise ValidationError(f"Give the length in whole minutes, {LENGTH_EXAMPLE}.")
+        return int(minutes)
 
 
 # London times --------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from django import forms
 from config.forms import DATE, TIME, StyledForm
 
 from ..models import Meeting, PlannedItem
-from .fields import LondonTimesForm, MonthField, later_by
+from .fields import LondonTimesForm, MinutesField, MonthField, later_by
 
 WEEKDAYS = [(0, "Monday"), (1, "Tuesday"), (2, "Wednesday"), (3, "Thursday"), (4, "Friday")]
 WEEKS = [(1, "First"), (2, "Second"), (3, "Third"), (4, "Fourth"), (-1, "Last")]
@@ -81,9 +81,7 @@ class ProgrammeForm(PlaceForm):
     start = forms.DateField(label="From", widget=DATE, help_text="The first month to plan.")
     months = forms.IntegerField(label="For how many months", min_value=1, max_value=24, initial=12)
     time = forms.TimeField(label="Start time", widget=TIME, initial=datetime.time(14, 0))
-    minutes = forms.IntegerField(
-        label="Length in minutes", min_value=15, max_value=600, initial=120
-    )
+    minutes = MinutesField(label="Length", min_value=15, max_value=600, initial=120)
 
 
 class MeetingForm(LondonTimesForm, PlaceForm):
@@ -101,9 +99,7 @@ class MeetingForm(LondonTimesForm, PlaceForm):
 
     day = forms.DateField(label="Date", widget=DATE)
     time = forms.TimeField(label="Start time", widget=TIME)
-    minutes = forms.IntegerField(
-        label="Length in minutes", min_value=15, max_value=600, initial=120
-    )
+    minutes = MinutesField(label="Length", min_value=15, max_value=600, initial=120)
     kind = forms.ChoiceField(
         label="Kind of meeting",
         choices=Meeting.Kind.choices,
@@ -131,7 +127,7 @@ class RescheduleForm(LondonTimesForm, StyledForm, ConfirmWarnings):
     revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     day = forms.DateField(label="New date", widget=DATE)
     time = forms.TimeField(label="New start time", widget=TIME)
-    minutes = forms.IntegerField(label="Length in minutes", min_value=15, max_value=600)
+    minutes = MinutesField(label="Length", min_value=15, max_value=600)
     reason = forms.CharField(
         label="Why is the meeting moving?",
         widget=forms.Textarea(attrs={"rows": 3}),
