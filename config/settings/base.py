@@ -163,6 +163,7 @@ LOGIN_REDIRECT_URL = "meetings:dashboard"
 LOGOUT_REDIRECT_URL = "meetings:home"
 
 LANGUAGE_CODE = "en-gb"
+FORMAT_MODULE_PATH = ["config.formats"]  # the dates and times forms read as people type them
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

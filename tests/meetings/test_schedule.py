@@ -222,6 +222,30 @@ def test_moving_a_meeting_to_a_bank_holiday_asks_first(sel):
     assert sel.meeting.starts_at == MEETING
 
 
+@pytest.mark.parametrize(
+    "day, time",
+    [
+        ("11 March 2027", "2pm"),
+        ("Thursday 11 March 2027", "2:00 pm"),
+        ("11/03/2027", "14.00"),
+        ("11 Mar 2027", "14:00"),
+    ],
+)
+def test_a_date_and_time_are_read_as_people_write_them(sel, day, time):
+    client = signed_in(sel.clerk)
+    client.post(f"/bodies/{sel.body.slug}/meetings/new/", {**NEW, "day": day, "time": time})
+    added = Meeting.objects.exclude(pk=sel.meeting.pk).get()
+    assert added.starts_at == datetime.datetime(2027, 3, 11, 14, 0, tzinfo=LONDON)
+
+
+def test_a_date_that_is_not_one_is_refused_and_kept(sel):
+    client = signed_in(sel.clerk)
+    refused = client.post(f"/bodies/{sel.body.slug}/meetings/new/", {**NEW, "day": "31 June 2027"})
+    assert "Enter a valid date." in text(refused)
+    assert 'value="31 June 2027"' in refused.content.decode()
+    assert Meeting.objects.count() == 1
+
+
 def test_the_same_start_twice_is_refused_in_plain_words(sel):
     client = signed_in(sel.clerk)
     twice = {**NEW, "day": "2027-01-14", "time": "14:00", "confirm": "on"}
