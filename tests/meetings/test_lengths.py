@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from governance.rules.words import LONDON
@@ -17,6 +18,7 @@ from .test_console_pages import text
 from .workspace import seed_body, signed_in
 
 MEETING = datetime.datetime(2027, 1, 14, 14, 0, tzinfo=LONDON)
+BEFORE = datetime.datetime(2026, 11, 23, 10, tzinfo=datetime.UTC)  # whatever day the suite runs
 
 
 @pytest.mark.parametrize(
@@ -70,6 +72,7 @@ def test_the_limits_are_said_in_minutes():
 
 
 @pytest.mark.django_db
+@time_machine.travel(BEFORE, tick=False)
 def test_a_meeting_of_1h30_lasts_ninety_minutes_and_a_wrong_length_keeps_what_was_typed():
     sel = seed_body("south-east-london-icp", starts_at=MEETING)
     client = signed_in(sel.clerk)
@@ -84,6 +87,7 @@ def test_a_meeting_of_1h30_lasts_ninety_minutes_and_a_wrong_length_keeps_what_wa
 
 
 @pytest.mark.django_db
+@time_machine.travel(BEFORE, tick=False)
 def test_an_item_is_allotted_45_mins_as_typed():
     lie = seed_body("leicestershire-integration-executive", starts_at=MEETING)
     agenda_start(meeting=lie.meeting, rules=lie.rules)
