@@ -71,10 +71,10 @@ class MoneyField(forms.Field):
         self.widget.attrs.update(inputmode="decimal", autocomplete="off", maxlength="40")
 
     def to_python(self, value):
-        text = str(value or "").strip()[:40]
+        text = str(value or "").strip()
         if not text:
             return None
-        match = MONEY.fullmatch(text)
+        match = MONEY.fullmatch(text) if len(text) <= 40 else None  # never cut: refused whole
         if not match:
             raise ValidationError(f"Give the value in pounds, {MONEY_EXAMPLE}.", code="invalid")
         amount = Decimal(match["number"].replace(",", "") + (match["fraction"] or ""))
@@ -130,10 +130,12 @@ class MinutesField(forms.IntegerField):
         self.widget = forms.TextInput(attrs={"autocomplete": "off", "maxlength": "30"})
 
     def to_python(self, value):
-        text = str(value or "").strip()[:30]
+        text = str(value or "").strip()
         if not text:
             return None
-        match = CLOCK_LENGTH.fullmatch(text) or LENGTH.fullmatch(text)
+        match = (
+            (CLOCK_LENGTH.fullmatch(text) or LENGTH.fullmatch(text)) if len(text) <= 30 else None
+        )
         if not match or not (match["hours"] or match["minutes"]):
             raise ValidationError(f"Give the length {LENGTH_EXAMPLE}.", code="invalid")
         minutes = Decimal(match["hours"] or 0) * 60 + int(match["minutes"] or 0)

@@ -360,6 +360,7 @@ def test_a_value_typed_as_a_clerk_types_it_is_held_to_the_delegated_limit(lie, t
         ("£250,000.50", "Give the value in whole pounds"),
         ("-5000", "Give the value in pounds"),
         ("12,34", "Give the value in pounds"),
+        ("£250,000" + " " * 33 + "x", "Give the value in pounds"),  # never cut short and read
     ],
 )
 def test_a_value_that_is_not_money_is_refused_and_kept(lie, typed, message):

@@ -55,6 +55,7 @@ def test_a_length_is_read_as_people_type_it(typed, minutes):
         ("-30", "Give the length such as 90, 1h30 or 2 hours."),
         ("h", "Give the length such as 90, 1h30 or 2 hours."),
         ("1.33 hours", "Give the length in whole minutes, such as 90, 1h30 or 2 hours."),
+        ("90" + " " * 28 + "x", "Give the length such as 90, 1h30 or 2 hours."),  # never cut
     ],
 )
 def test_anything_else_is_refused_in_plain_words(typed, said):
