@@ -71,6 +71,7 @@ def test_a_visitor_finds_a_decision_by_a_word_in_its_paper(browser, live_server,
     page.click("text=Search")
     page.fill("input[name=q]", "Sidcup")
     page.click("button:has-text('Search')")
+    page.wait_for_url("**/search/?q=Sidcup")  # read the results once they have loaded
     assert "Agreed the hub's business case." in page.content()
     assert "<mark>Sidcup</mark>" in page.content()
     page.screenshot(path=f"{SHOTS}/public-search-320.png", full_page=True)
@@ -97,7 +98,7 @@ def test_a_member_sends_apologies_from_the_meeting_page(browser, live_server, si
     assert check(page, url, 320) == []
     page.select_option("select[name=deputy]", value=str(deputy.pk))
     page.click("button:has-text('Send my apologies')")
-    assert "The chair is asked to agree to your deputy" in page.content()
+    page.wait_for_selector("text=The chair is asked to agree to your deputy")
     page.screenshot(path=f"{SHOTS}/member-apologies-320.png", full_page=True)
     assert check(page, page.url, 320) == []
 
@@ -128,12 +129,12 @@ def test_a_member_declares_an_interest_and_the_public_read_the_register(browser,
     page.click("button:has-text('Declare this interest')")
     page.check("input[name=complete]")
     page.click("button:has-text('Confirm my declaration')")
-    assert "Your declaration of" in page.content()
+    page.wait_for_selector("text=Your declaration of")
     page.screenshot(path=f"{SHOTS}/member-interests-320.png", full_page=True)
     for width in (1280, 320):
         public = browser.new_page(viewport={"width": width, "height": 900})
         public.goto(f"{live_server.url}/bodies/{site.body.slug}/")
         public.click("text=Register of interests")
-        assert "Spouse is a partner in a local GP practice" in public.content()
+        public.wait_for_selector("text=Spouse is a partner in a local GP practice")
         assert check(public, public.url, width) == []
         public.screenshot(path=f"{SHOTS}/interest-register-{width}.png", full_page=True)
