@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from governance.models import Body, ObligationDone
+from governance.rules.language import BodyRules
 from governance.rules.obligations import Due, FrequencyCheck, add_months, frequency_check
 from governance.rules.obligations import obligations_due as occasions
 from governance.rules.words import LONDON
@@ -56,11 +57,7 @@ def compliance(snapshots: dict[int, BodySnapshot], today: datetime.date) -> list
         .values_list("body_id", "starts_at", "kind")
     ):
         meetings[body_id].append((starts_at.astimezone(LONDON).date(), kind))
-    done = defaultdict(dict)
-    for body_id, key, due_on, done_on in ObligationDone.objects.filter(
-        body__in=bodies, due_on__gte=since
-    ).values_list("body_id", "key", "due_on", "done_on"):
-        done[(body_id, key)][due_on] = done_on
+    done = occasions_done(bodies, since)
     chair_since = _chair_appointments(bodies, today)
     result = []
     for state in snapshots.values():
@@ -102,6 +99,40 @@ def compliance(snapshots: dict[int, BodySnapshot], today: datetime.date) -> list
         )
         result.append(BodyCompliance(state.body, sorted(due, key=lambda d: d.due), check, more))
     return result
+
+
+def occasions_done(bodies, since: datetime.date) -> dict[tuple[int, str], dict]:
+    """The occasions recorded done since ``since``: for each (body, obligation key), each
+    due date and the day it was done."""
+    done = defaultdict(dict)
+    for body_id, key, due_on, done_on in ObligationDone.objects.filter(
+        body__in=bodies, due_on__gte=since
+    ).values_list("body_id", "key", "due_on", "done_on"):
+        done[(body_id, key)][due_on] = done_on
+    return done
+
+
+def duties_after(
+    meeting: Meeting, rules: BodyRules | None, done: dict, today: datetime.date
+) -> list[Due]:
+    """What the terms call for after each meeting (the minutes shared with the partners, a
+    summary of its key messages), for this meeting; ``done`` as ``occasions_done`` gives it."""
+    if rules is None:
+        return []
+    return [
+        due
+        for obligation in rules.all_obligations()
+        if obligation.after_each_meeting
+        for due in occasions(
+            obligation,
+            start=meeting.day,
+            today=today,
+            ahead_days=(meeting.day - today).days + 366,  # whatever falls due in its year
+            meetings=[meeting.day],
+            calendar=rules.calendar,
+            done=done[(meeting.body_id, obligation.key)],
+        )
+    ]
 
 
 def _chair_appointments(bodies, today) -> dict[int, datetime.date]:

@@ -16,7 +16,6 @@ from governance.rules.deadlines import Deadline, minutes_deadlines, notice_deadl
 from governance.rules.language import BodyRules
 from governance.rules.words import LONDON, long_date
 from members.models import Person, User
-from members.snapshots import snapshot
 
 from .. import signals
 from ..minutes_record import minutes_html
@@ -265,15 +264,6 @@ class DeadlineState:
     deadline: Deadline
     done_on: datetime.date | None
     state: str  # met, late, overdue, due
-
-
-def minutes_deadlines_for(
-    meeting: Meeting, minutes: Minutes | None, today: datetime.date
-) -> list[DeadlineState]:
-    """The body's deadlines after this meeting, and whether each was kept."""
-    rules = snapshot(meeting.body, today).rules_on(meeting.day)
-    notice = DecisionNotice.objects.filter(meeting=meeting).first()
-    return after_meeting(meeting, minutes, notice, rules, today)
 
 
 def after_meeting(

@@ -13,11 +13,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from config import clock
+from governance.rules.obligations import Due
 from members.access import bodies_served_by, roles_for
 from members.models import DeputyNomination
 from members.snapshots import snapshot, snapshots
 
-from ..compliance import compliance, obligation_done
+from ..compliance import compliance, duties_after, obligation_done, occasions_done
 from ..forecast import Forecast, quorum_forecast
 from ..forms.schedule import ObligationDoneForm
 from ..models import AgendaItem, Apology, Decision, Meeting, Minutes, Paper, Publication
@@ -173,15 +174,13 @@ class FollowUp:
     meeting: Meeting
     minutes: Minutes | None
     deadlines: list[DeadlineState]
-
-    @property
-    def overdue(self) -> bool:
-        return any(d.state == "overdue" for d in self.deadlines)
+    duties: list[Due]
 
 
 def after_meetings(user, states, now, today) -> list[FollowUp]:
     """Meetings recently closed whose minutes are not yet with the members, or whose notice
-    of decisions is not yet published, with the body's deadlines for each."""
+    of decisions is not yet published, with the body's deadlines for each and what else its
+    terms call for after each meeting."""
     outstanding = Minutes.Status.DRAFT, Minutes.Status.WITH_CHAIR, Minutes.Status.RETURNED
     meetings = (
         Meeting.objects.filter(
@@ -198,13 +197,18 @@ def after_meetings(user, states, now, today) -> list[FollowUp]:
         .select_related("body", "minutes", "decision_notice")
         .order_by("-starts_at")[:DASHBOARD_SIZE]
     )
+    meetings = list(meetings)
+    done = occasions_done(
+        {m.body_id for m in meetings}, min((m.day for m in meetings), default=today)
+    )
     rows = []
     for meeting in meetings:
         minutes = getattr(meeting, "minutes", None)
         notice = getattr(meeting, "decision_notice", None)
         rules = states[meeting.body_id].rules_on(meeting.day)
+        deadlines = after_meeting(meeting, minutes, notice, rules, today)
         rows.append(
-            FollowUp(meeting, minutes, after_meeting(meeting, minutes, notice, rules, today))
+            FollowUp(meeting, minutes, deadlines, duties_after(meeting, rules, done, today))
         )
     return rows
 

@@ -15,7 +15,9 @@ from django_htmx.http import reswap, retarget
 from config import clock
 from members.access import roles_for
 from members.models import Appointment, Person
+from members.snapshots import snapshot
 
+from ..compliance import duties_after, occasions_done
 from ..forms.decisions import decision_record_form
 from ..forms.minutes import ChairDecisionForm, MinuteForm, SendToChairForm
 from ..minutes_record import minutes_record
@@ -58,15 +60,20 @@ def editor_context(meeting: Meeting, minutes: Minutes | None, bound=None) -> dic
         entry.decision_forms = [
             (d, bound if prefix == f"d{d.pk}" else decision_record_form(d)) for d in entry.decisions
         ]
-    serving = Appointment.objects.current(clock.today()).filter(seat__body=meeting.body)
+    today = clock.today()
+    serving = Appointment.objects.current(today).filter(seat__body=meeting.body)
     people = Person.objects.filter(pk__in=serving.values("person"))
+    rules = snapshot(meeting.body, today).rules_on(meeting.day)
+    notice = DecisionNotice.objects.filter(meeting=meeting).first()
+    done = occasions_done([meeting.body_id], meeting.day)
     return {
         "meeting": meeting,
         "minutes": minutes,
         "record": record,
-        "deadlines": workflow.minutes_deadlines_for(meeting, minutes, clock.today()),
+        "deadlines": workflow.after_meeting(meeting, minutes, notice, rules, today),
+        "duties": duties_after(meeting, rules, done, today),
         "gaps": decision_gaps(meeting) if minutes else [],
-        "notice": DecisionNotice.objects.filter(meeting=meeting).first(),
+        "notice": notice,
         "send_form": SendToChairForm(
             people=people.order_by("family_name"),
             initial={"chair": minutes.chair_id if minutes else None},

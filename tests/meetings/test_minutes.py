@@ -310,6 +310,35 @@ def test_the_bodys_deadlines_show_and_go_overdue(held, clock):
     assert "Late Draft minutes to the chair" in page and "Done on Friday 22 January 2027" in page
 
 
+def test_what_the_terms_call_for_after_each_meeting_shows_beside_the_minutes(held, clock):
+    """South East London's minutes go to the ICB Board within ten working days: the
+    minutes page and the dashboard show it due, then overdue, then done once recorded."""
+    client = signed_in(held.clerk)
+    duty = "The minutes of the meeting, for assurance"
+    page = text(client.get(f"/meetings/{held.meeting.pk}/minutes/edit/"))
+    assert f"Due {duty}: due by Thursday 28 January 2027. To the ICB Board." in page
+    clock.move_to(datetime.datetime(2027, 1, 29, 9, 0, tzinfo=LONDON))
+    client = signed_in(held.clerk)
+    dashboard = text(client.get("/dashboard/")).split("After the meetings")[1]
+    assert (
+        f"Overdue {duty}: overdue since Thursday 28 January 2027."
+        in dashboard.split("What the terms call for")[0]
+    )
+    html_page = client.get(f"/meetings/{held.meeting.pk}/minutes/edit/").content.decode()
+    link = re.search(r'href="([^"]*obligations/done/[^"]*)"', html_page).group(1)
+    form_url = html.unescape(link)
+    assert "due_on=2027-01-28" in form_url
+    form = client.get(form_url).content.decode()
+    assert "the minutes of the meeting, for assurance" in html.unescape(form)
+    response = client.post(
+        form_url.split("?")[0],
+        {"key": "minutes-to-icb-board", "due_on": "2027-01-28", "done_on": "27 January 2027"},
+    )
+    assert response.status_code == 302
+    page = text(client.get(f"/meetings/{held.meeting.pk}/minutes/edit/"))
+    assert f"Done {duty}: done on Wednesday 27 January 2027 (due Thursday 28 January 2027)." in page
+
+
 # Members, the next meeting, and the public -----------------------------------------------
 
 
