@@ -27,3 +27,15 @@ class StyledForm:
             else:
                 css = "form-control"
             widget.attrs.setdefault("class", css)
+
+
+class ConfirmWarnings(forms.Form):
+    """A form that may warn before it acts: the clerk ticks to go ahead anyway."""
+
+    confirm = forms.BooleanField(label="I have read the warnings: go ahead", required=False)
+
+    def needs_confirmation(self, warnings: list[str]) -> bool:
+        if warnings and not self.cleaned_data.get("confirm"):
+            self.warnings = warnings
+            return True
+        return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from config.forms import StyledForm
+from config.forms import ConfirmWarnings, StyledForm
 from members.models import Person
 
 MINUTE_HELP = (
@@ -38,7 +38,10 @@ class MinuteForm(StyledForm, forms.Form):
             del self.fields["public_summary"]
 
 
-class SendToChairForm(StyledForm, forms.Form):
+class SendToChairForm(StyledForm, ConfirmWarnings):
+    """Who approves the draft; a draft with an item still unwritten goes only once the clerk
+    confirms it should."""
+
     chair = forms.ModelChoiceField(
         queryset=Person.objects.none(),
         label="Who approves the draft",

@@ -6,7 +6,7 @@ import datetime
 
 from django import forms
 
-from config.forms import DATE, TIME, StyledForm
+from config.forms import DATE, TIME, ConfirmWarnings, StyledForm
 
 from ..models import Meeting, PlannedItem
 from .fields import LondonTimesForm, MinutesField, MonthField, later_by
@@ -22,18 +22,6 @@ EVERY = [
     (12, "Once a year"),
 ]
 MONTHS = [(n, datetime.date(2000, n, 1).strftime("%B")) for n in range(1, 13)]
-
-
-class ConfirmWarnings(forms.Form):
-    """A form that may warn before it acts: the clerk ticks to go ahead anyway."""
-
-    confirm = forms.BooleanField(label="I have read the warnings: go ahead", required=False)
-
-    def needs_confirmation(self, warnings: list[str]) -> bool:
-        if warnings and not self.cleaned_data.get("confirm"):
-            self.warnings = warnings
-            return True
-        return False
 
 
 class PlaceForm(StyledForm, ConfirmWarnings):

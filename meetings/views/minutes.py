@@ -155,7 +155,12 @@ def minutes_send(request, pk):
     minutes = get_object_or_404(Minutes, meeting=meeting)
     context = editor_context(meeting, minutes)
     form = SendToChairForm(request.POST, people=context["send_form"].fields["chair"].queryset)
-    if form.is_valid():
+    unwritten = [
+        f"{entry.number}. {entry.item.title} has no minute yet."
+        for entry in context["record"].items
+        if entry.minute is None or not entry.minute.text.strip()
+    ]
+    if form.is_valid() and not form.needs_confirmation(unwritten):
         try:
             workflow.minutes_send_to_chair(
                 minutes=minutes,
@@ -170,7 +175,9 @@ def minutes_send(request, pk):
             messages.success(request, f"Sent the draft minutes to {name} for approval.")
             return redirect("meetings:minutes-edit", meeting.pk)
     context["send_form"] = form
-    return render(request, "meetings/minutes/edit.html", context, status=400)
+    return render(
+        request, "meetings/minutes/edit.html", context, status=400 if form.errors else 200
+    )
 
 
 @login_required

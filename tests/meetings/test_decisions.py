@@ -66,7 +66,9 @@ def test_an_incomplete_record_keeps_the_minutes_from_the_chair_until_completed(h
     assert f"Decision {ref}: give the reasons for the decision." in page
     assert f"Decision {ref}: a member who declared an interest took part" in page
 
-    refused = clerk.post(f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id})
+    refused = clerk.post(
+        f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id, "confirm": "on"}
+    )
     assert refused.status_code == 400
     assert "Complete the decision records before the minutes go to the chair." in text(refused)
     assert Minutes.objects.get(pk=minutes.pk).status == Minutes.Status.DRAFT
@@ -86,7 +88,9 @@ def test_an_incomplete_record_keeps_the_minutes_from_the_chair_until_completed(h
     assert decision.reasons == "Faster diagnosis closer to home."
     assert decision.history.first().history_user == held.clerk
     assert "Complete the decision records" not in text(clerk.get(editor))
-    sent = clerk.post(f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id})
+    sent = clerk.post(
+        f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id, "confirm": "on"}
+    )
     assert Minutes.objects.get(pk=minutes.pk).status == Minutes.Status.WITH_CHAIR, text(sent)
     minutes_page = text(clerk.get(f"/meetings/{held.meeting.pk}/minutes/"))
     assert "Reasons: Faster diagnosis closer to home." in minutes_page

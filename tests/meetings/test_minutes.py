@@ -241,13 +241,30 @@ def test_only_the_bodys_secretariat_writes_the_minutes(held, world):
     assert minute.text == ""
 
 
+def test_a_draft_with_an_item_unwritten_goes_to_the_chair_only_once_confirmed(held):
+    minutes = draft(held)
+    chair_of(held, minutes)
+    clerk = signed_in(held.clerk)
+    save_minute(clerk, minute_of(minutes, "Community diagnostics"), "Hubs in Bexley.")
+    send = f"/meetings/{held.meeting.pk}/minutes/send/"
+    response = clerk.post(send, {"chair": minutes.chair_id})
+    page = text(response)
+    assert response.status_code == 200 and "Check before going ahead" in page
+    assert "Estates contract has no minute yet." in page
+    assert "Community diagnostics has no minute yet." not in page
+    assert f'<option value="{minutes.chair_id}" selected>' in response.content.decode()
+    assert Minutes.objects.get(pk=minutes.pk).status == Minutes.Status.DRAFT
+    assert clerk.post(send, {"chair": minutes.chair_id, "confirm": "on"}).status_code == 302
+    assert Minutes.objects.get(pk=minutes.pk).status == Minutes.Status.WITH_CHAIR
+
+
 # The chair -------------------------------------------------------------------------------
 
 
 def test_the_chair_needs_a_sign_in_to_approve(held):
     minutes = draft(held)
     response = signed_in(held.clerk).post(
-        f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id}
+        f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id, "confirm": "on"}
     )
     assert response.status_code == 400
     assert "has no sign-in to Quorate" in text(response)
@@ -259,7 +276,9 @@ def test_the_chair_returns_the_draft_with_comments_then_approves_it(held, clock)
     minutes = draft(held)
     chair = chair_of(held, minutes)
     clerk = signed_in(held.clerk)
-    response = clerk.post(f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id})
+    response = clerk.post(
+        f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id, "confirm": "on"}
+    )
     assert response.status_code == 302
     minute = minute_of(minutes, "Community diagnostics")
     assert save_minute(clerk, minute, "Too late to change.").status_code == 400  # with the chair
@@ -280,7 +299,9 @@ def test_the_chair_returns_the_draft_with_comments_then_approves_it(held, clock)
 
     minute.refresh_from_db()
     assert save_minute(clerk, minute, "Hubs in Bexley and Lambeth.").status_code == 302
-    clerk.post(f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id})
+    clerk.post(
+        f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id, "confirm": "on"}
+    )
     assert as_chair.post(review, {"decision": "approve", "comments": ""}).status_code == 302
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.APPROVED
@@ -305,7 +326,9 @@ def test_the_bodys_deadlines_show_and_go_overdue(held, clock):
     page = text(client.get(f"/meetings/{held.meeting.pk}/minutes/edit/"))
     assert "Overdue Draft minutes to the chair" in page
     chair_of(held, minutes)
-    client.post(f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id})
+    client.post(
+        f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id, "confirm": "on"}
+    )
     page = text(client.get(f"/meetings/{held.meeting.pk}/minutes/edit/"))
     assert "Late Draft minutes to the chair" in page and "Done on Friday 22 January 2027" in page
 
@@ -348,7 +371,9 @@ def circulated(held) -> Minutes:
     clerk = signed_in(held.clerk)
     secret = minute_of(minutes, "Estates contract")
     save_minute(clerk, secret, f"The {SECRET} was discussed.", summary="A contract was awarded.")
-    clerk.post(f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id})
+    clerk.post(
+        f"/meetings/{held.meeting.pk}/minutes/send/", {"chair": minutes.chair_id, "confirm": "on"}
+    )
     signed_in(chair).post(
         f"/meetings/{held.meeting.pk}/minutes/review/", {"decision": "approve", "comments": ""}
     )

@@ -28,7 +28,7 @@ def test_the_chair_is_reminded_once_for_each_sending(
     minutes.chair.save(update_fields=["email"])
     clerk = signed_in(held.clerk)
     send = f"/meetings/{held.meeting.pk}/minutes/send/"
-    clerk.post(send, {"chair": minutes.chair_id})
+    clerk.post(send, {"chair": minutes.chair_id, "confirm": "on"})
     today = held.meeting.day + datetime.timedelta(days=1)
     mail.outbox.clear()
     for _ in range(2):
@@ -48,7 +48,7 @@ def test_the_chair_is_reminded_once_for_each_sending(
         {"decision": "return", "comments": "Add the hubs' opening dates."},
     )
     clock.move_to(datetime.datetime.combine(today, datetime.time(15), LONDON))
-    signed_in(held.clerk).post(send, {"chair": minutes.chair_id})
+    signed_in(held.clerk).post(send, {"chair": minutes.chair_id, "confirm": "on"})
     with django_capture_on_commit_callbacks(execute=True):
         sweep(today)
     assert Notice.objects.filter(kind="minutes_to_approve").count() == 2
