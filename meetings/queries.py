@@ -19,6 +19,7 @@ from .models import (
     DeputyRequest,
     LatePublicationRequest,
     Meeting,
+    Minutes,
     Paper,
     ResolutionAnswer,
     Vote,
@@ -370,11 +371,12 @@ def mine(user, roles, now) -> Mine:
 
 def awaiting_answer(user, roles, now) -> dict[str, list]:
     """What waits for the user's own answer: requests to authorise late publication and to
-    agree to a member's deputy (as a chair), and open written resolutions of the bodies they
-    sit on that they have not answered. Bounded: the oldest few of each."""
+    agree to a member's deputy, and draft minutes to approve (as a chair), and open written
+    resolutions of the bodies they sit on that they have not answered. Bounded: the oldest
+    few of each."""
     person = getattr(user, "person", None)
     if person is None:
-        return {"late": [], "resolutions": [], "deputies": []}
+        return {"late": [], "resolutions": [], "deputies": [], "minutes": []}
     late = (
         LatePublicationRequest.objects.filter(asked=person, answer="")
         .select_related("meeting__body")
@@ -396,4 +398,14 @@ def awaiting_answer(user, roles, now) -> dict[str, list]:
         .select_related("apology__meeting__body", "apology__person", "deputy")
         .order_by("requested_at")[:AWAITING_SHOWN]
     )
-    return {"late": list(late), "resolutions": list(resolutions), "deputies": list(deputies)}
+    minutes = (
+        Minutes.objects.filter(chair=person, status=Minutes.Status.WITH_CHAIR)
+        .select_related("meeting__body")
+        .order_by("sent_to_chair_at")[:AWAITING_SHOWN]
+    )
+    return {
+        "late": list(late),
+        "resolutions": list(resolutions),
+        "deputies": list(deputies),
+        "minutes": list(minutes),
+    }

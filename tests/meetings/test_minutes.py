@@ -286,6 +286,9 @@ def test_the_chair_returns_the_draft_with_comments_then_approves_it(held, clock)
     review = f"/meetings/{held.meeting.pk}/minutes/review/"
     assert signed_in(held.clerk).get(review).status_code == 404  # only the chair answers
     as_chair = signed_in(chair)
+    waiting = "Approve the draft minutes: SEL ICP, Thursday 14 January 2027, 14:00"
+    dashboard = as_chair.get("/dashboard/").content.decode()
+    assert waiting in html.unescape(dashboard) and f'href="{review}"' in dashboard
     response = as_chair.post(review, {"decision": "return", "comments": ""})
     assert response.status_code == 400
     assert "Say what should change" in text(response)
@@ -305,6 +308,7 @@ def test_the_chair_returns_the_draft_with_comments_then_approves_it(held, clock)
     assert as_chair.post(review, {"decision": "approve", "comments": ""}).status_code == 302
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.APPROVED
+    assert waiting not in text(as_chair.get("/dashboard/"))
     assert clerk.post(f"/meetings/{held.meeting.pk}/minutes/circulate/").status_code == 302
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.CIRCULATED
