@@ -1,7 +1,7 @@
 """What the meetings' workflow announces to the apps that follow it: the documents app
 renders a meeting's packs again when its agenda is published or supplemented, and its
-minutes when they are circulated or confirmed; the notices app tells the members of these
-of a meeting moved or cancelled, and of apologies received."""
+minutes when they are circulated or confirmed; the notices app tells the members of these,
+of the minutes circulated, of a meeting moved or cancelled, and of apologies received."""
 
 from django.dispatch import Signal
 
@@ -9,6 +9,7 @@ from django.dispatch import Signal
 # transaction that made the change; receivers act once it commits.
 agenda_publication = Signal()
 minutes_release = Signal()  # circulated to members, or confirmed and signed
+minutes_circulated = Signal()  # sent with ``minutes``: the chair's approved draft to members
 meeting_change = Signal()  # sent with ``change``: the meeting rescheduled or cancelled
 apology_recorded = Signal()  # sent with ``apology``: apologies, and any deputy, received
 resolution_issued = Signal()  # sent with ``resolution`` and ``entitled``: put to the members

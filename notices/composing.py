@@ -15,6 +15,7 @@ from meetings.models import (
     LatePublicationRequest,
     Meeting,
     MeetingChange,
+    Minutes,
     Publication,
 )
 from meetings.queries import agenda_items, people_to_notify
@@ -69,6 +70,26 @@ def agenda_messages(meeting: Meeting, publication: Publication) -> list[Message]
             )
         )
     return messages
+
+
+def minutes_messages(minutes: Minutes) -> list[Message]:
+    """The approved minutes circulated: to each member and deputy of the meeting's day with
+    an address, a link to them (their words, Part B above all, stay in Quorate)."""
+    meeting = minutes.meeting
+    context = {"meeting": meeting, "link": site_link("meetings:minutes", meeting.pk)}
+    subject = f"Minutes: {meeting.body.short_name}, {meeting.day:%-d %B %Y}"
+    return [
+        Message(
+            key=f"minutes_circulated:minutes-{minutes.pk}:person-{person.pk}",
+            kind="minutes_circulated",
+            address=person.email,
+            subject=subject,
+            **rendered("minutes_circulated", {**context, "person": person}),
+            person=person,
+            meeting=meeting,
+        )
+        for person in people_to_notify(meeting).exclude(email="").order_by("pk")
+    ]
 
 
 def change_messages(change: MeetingChange) -> list[Message]:

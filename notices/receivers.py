@@ -1,7 +1,7 @@
 """Notices that follow from the meetings' workflow: members and deputies are told when the
 agenda is published or supplemented, and when the meeting is moved or cancelled, each with
-the calendar invitation, new or updated in place; apologies are acknowledged, and the deputy
-told they attend."""
+the calendar invitation, new or updated in place, and when its minutes are circulated;
+apologies are acknowledged, and the deputy told they attend."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .composing import (
     change_messages,
     deputy_request_messages,
     late_request_messages,
+    minutes_messages,
     resolution_decided_messages,
     resolution_issued_messages,
 )
@@ -25,6 +26,11 @@ from .sending import notice_queue, notices_queue
 def agenda_notices(sender, meeting, publication, **kwargs):
     for message in agenda_messages(meeting, publication):
         notice_queue(message)
+
+
+@receiver(signals.minutes_circulated)
+def minutes_notices(sender, minutes, **kwargs):
+    notices_queue(minutes_messages(minutes))
 
 
 @receiver(signals.meeting_change)

@@ -187,6 +187,7 @@ def minutes_circulate(*, minutes: Minutes, user: User, now: datetime.datetime) -
     minutes.circulated_at = now
     on_record(minutes, user=user, reason="Circulated to members")
     signals.minutes_release.send(sender=Minutes, meeting=minutes.meeting)
+    signals.minutes_circulated.send(sender=Minutes, minutes=minutes)
     return minutes
 
 

@@ -8,14 +8,20 @@ from __future__ import annotations
 import datetime
 import html
 import re
+from unittest import mock
 
 import pytest
 import time_machine
+from django.conf import settings
+from django.core import mail
 from django.test import Client
 
 from governance.rules.words import LONDON
 from meetings.models import Decision, ItemMinute, Minutes, MinutesAmendment
+from meetings.queries import people_to_notify
 from meetings.services import decisions, proceedings, record
+from notices.models import Notice
+from notices.receivers import minutes_notices
 from tests.factories import UserFactory
 
 from . import workspace
@@ -384,6 +390,29 @@ def circulated(held) -> Minutes:
     clerk.post(f"/meetings/{held.meeting.pk}/minutes/circulate/")
     minutes.refresh_from_db()
     return minutes
+
+
+def test_the_members_and_deputies_are_told_once_the_minutes_are_circulated(
+    held, django_capture_on_commit_callbacks
+):
+    with (
+        mock.patch("documents.tasks.render_document.delay"),  # the documents tests' business
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        minutes = circulated(held)
+    told = [m for m in mail.outbox if m.subject == "Minutes: SEL ICP, 14 January 2027"]
+    people = people_to_notify(held.meeting).exclude(email="")
+    assert len(people) > 10
+    assert sorted(m.to[0] for m in told) == sorted(p.email for p in people)
+    link = f"{settings.SITE_URL}/meetings/{held.meeting.pk}/minutes/"
+    for message in told:
+        assert "approved by the chair and circulated to members" in message.body
+        assert link in message.body and f'href="{link}"' in message.alternatives[0][0]
+        assert SECRET not in message.body and SECRET not in message.alternatives[0][0]
+    assert Notice.objects.filter(kind="minutes_circulated").count() == len(people)
+    with django_capture_on_commit_callbacks(execute=True):  # sent again: nothing twice
+        minutes_notices(sender=Minutes, minutes=minutes)
+    assert len([m for m in mail.outbox if m.subject.startswith("Minutes:")]) == len(people)
 
 
 def test_members_read_the_minutes_once_circulated_with_part_b(held):
