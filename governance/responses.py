@@ -54,8 +54,11 @@ class ResponsesError(ValueError):
         super().__init__("\n".join(problems))
 
 
-def responses_from(spec: dict, membership: Membership) -> tuple[Response, ...]:
-    """Every member in post, with their answer (or none), from a responses file."""
+def responses_from(
+    spec: dict, membership: Membership, consulted: tuple[str, ...] = ()
+) -> tuple[Response, ...]:
+    """Every member in post, with their answer (or none), from a responses file; and the
+    holders of any seats the rule consults though they are not members."""
     problems = shape_problems_against(jsonschema.Draft202012Validator(SCHEMA), spec)
     if problems:
         raise ResponsesError(problems)
@@ -69,7 +72,7 @@ def responses_from(spec: dict, membership: Membership) -> tuple[Response, ...]:
         seat = membership.by_key.get(key)
         if seat is None:
             problems.append(f"there is no seat '{key}' on this body.")
-        elif not seat.is_member:
+        elif not seat.is_member and key not in consulted:
             why = seat.not_member_because or "in attendance, not a member"
             problems.append(f"the {seat.title} ({key}) is {why}, so may not respond.")
     for key, answers in given.items():
@@ -82,7 +85,8 @@ def responses_from(spec: dict, membership: Membership) -> tuple[Response, ...]:
     if problems:
         raise ResponsesError(sorted(set(problems)))
     responses = []
-    for seat in membership.member_seats:
+    heard = [membership.by_key[k] for k in consulted if not membership.by_key[k].is_member]
+    for seat in [*membership.member_seats, *heard]:
         answers, deputy = given.get(seat.key, []), deputies.get(seat.key)
         for place in range(seat.filled):
             member = Attendee(

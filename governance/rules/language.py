@@ -426,6 +426,19 @@ class _Reader:
             self.problems.append((where, "valid_when: share needs 'share', such as \"2/3\""))
         if valid_when == ValidWhen.NUMBER and "number" not in doc:
             self.problems.append((where, "valid_when: number needs 'number'"))
+        decided_by = self.seat_list(f"{where}.decided_by", doc.get("decided_by", []))
+        after_consulting = self.seat_list(
+            f"{where}.after_consulting", doc.get("after_consulting", [])
+        )
+        self.members_only(f"{where}.decided_by", decided_by, "attends but is not a member")
+        if valid_when == ValidWhen.NAMED and not decided_by:
+            self.problems.append(
+                (where, "valid_when: named needs 'decided_by', the seats that decide")
+            )
+        if valid_when != ValidWhen.NAMED and (decided_by or after_consulting):
+            self.problems.append(
+                (where, "decided_by and after_consulting go with valid_when: named")
+            )
         return ResolutionRule(
             allowed=doc.get("allowed", False),
             valid_when=valid_when,
@@ -434,6 +447,8 @@ class _Reader:
             number=doc.get("number"),
             deputies_may_respond=doc.get("deputies_may_respond", False),
             conflicted_excluded=doc.get("conflicted_excluded", True),
+            decided_by=decided_by,
+            after_consulting=after_consulting,
             assumed=doc.get("assumed", False),
             clause=doc.get("clause", ""),
         )
@@ -892,7 +907,10 @@ def describe(rules: BodyRules, names: Names) -> list[Statement]:
     if outside and outside.allowed:
         statements.append(
             Statement(
-                "Decisions outside meetings", (outside.describe(),), outside.clause, outside.assumed
+                "Decisions outside meetings",
+                (outside.describe(names.seats),),
+                outside.clause,
+                outside.assumed,
             )
         )
     return statements

@@ -9,7 +9,11 @@ Terms of reference set this threshold in several ways; each is one ``ValidWhen``
   silence defeats it;
 - ``share``: more than (or at least) a share of the members entitled to respond are in
   favour ("two-thirds of the members");
-- ``number``: at least so many members are in favour.
+- ``number``: at least so many members are in favour;
+- ``named``: the holders of named seats decide, each agreeing ("the Chair, or the Chair and
+  Vice Chair together"), after hearing the view of any other seats the terms say to consult
+  ("after consulting the Director of Public Health"): the urgency procedure, or chair's
+  action, of many councils' and NHS bodies' terms.
 
 Members with a declared conflict are left out of those entitled where the rule says so, and a
 nominated deputy may respond for an absent member where it allows deputies.
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
@@ -34,6 +39,7 @@ class ValidWhen(StrEnum):
     UNANIMOUS = "unanimous"
     SHARE = "share"
     NUMBER = "number"
+    NAMED = "named"
 
 
 class Answer(StrEnum):
@@ -52,12 +58,21 @@ class ResolutionRule:
     number: int | None = None
     deputies_may_respond: bool = False
     conflicted_excluded: bool = True
+    decided_by: tuple[str, ...] = ()  # seat keys, for ``named``: each holder must agree
+    after_consulting: tuple[str, ...] = ()  # seat keys whose holders give a view first
     assumed: bool = False
     clause: str = ""
 
-    def describe(self) -> str:
+    def describe(self, titles: Mapping[str, str] | None = None) -> str:
+        """The rule in words; ``titles`` names the seats (key -> title) a ``named`` rule
+        lists."""
         who = "members" + (", or their nominated deputies," if self.deputies_may_respond else "")
-        if self.valid_when == ValidWhen.UNANIMOUS:
+        if self.valid_when == ValidWhen.NAMED:
+            deciders = _the(self.decided_by, titles)
+            test = f"{deciders} {'agrees' if len(self.decided_by) == 1 else 'all agree'}"
+            if self.after_consulting:
+                test += f", after consulting {_the(self.after_consulting, titles)}"
+        elif self.valid_when == ValidWhen.UNANIMOUS:
             test = f"every one of the {who} entitled to respond agrees"
         elif self.valid_when == ValidWhen.SHARE:
             words = "more than" if self.more_than else "at least"
@@ -78,6 +93,10 @@ class ResolutionRule:
             "A decision may be taken outside a meeting, by e-mail or signed letter. It is valid "
             f"only if, by the stated date, {test}.{excluded}"
         )
+
+
+def _the(keys, titles: Mapping[str, str] | None) -> str:
+    return join(f"the {(titles or {}).get(key, key)}" for key in keys)
 
 
 @dataclass(frozen=True)
@@ -127,11 +146,20 @@ def decide_resolution(
         raise ResponseError(["The terms do not allow decisions outside meetings."])
     problems, entitled, reasons = [], [], []
     per_seat: Counter[str] = Counter()
+    named = rule.valid_when == ValidWhen.NAMED
     for response in responses:
         attendee = response.attendee
         seat = membership.by_key.get(attendee.seat or "")
-        if seat is None or not seat.is_member:
+        consulted = named and attendee.seat in rule.after_consulting
+        if seat is None or not (seat.is_member or consulted):
             problems.append(f"{attendee.name} is not a member, so may not respond.")
+            continue
+        if named and not consulted and attendee.seat not in rule.decided_by:
+            if response.answer == Answer.NONE:
+                continue  # a member the rule does not ask, listed as silent
+            problems.append(
+                f"{attendee.name} is not among those the terms name to decide or to consult."
+            )
             continue
         if attendee.capacity == Capacity.DEPUTY and not rule.deputies_may_respond:
             problems.append(f"{attendee.name} is a deputy, and the terms let only members respond.")
@@ -155,6 +183,8 @@ def decide_resolution(
         "not_responded": len(silent),
         "entitled": len(entitled),
     }
+    if named:
+        return _named(rule, membership, responses, entitled, tuple(reasons), counts)
     if rule.valid_when == ValidWhen.QUORUM_IN_FAVOUR:
         return _quorum_in_favour(rule, membership, in_favour, silent, deputies, quorum_rule, counts)
     if rule.valid_when == ValidWhen.UNANIMOUS:
@@ -229,6 +259,49 @@ def _quorum_in_favour(rule, membership, in_favour, silent, deputies, quorum_rule
         sentence=sentence,
         reasons=tuple(result.explanation[1:]),
         rule=rule.describe(),
+        clause=rule.clause,
+        **counts,
+    )
+
+
+def _named(rule, membership, responses, entitled, reasons, counts) -> ResolutionResult:
+    """Every holder of a deciding seat agrees (a seat with no one able to decide defeats it),
+    and every holder of a seat to consult has given a view, whatever it is."""
+    title = {key: seat.title for key, seat in membership.by_key.items()}
+
+    def who(response: Response) -> str:
+        """ "Jo Bloggs (the Chair)"; just "the Chair" where the name is the seat's title."""
+        name, seat = response.attendee.name, title.get(response.attendee.seat, "")
+        return f"the {seat}" if name.startswith(seat) else f"{name} (the {seat})"
+
+    deciders = [r for r in entitled if r.attendee.seat in rule.decided_by]
+    consulted = [r for r in entitled if r.attendee.seat in rule.after_consulting]
+    unable = [
+        f"no one able to decide holds the {title.get(key, key)}'s seat"
+        for key in rule.decided_by
+        if not any(r.attendee.seat == key for r in deciders)
+    ]
+    against = [
+        f"{who(r)} did not agree" for r in deciders if r.answer in (Answer.AGAINST, Answer.ABSTAIN)
+    ]
+    waiting = [f"{who(r)} has not answered" for r in deciders if r.answer == Answer.NONE] + [
+        f"{who(r)} has not yet given a view" for r in consulted if r.answer == Answer.NONE
+    ]
+    valid = not (unable or against or waiting)
+    if valid:
+        heard = join(who(r) for r in consulted)
+        sentence = f"Valid: {join(who(r) for r in deciders)} agreed" + (
+            f", after consulting {heard}." if heard else "."
+        )
+    else:
+        sentence = f"Not valid: {join(unable + against + waiting)}."
+    return ResolutionResult(
+        valid,
+        valid or bool(unable or against),
+        needed=len(rule.decided_by),
+        sentence=sentence,
+        reasons=reasons,
+        rule=rule.describe(title),
         clause=rule.clause,
         **counts,
     )

@@ -18,8 +18,14 @@ from django.db import transaction
 from governance.models import Body, Seat
 from governance.rules.attendance import Attendee, Capacity
 from governance.rules.language import BodyRules
-from governance.rules.resolutions import Answer, ResolutionResult, Response, decide_resolution
-from governance.rules.words import LONDON, long_datetime
+from governance.rules.resolutions import (
+    Answer,
+    ResolutionResult,
+    Response,
+    ValidWhen,
+    decide_resolution,
+)
+from governance.rules.words import LONDON, join, long_datetime
 from members.models import DeputyNomination, Person, User
 from members.snapshots import snapshot
 
@@ -66,21 +72,26 @@ def resolution_rules(body: Body, day: datetime.date) -> BodyRules:
 
 def entitled_to_answer(resolution: WrittenResolution) -> list[Entitled]:
     """The members in post on the day it was issued, for its business (and their nominated
-    deputies, where the rule lets deputies answer), seat by seat."""
+    deputies, where the rule lets deputies answer), seat by seat; where the rule names who
+    decides, only the holders of those seats and of the seats to consult."""
     day = resolution.issued_at.astimezone(LONDON).date()
     state = snapshot(resolution.body, day)
     rules = state.rules_on(day)
     if rules is None:  # the terms it was issued under are no longer on record
         return []
-    membership = rules.membership_for(state.membership, _business(rules, resolution).key)
-    member_keys = {seat.key for seat in membership.member_seats}
+    rule = rules.decisions_outside_meetings
+    if rule.valid_when == ValidWhen.NAMED:
+        member_keys = {*rule.decided_by, *rule.after_consulting}
+    else:
+        membership = rules.membership_for(state.membership, _business(rules, resolution).key)
+        member_keys = {seat.key for seat in membership.member_seats}
     seats = {seat.key: seat for seat in state.seats}
     people = [
         Entitled(person, seats[key])
         for key in sorted(member_keys, key=lambda k: seats[k].position)
         for person in state.people.get(key, [])
     ]
-    if rules.decisions_outside_meetings.deputies_may_respond:
+    if rule.deputies_may_respond:
         nominations = (
             DeputyNomination.objects.current(day)
             .filter(seat__body=resolution.body, seat__key__in=member_keys)
@@ -91,6 +102,20 @@ def entitled_to_answer(resolution: WrittenResolution) -> list[Entitled]:
             Entitled(n.person, n.seat, ResolutionAnswer.Capacity.DEPUTY) for n in nominations
         ]
     return people
+
+
+def consultation(resolution: WrittenResolution) -> tuple[tuple[str, ...], str]:
+    """Where the rule names who decides: the seats only consulted, and who decides, in words
+    ("the Leader of Westshire County Council decides"); otherwise nothing."""
+    day = resolution.issued_at.astimezone(LONDON).date()
+    state = snapshot(resolution.body, day)
+    rules = state.rules_on(day)
+    rule = rules.decisions_outside_meetings if rules else None
+    if rule is None or rule.valid_when != ValidWhen.NAMED:
+        return (), ""
+    titles = {seat.key: seat.title for seat in state.seats}
+    verb = "decides" if len(rule.decided_by) == 1 else "decide"
+    return rule.after_consulting, f"{join(f'the {titles[k]}' for k in rule.decided_by)} {verb}"
 
 
 def _business(rules: BodyRules, resolution: WrittenResolution):

@@ -15,11 +15,13 @@ from config import clock
 from governance.models import Seat
 from members.access import get_body_for_user, roles_for
 from members.models import Person
+from members.snapshots import snapshot
 
 from ..forms.resolutions import AnswerForm, EmailedAnswerForm, ResolutionForm
 from ..models import ResolutionAnswer, WrittenResolution
 from ..services.locking import StaleChange
 from ..services.resolutions import (
+    consultation,
     entitled_to_answer,
     resolution_answer,
     resolution_decide,
@@ -97,7 +99,9 @@ def resolution_new(request, slug):
                 request, f"Issued “{resolution.title}”: those entitled to answer have been told."
             )
             return redirect("meetings:resolution", resolution.pk)
-    context = {"body": body, "form": form, "rule": rules.decisions_outside_meetings}
+    rule = rules.decisions_outside_meetings
+    titles = {seat.key: seat.title for seat in snapshot(body, today).seats}
+    context = {"body": body, "form": form, "rule": rule, "rule_said": rule.describe(titles)}
     return render(
         request, "meetings/resolutions/new.html", context, status=400 if form.is_bound else 200
     )
@@ -141,9 +145,12 @@ def _detail(request, resolution, *, answer_form=None, email_form=None, status=20
     if answer_form is not None and not any(f is answer_form for _, _, f in forms):
         for problem in answer_form.non_field_errors():
             messages.error(request, problem)
+    consulted, decides = consultation(resolution)
     context = {
         "resolution": resolution,
         "body": resolution.body,
+        "consulted": consulted,
+        "decides": decides,
         "serves": serves,
         "rows": [(e, answers.get((e.person.pk, e.seat.pk))) for e in entitled],
         "answered": len(answers),

@@ -6,6 +6,7 @@ body's rule, numbered in the register, reported to the next meeting and minuted.
 from __future__ import annotations
 
 import datetime
+import html
 
 import pytest
 import time_machine
@@ -308,3 +309,66 @@ def test_the_pages_cost_the_same_with_more_answers_and_resolutions(sel):
             issued_at=ISSUED, issued_by=sel.clerk,
         )  # fmt: skip
     assert (queries(detail), queries(listing)) == few
+
+
+# Chair's action: an urgent decision by the Chair after consulting the Director ------------
+
+
+def test_an_urgent_decision_is_asked_only_of_the_chair_and_the_director_they_consult(
+    django_capture_on_commit_callbacks,
+):
+    with time_machine.travel(ISSUED, tick=False):
+        hwb = seed_body("examples/health-and-wellbeing-board", starts_at=MEETING)
+        for key in ("leader", "director-public-health", "cabinet-member"):
+            hwb.holders[key].user = UserFactory(username=f"hwb-{key}")
+            hwb.holders[key].save()
+        clerk = signed_in(hwb.clerk)
+        new = clerk.get(f"/bodies/{hwb.body.slug}/resolutions/new/").content.decode()
+        assert (
+            "the Leader of Westshire County Council agrees, after consulting the Director of "
+            "Public Health"
+        ) in html.unescape(new)
+        with django_capture_on_commit_callbacks(execute=True):
+            issued = clerk.post(f"/bodies/{hwb.body.slug}/resolutions/new/", form())
+        assert issued.status_code == 302
+    leader, director = hwb.holders["leader"], hwb.holders["director-public-health"]
+    assert {m.to[0] for m in mail.outbox} == {leader.email, director.email}
+    resolution = WrittenResolution.objects.get()
+
+    def answer_as(key, what):
+        seat = hwb.body.seats.get(key=key)
+        with time_machine.travel(ISSUED + datetime.timedelta(hours=1), tick=False):
+            return signed_in(hwb.holders[key].user).post(
+                f"/resolutions/{resolution.pk}/answer/",
+                {"answer": what, "comment": "", "seat": seat.pk},
+            )
+
+    refused = answer_as("cabinet-member", "for")  # a member, but not theirs to answer
+    assert refused.status_code == 400
+    assert "is not entitled to answer this resolution" in html.unescape(refused.content.decode())
+    assert answer_as("leader", "for").status_code == 302
+    resolution.refresh_from_db()
+    assert resolution.is_open  # the Director has not yet given a view
+    page = html.unescape(
+        signed_in(hwb.clerk).get(f"/resolutions/{resolution.pk}/").content.decode()
+    )
+    assert f"{director.full_name} (the Director of Public Health) has not yet given a view" in page
+    own = signed_in(director.user).get(f"/resolutions/{resolution.pk}/").content.decode()
+    assert (
+        "You are consulted before the Leader of Westshire County Council decides: your answer "
+        "is your view, recorded and heard; theirs decides."
+    ) in html.unescape(own)
+    assert (
+        "You are consulted"
+        not in signed_in(leader.user).get(f"/resolutions/{resolution.pk}/").content.decode()
+    )
+    assert answer_as("director-public-health", "against").status_code == 302  # heard, no veto
+    resolution.refresh_from_db()
+    assert resolution.status == WrittenResolution.Status.VALID
+    assert resolution.result["sentence"] == (
+        f"Valid: {leader.full_name} (the Leader of Westshire County Council) agreed, after "
+        f"consulting {director.full_name} (the Director of Public Health)."
+    )
+    decision = Decision.objects.get(resolution=resolution)
+    assert decision.outcome == Decision.Outcome.WRITTEN
+    assert resolution.report_item.meeting == hwb.meeting

@@ -76,7 +76,7 @@ class Command(BaseCommand):
             raise CommandError(f"--business: {error}", returncode=2) from error
         membership = rules.membership_for(membership, business.key)
         try:
-            responses = responses_from(spec, membership)
+            responses = responses_from(spec, membership, rule.after_consulting)
             result = decide_resolution(
                 rule, membership, responses, rules.deputies, rules.quorum_rule_for(business.key)
             )

@@ -146,3 +146,24 @@ def test_a_body_in_the_database_is_judged_on_its_members_on_the_date(tmp_path):
 @pytest.mark.django_db
 def test_an_unknown_body_is_refused(tmp_path):
     assert "There is no body 'nowhere'" in refused(tmp_path, "nowhere", {"for": []})
+
+
+HWB = str(bodyfile.SHIPPED_DIR / "examples" / "health-and-wellbeing-board.yaml")
+
+
+def test_hwb_the_chairs_urgent_decision_waits_for_the_directors_view(tmp_path):
+    out = run(tmp_path, HWB, {"for": ["leader"]})
+    assert "Not valid: the Director of Public Health has not yet given a view." in out
+    assert "1 for, 0 against, 0 abstaining, 1 not responded, of 2 entitled" in out
+    assert "Outstanding responses could still change this." in out
+    heard = run(tmp_path, HWB, {"for": ["leader"], "against": ["director-public-health"]})
+    assert heard.splitlines()[1] == (
+        "Valid: the Leader of Westshire County Council agreed, after consulting the Director "
+        "of Public Health."
+    )
+    assert "the Leader of Westshire County Council agrees, after consulting" in heard  # the rule
+
+
+def test_hwb_a_member_the_rule_does_not_name_may_not_answer(tmp_path):
+    problem = refused(tmp_path, HWB, {"for": ["leader", "cabinet-member"]})
+    assert "is not among those the terms name to decide or to consult" in problem
