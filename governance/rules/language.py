@@ -723,6 +723,7 @@ class _Reader:
             fraction=Fraction(doc.get("fraction", "1/2")),
             more_than=doc.get("more_than", True),
             casting_vote=doc.get("casting_vote", False),
+            if_not_carried=doc.get("if_not_carried", ""),
             assumed=doc.get("assumed", False),
             clause=doc.get("clause", ""),
             business=frozenset(business),

@@ -44,6 +44,9 @@ class VotingPolicy:
     fraction: Fraction = Fraction(1, 2)
     more_than: bool = True
     casting_vote: bool = False
+    # What follows a motion not carried, in the terms' words ("the issue resolution process
+    # in the Partnership MoU is followed"): said with every such result.
+    if_not_carried: str = ""
     assumed: bool = False
     clause: str = ""
     business: frozenset[str] = frozenset({"*"})
@@ -100,7 +103,14 @@ class VotingPolicy:
         text = f"{join(parts)}."
         if self.consensus_first:
             text = f"{CONSENSUS_FIRST} {text}"
+        if self.if_not_carried:
+            text = f"{text} {self.then_sentence}"
         return text[0].upper() + text[1:]
+
+    @property
+    def then_sentence(self) -> str:
+        """ "If a motion is not carried, the issue resolution process … is followed." """
+        return f"If a motion is not carried, {self.if_not_carried.rstrip('.')}."
 
 
 @dataclass(frozen=True)
@@ -194,6 +204,8 @@ def decide(
             f"The motion is not carried ({tally}): it had {had}, but the terms need each "
             f"partner's agreement and {join(short)}."
         )
+    if carried is False and policy.if_not_carried:
+        sentence = f"{sentence} {policy.then_sentence}"
     return result(carried, casting_vote_used, sentence)
 
 

@@ -136,6 +136,26 @@ def test_a_vote_by_numbers_is_recorded_as_typed(sel):
     assert "casting vote" in vote.reasoning
 
 
+def test_a_motion_not_carried_says_what_the_terms_say_follows():
+    """Mid and South Essex: "If notwithstanding a consensus decision cannot be achieved, the
+    issue resolution process outlined in the MoU will be followed." """
+    setting = open_sitting("mid-and-south-essex-icp", starts_at=MEETING, **{"Investment": {}})
+    client = signed_in(setting.clerk)
+    workspace.arrive(setting, list(setting.holders)[:6], NOW)
+    go_to(client, setting, "Investment")
+    response = post(
+        client, setting, "console/vote", vote_by_numbers(**{"for": "2", "against": "3"})
+    )
+    assert response.status_code == 200
+    vote = Vote.objects.get()
+    assert vote.carried is False
+    then = (
+        "If a motion is not carried, the issue resolution process in the Partnership MoU is "
+        "followed."
+    )
+    assert then in vote.reasoning and then in text(response)
+
+
 def test_a_count_in_words_is_refused_and_what_was_typed_is_kept(sel):
     setting, client = sel
     response = post(

@@ -54,7 +54,24 @@ def test_mse_majority_is_of_the_members_present_so_abstentions_count_against():
     assert result.carried is False
     assert result.sentence == (
         "The motion is not carried (15 for, 14 against, 1 abstaining): it needed 16 of the 30 "
-        "members present who may vote."
+        "members present who may vote. If a motion is not carried, the issue resolution "
+        "process in the Partnership MoU is followed."
+    )
+
+
+def test_what_follows_a_motion_not_carried_is_said_with_it_and_never_with_one_carried():
+    """MSE: "If notwithstanding a consensus decision cannot be achieved, the issue resolution
+    process outlined in the MoU will be followed." """
+    policy = seed(MSE)[0].voting
+    then = "If a motion is not carried, the issue resolution process in the Partnership MoU"
+    assert then in policy.describe()
+    for votes_for in range(0, 21):
+        result = decide(policy, votes_for=votes_for, against=20 - votes_for, eligible=20)
+        assert (then in result.sentence) == (result.carried is False)
+    quiet = seed(SEL)[0].voting  # terms that say nothing of it add nothing
+    assert (
+        "If a motion is not carried"
+        not in decide(quiet, votes_for=1, against=9, eligible=12).sentence
     )
 
 
