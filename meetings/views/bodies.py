@@ -29,6 +29,7 @@ def body_detail(request, slug):
         "seats": seats,
         "vacancies": vacancies,
         "terms": body.terms_in_force(today),
+        "today": today,
         "show_contact": roles.can_see_contact_details(body),
         "inside": roles.inside(body),
         "coming": meetings.upcoming(now).order_by("starts_at")[:MEETINGS_ON_BODY_PAGE],

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
+from config import clock
 from governance import bodyfile
+from governance.rules.words import long_date
 from governance.services import body_import
 from tests.conftest import PERSONAS, client_for
 from tests.factories import AppointmentFactory, UserFactory
@@ -133,6 +137,20 @@ def test_the_body_page_marks_posts_in_attendance_and_an_assumed_private_meeting(
     assert "Director of Finance In attendance (not a member)" in audit
     lie = text(clerk.get("/bodies/leicestershire-integration-executive/"))
     assert "Meets in public No Not stated in the terms: assumed" in lie
+    assert "review due Sunday 1 May 2016 Review overdue" in lie
+
+
+def test_a_review_of_the_terms_still_to_come_is_not_marked_overdue(world, sel):
+    terms = sel.terms_in_force(clock.today())
+    terms.review_due = clock.today() + datetime.timedelta(days=1)
+    terms.save()
+    page = text(client_for(world, "anonymous").get(f"/bodies/{sel.slug}/"))
+    assert f"review due {long_date(terms.review_due)}" in page
+    assert "Review overdue" not in page
+    terms.review_due = clock.today() - datetime.timedelta(days=1)
+    terms.save()
+    page = text(client_for(world, "anonymous").get(f"/bodies/{sel.slug}/"))
+    assert f"review due {long_date(terms.review_due)} Review overdue" in page
 
 
 def present(body, *keys):
