@@ -315,6 +315,8 @@ def test_the_chair_returns_the_draft_with_comments_then_approves_it(held, clock)
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.APPROVED
     assert waiting not in text(as_chair.get("/dashboard/"))
+    answered = text(as_chair.get(review))
+    assert "for your approval" not in answered and "Approved by the chair." in answered
     assert clerk.post(f"/meetings/{held.meeting.pk}/minutes/circulate/").status_code == 302
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.CIRCULATED
