@@ -330,6 +330,9 @@ def _pages() -> dict[str, Page]:
             "chair", f"/deputy-requests/{_deputy_request(coming, clock.now()).pk}/"
         ),
         "new agenda item": Page("clerk", f"{m}/agenda/items/new/"),
+        "a seat, finding someone (clerk)": Page(
+            "clerk", f"/bodies/{body.slug}/seats/{body.seats.first().key}/?find=smith"
+        ),
         "deputy search (clerk)": Page("clerk", f"{m}/apologies/deputies/?find=smith"),
         "console: earlier actions": Page("clerk", f"{m}/console/actions/"),
         "correct an attendance entry": Page("clerk", f"{m}/record/attendance/{row.pk}/correct/"),

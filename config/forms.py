@@ -4,6 +4,7 @@ time boxes."""
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -39,3 +40,12 @@ class ConfirmWarnings(forms.Form):
             self.warnings = warnings
             return True
         return False
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """A service's refusal shown on the form: beside the field it names, else above all."""
+    if hasattr(error, "error_dict"):
+        for field, problems in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, problems)
+    else:
+        form.add_error(None, error.messages)

@@ -13,12 +13,8 @@ from django.views.decorators.http import require_POST
 from config import clock
 from meetings.models import Meeting
 from meetings.storage import signed_link
-from meetings.views.common import (
-    get_body_for_secretariat,
-    get_meeting_for_secretariat,
-    get_meeting_for_user,
-)
-from members.access import get_body_for_user, roles_for
+from meetings.views.common import get_meeting_for_secretariat, get_meeting_for_user
+from members.access import get_body_for_secretariat, get_body_for_user, roles_for
 
 from .access import readable_body_kinds, readable_kinds
 from .models import Document

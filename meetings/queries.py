@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import F, Prefetch, Q
 
 from governance.rules.words import long_date, long_datetime
+from members.membership import people_named
 from members.models import Appointment, DeputyNomination, Person
 
 from .models import (
@@ -247,14 +248,7 @@ def deputy_choices(meeting: Meeting, people, *, find: str = "", chosen=None) -> 
     )
     choices = [nominated_choice(n) for n in nominated]
     others = people.exclude(pk__in={pk for pk, _ in choices})
-    found = []
-    if find.strip():
-        matching = others
-        for word in find.split()[:5]:
-            matching = matching.filter(
-                Q(given_name__icontains=word) | Q(family_name__icontains=word)
-            )
-        found = list(matching.order_by("family_name", "given_name", "pk")[:PEOPLE_FOUND])
+    found = list(people_named(others, find, PEOPLE_FOUND)) if find.strip() else []
     if chosen and chosen not in {p.pk for p in found}:
         found += list(others.filter(pk=chosen))
     return choices, [(p.pk, p.full_name) for p in found]

@@ -183,5 +183,13 @@ def get_body_for_user(request, slug: str) -> Body:
     return body
 
 
+def get_body_for_secretariat(request, slug: str) -> Body:
+    """The body, or 404 where the user is not its secretariat."""
+    body = get_object_or_404(Body, slug=slug)
+    if not roles_for(request.user).serves(body):
+        raise Http404("No such body.")
+    return body
+
+
 def get_person_for_secretariat(request, pk: int) -> Person:
     return get_object_or_404(people_visible_to(request.user), pk=pk)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import interest_views, views
+from . import interest_views, membership_views, views
 
 app_name = "members"
 
@@ -13,6 +13,19 @@ urlpatterns = [
         interest_views.body_register_csv,
         name="interest-register-csv",
     ),
+    path("bodies/<slug:slug>/seats/<slug:key>/", membership_views.seat_detail, name="seat"),
+    path(
+        "bodies/<slug:slug>/seats/<slug:key>/appoint/",
+        membership_views.appoint,
+        name="seat-appoint",
+    ),
+    path(
+        "bodies/<slug:slug>/seats/<slug:key>/nominate/",
+        membership_views.nominate,
+        name="seat-nominate",
+    ),
+    path("appointments/<int:pk>/end/", membership_views.appointment_end, name="appointment-end"),
+    path("nominations/<int:pk>/end/", membership_views.nomination_end, name="nomination-end"),
     path("interests/mine/", interest_views.my_interests, name="my-interests"),
     path("people/", views.person_list, name="person-list"),
     path("people/<int:pk>/", views.person_detail, name="person-detail"),

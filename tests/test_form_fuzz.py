@@ -89,6 +89,20 @@ FORMS = {
         "history_note",
         "confirm",
     ],
+    "/bodies/south-east-london-icp/seats/vcse/appoint/": [
+        f"appoint-{name}"
+        for name in (
+            "find",
+            "person",
+            "honorific",
+            "given_name",
+            "family_name",
+            "job_title",
+            "email",
+            "tenure",
+            "starts_on",
+        )
+    ],
     "/accounts/login/": ["username", "password"],
     "/accounts/password_reset/": ["email"],
     "/accounts/two-factor/verify/": ["token"],
@@ -105,6 +119,8 @@ KEPT_AS_TYPED = {
     "reason",
     "location",
     "username",
+    "appoint-given_name",
+    "appoint-family_name",
 }
 
 

@@ -24,6 +24,7 @@ from meetings.models import (
     Vote,
     WrittenResolution,
 )
+from members.models import Appointment, DeputyNomination
 from tests.conftest import PERSONAS, client_for
 from tests.factories import MeetingFactory
 from tests.meetings.workspace import upload
@@ -103,6 +104,31 @@ ACCESS = {
         SECRETARIAT_ONLY,
     ),
     ("members:outbox", ""): ("get", lambda w: "/outbox/", SIGNED_IN),
+    ("members:seat", ""): (
+        "get",
+        lambda w: f"/bodies/{w.body.slug}/seats/{w.body.seats.first().key}/",
+        BODY_SECRETARIAT,
+    ),
+    **{
+        (f"members:seat-{name}", ""): (
+            "post",
+            lambda w, name=name: f"/bodies/{w.body.slug}/seats/{w.body.seats.first().key}/{name}/",
+            BODY_SECRETARIAT_POST,
+        )
+        for name in ("appoint", "nominate")
+    },
+    ("members:appointment-end", ""): (
+        "post",
+        lambda w: f"/appointments/{Appointment.objects.filter(seat__body=w.body).first().pk}/end/",
+        BODY_SECRETARIAT_POST,
+    ),
+    ("members:nomination-end", ""): (
+        "post",
+        lambda w: (
+            f"/nominations/{DeputyNomination.objects.filter(seat__body=w.body).first().pk}/end/"
+        ),
+        BODY_SECRETARIAT_POST,
+    ),
     # meetings: public and members
     ("meetings:home", ""): ("get", lambda w: "/", EVERYONE),
     ("meetings:dashboard", ""): ("get", lambda w: "/dashboard/", SIGNED_IN),

@@ -32,6 +32,7 @@ def body_detail(request, slug):
         "today": today,
         "show_contact": roles.can_see_contact_details(body),
         "inside": roles.inside(body),
+        "serves": roles.serves(body),
         "coming": meetings.upcoming(now).order_by("starts_at")[:MEETINGS_ON_BODY_PAGE],
         "held": meetings.filter(starts_at__lt=now)
         .exclude(status=Meeting.Status.CANCELLED)

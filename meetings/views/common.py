@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from config import clock
-from governance.models import Body
+from config.forms import add_service_errors
 from members.access import roles_for
 from members.snapshots import BodySnapshot, snapshot
 
@@ -31,25 +31,9 @@ def get_meeting_for_secretariat(request, pk: int) -> Meeting:
     return meeting
 
 
-def get_body_for_secretariat(request, slug: str) -> Body:
-    body = get_object_or_404(Body, slug=slug)
-    if not roles_for(request.user).serves(body):
-        raise Http404("No such body.")
-    return body
-
-
 def meeting_snapshot(meeting: Meeting) -> BodySnapshot:
     """The body's members today and the versions of its rules, for the meeting's date."""
     return snapshot(meeting.body, clock.today())
-
-
-def add_service_errors(form, error: ValidationError) -> None:
-    """A service's refusal shown on the form: beside the field it names, else above all."""
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        form.add_error(None, error.messages)
 
 
 def with_revision(data, revision: int):

@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from config import clock
+from config.forms import add_service_errors
 
 from ..forms.console import (
     ActionForm,
@@ -49,7 +50,7 @@ from ..services import proceedings, record
 from ..services.agenda import numbering
 from ..services.locking import StaleChange, console_version
 from ..sitting import Sitting, sitting_for
-from .common import add_service_errors, get_meeting_for_secretariat
+from .common import get_meeting_for_secretariat
 
 
 def _deputy_candidates(sitting: Sitting) -> list[tuple[int, str]]:

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from config import clock
+from config.forms import add_service_errors
 from governance.rules.words import LONDON
 
 from ..forms.console import (
@@ -31,7 +32,7 @@ from ..queries import agenda_items
 from ..services import attendance as attending
 from ..services import record
 from ..services.locking import StaleChange
-from .common import add_service_errors, get_meeting_for_secretariat, meeting_snapshot
+from .common import get_meeting_for_secretariat, meeting_snapshot
 
 
 def _local_time(moment):

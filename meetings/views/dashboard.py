@@ -13,8 +13,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from config import clock
+from config.forms import add_service_errors
 from governance.rules.obligations import Due
-from members.access import bodies_served_by, roles_for
+from members.access import bodies_served_by, get_body_for_secretariat, roles_for
 from members.models import DeputyNomination
 from members.snapshots import snapshot, snapshots
 
@@ -25,7 +26,6 @@ from ..models import AgendaItem, Apology, Decision, Meeting, Minutes, Paper, Pub
 from ..queries import awaiting_answer, mine
 from ..services.minutes import DeadlineState, after_meeting
 from ..services.schedule import Deadlines, meeting_deadlines
-from .common import add_service_errors, get_body_for_secretariat
 from .minutes import reading_copy
 
 DASHBOARD_SIZE = 12

@@ -11,11 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config import clock
-from members.access import get_body_for_user, roles_for
+from members.access import get_body_for_secretariat, get_body_for_user, roles_for
 
 from ..forms.schedule import PlannedItemForm
 from ..models import Meeting, PlannedItem
-from .common import get_body_for_secretariat
 
 PLAN_SIZE = 100  # entries shown; a plan longer than this is the secretariat's to prune
 

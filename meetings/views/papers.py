@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from config import clock
+from config.forms import add_service_errors
 from members.access import roles_for
 
 from ..forms.agenda import PaperDetailsForm, PaperForm
@@ -18,7 +19,6 @@ from ..services.locking import StaleChange
 from ..services.papers import paper_add, paper_details_update
 from ..storage import signed_link
 from .common import (
-    add_service_errors,
     get_meeting_for_secretariat,
     saved_values,
     with_revision,

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from config import clock
+from config.forms import add_service_errors
 from governance.models import Body
 from members.access import bodies_visible_to, roles_for
 from members.models import Person
@@ -22,7 +23,7 @@ from ..models import AdvanceDeclaration, DecisionNotice, Meeting, Minutes
 from ..queries import agenda_items, meeting_decisions
 from ..services.agenda import numbering
 from ..services.apologies import apology_send
-from .common import add_service_errors, get_meeting_for_user, meeting_snapshot
+from .common import get_meeting_for_user, meeting_snapshot
 from .decisions import notice_copy
 from .member_apologies import apology_form_for, my_apology
 from .member_declarations import declaration_form_for, my_declarations

@@ -12,8 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config import clock
+from config.forms import add_service_errors
 from governance.models import Seat
-from members.access import get_body_for_user, roles_for
+from members.access import get_body_for_secretariat, get_body_for_user, roles_for
 from members.models import Person
 from members.snapshots import snapshot
 
@@ -31,7 +32,6 @@ from ..services.resolutions import (
     resolution_withdraw,
 )
 from ..storage import signed_link
-from .common import add_service_errors, get_body_for_secretariat
 
 PAGE = 25
 

@@ -14,7 +14,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from config import clock
+from config.forms import add_service_errors
 from governance.rules.words import LONDON, long_datetime
+from members.access import get_body_for_secretariat
 from members.snapshots import snapshot
 
 from ..forms.schedule import CancelForm, MeetingForm, ProgrammeForm, RescheduleForm
@@ -31,8 +33,6 @@ from ..services.schedule import (
     schedule_warnings,
 )
 from .common import (
-    add_service_errors,
-    get_body_for_secretariat,
     get_meeting_for_secretariat,
     meeting_snapshot,
     with_revision,

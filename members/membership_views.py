@@ -1,0 +1,182 @@
+"""A seat's page for the body's secretariat: who holds it and who deputises, with the forms
+that appoint, nominate and end. A refused change shows the page again with what was typed
+and the reason beside it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from config import clock
+from config.forms import add_service_errors
+from governance.models import Seat
+from governance.rules.words import long_date
+
+from . import membership
+from .access import get_body_for_secretariat, people_visible_to
+from .membership_forms import AppointForm, EndForm, NominateForm
+from .models import Appointment, DeputyNomination
+
+PAST_SHOWN = 10  # the latest earlier holders and deputies; the rest are in the history
+
+
+def _seat(request, slug: str, key: str) -> Seat:
+    body = get_body_for_secretariat(request, slug)
+    return get_object_or_404(
+        Seat.objects.select_related("body", "organisation"), body=body, key=key
+    )
+
+
+def _page(request, seat: Seat, *, status=200, **bound):
+    """The seat's page: its holders and deputies now and to come, the latest earlier ones
+    (``PAST_SHOWN``; the rest are in the history), and the forms, each as it was sent where
+    it was refused."""
+    today = clock.today()
+    now_or_later = Q(ends_on__isnull=True) | Q(ends_on__gte=today)
+    holders = seat.appointments.filter(now_or_later).select_related("person").order_by("place")
+    deputies = seat.deputy_nominations.filter(now_or_later).select_related("person")
+    ending = bound.get("ending", {})
+    for what, records in (("appointment", holders), ("nomination", deputies)):
+        for record in records:
+            prefix = f"end-{what}-{record.pk}"
+            record.end_form = ending.get(prefix) or EndForm(prefix=prefix)
+    earlier = Q(ends_on__lt=today)
+    context = {
+        "seat": seat,
+        "body": seat.body,
+        "holders": holders,
+        "deputies": deputies,
+        "past": seat.appointments.filter(earlier)
+        .select_related("person")
+        .order_by("-ends_on")[:PAST_SHOWN],
+        "past_deputies": seat.deputy_nominations.filter(earlier)
+        .select_related("person")
+        .order_by("-ends_on")[:PAST_SHOWN],
+        "appoint": bound.get("appoint")
+        or AppointForm(
+            prefix="appoint",
+            people=people_visible_to(request.user),
+            find=request.GET.get("find", ""),
+            initial={"starts_on": today},
+        ),
+        "nominate": bound.get("nominate")
+        or NominateForm(
+            prefix="deputy",
+            people=people_visible_to(request.user),
+            find=request.GET.get("deputy_find", ""),
+            initial={"starts_on": today},
+        ),
+        "find": request.GET.get("find", "")[:100],
+        "deputy_find": request.GET.get("deputy_find", "")[:100],
+    }
+    return render(request, "members/seat.html", context, status=status)
+
+
+@login_required
+def seat_detail(request, slug, key):
+    return _page(request, _seat(request, slug, key))
+
+
+def _person(data):
+    """The person chosen, or the new person named (made in the caller's transaction)."""
+    if data["person"] is not None:
+        return data["person"]
+    return membership.person_add(
+        **{k: data[k] for k in ("honorific", "given_name", "family_name", "job_title", "email")}
+    )
+
+
+def _apply(request, form, change) -> bool:
+    """Run ``change`` in one transaction with the form's refusals shown beside its fields."""
+    if not form.is_valid():
+        return False
+    try:
+        with transaction.atomic():
+            done = change(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    messages.success(request, done)
+    return True
+
+
+@login_required
+@require_POST
+def appoint(request, slug, key):
+    seat = _seat(request, slug, key)
+    form = AppointForm(request.POST, prefix="appoint", people=people_visible_to(request.user))
+
+    def change(data):
+        person = _person(data)
+        made = membership.appointment_add(
+            seat=seat, person=person, tenure=data["tenure"], starts_on=data["starts_on"],
+            user=request.user,
+        )  # fmt: skip
+        return f"{person.full_name} holds the {seat.title}'s seat from {long_date(made.starts_on)}."
+
+    if _apply(request, form, change):
+        return redirect("members:seat", seat.body.slug, seat.key)
+    return _page(request, seat, status=400, appoint=form)
+
+
+@login_required
+@require_POST
+def nominate(request, slug, key):
+    seat = _seat(request, slug, key)
+    form = NominateForm(request.POST, prefix="deputy", people=people_visible_to(request.user))
+
+    def change(data):
+        person = _person(data)
+        membership.nomination_add(
+            seat=seat, person=person, starts_on=data["starts_on"], user=request.user
+        )
+        return f"{person.full_name} is a nominated deputy for the {seat.title}."
+
+    if _apply(request, form, change):
+        return redirect("members:seat", seat.body.slug, seat.key)
+    return _page(request, seat, status=400, nominate=form)
+
+
+def _ending(request, record, end, what: str):
+    seat = record.seat
+    get_body_for_secretariat(request, seat.body.slug)
+    form = EndForm(request.POST, prefix=f"end-{what}-{record.pk}")
+
+    def change(data):
+        end(record, data["ends_on"], request.user)
+        return f"{record.person.full_name}'s {what} ends on {long_date(data['ends_on'])}."
+
+    if _apply(request, form, change):
+        return redirect("members:seat", seat.body.slug, seat.key)
+    return _page(request, seat, status=400, ending={form.prefix: form})
+
+
+@login_required
+@require_POST
+def appointment_end(request, pk):
+    record = get_object_or_404(Appointment.objects.select_related("seat__body", "person"), pk=pk)
+    return _ending(
+        request,
+        record,
+        lambda r, day, user: membership.appointment_end(appointment=r, ends_on=day, user=user),
+        "appointment",
+    )
+
+
+@login_required
+@require_POST
+def nomination_end(request, pk):
+    record = get_object_or_404(
+        DeputyNomination.objects.select_related("seat__body", "person"), pk=pk
+    )
+    return _ending(
+        request,
+        record,
+        lambda r, day, user: membership.nomination_end(nomination=r, ends_on=day, user=user),
+        "nomination",
+    )
