@@ -11,8 +11,10 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from governance.models import Body
 from governance.rules.words import LONDON
 from members.models import Appointment, DeputyNomination, Person
+from members.snapshots import snapshot
 from tests.factories import PersonFactory, UserFactory
 from tests.meetings.test_console_pages import text
 from tests.meetings.workspace import seed_body, signed_in
@@ -56,11 +58,15 @@ def test_a_clerk_finds_someone_by_name_and_appoints_them_to_the_vacant_seat(lie)
     )
     found = client.get(seat_url(lie), {"find": "fairw"})
     assert f'<option value="{known.pk}">Imogen Fairweather' in found.content.decode()
+    on = datetime.date(2027, 3, 1)  # the quorum's engines read the body as it is
+    assert snapshot(Body.objects.get(pk=lie.body.pk), on).people.get("director-lpt", []) == []
     response = appoint(client, lie, find="fairw", person=str(known.pk))
     assert response.status_code == 302
     made = Appointment.objects.get(seat__key="director-lpt")
     assert (made.person, made.place, made.starts_on) == (known, 1, datetime.date(2027, 3, 1))
     assert made.history.first().history_user == lie.clerk
+    fresh = snapshot(Body.objects.get(pk=lie.body.pk), on)
+    assert [p.pk for p in fresh.people["director-lpt"]] == [known.pk]
     page = text(client.get(seat_url(lie)))
     assert (
         "Imogen Fairweather holds the Director representative, LPT's seat from Monday 1 March"
