@@ -38,12 +38,21 @@ def person_add(*, honorific: str, given_name: str, family_name: str, job_title: 
     return person
 
 
+def _on_or_after(day: datetime.date) -> Q:
+    """Dated rows that run on ``day`` or later."""
+    return Q(ends_on__isnull=True) | Q(ends_on__gte=day)
+
+
+def _saved(record, user: User):
+    record.full_clean()
+    record._history_user = user
+    record.save()
+    return record
+
+
 def _free_place(seat: Seat, starts_on: datetime.date) -> int | None:
     """The first of the seat's places no one holds on or after ``starts_on``."""
-    held = {
-        a.place
-        for a in seat.appointments.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on))
-    }
+    held = {a.place for a in seat.appointments.filter(_on_or_after(starts_on))}
     return next((p for p in range(1, seat.max_holders + 1) if p not in held), None)
 
 
@@ -52,11 +61,7 @@ def appointment_add(
     *, seat: Seat, person: Person, tenure: str, starts_on: datetime.date, user: User
 ) -> Appointment:
     seat = Seat.objects.select_for_update().get(pk=seat.pk)
-    if (
-        seat.appointments.filter(person=person)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on))
-        .exists()
-    ):
+    if seat.appointments.filter(_on_or_after(starts_on), person=person).exists():
         raise ValidationError(f"{person.full_name} already holds the {seat.title}'s seat.")
     place = _free_place(seat, starts_on)
     if place is None:
@@ -69,10 +74,7 @@ def appointment_add(
     appointment = Appointment(
         person=person, seat=seat, place=place, tenure=tenure, starts_on=starts_on
     )
-    appointment.full_clean()
-    appointment._history_user = user
-    appointment.save()
-    return appointment
+    return _saved(appointment, user)
 
 
 def _end(record, ends_on: datetime.date, user: User, what: str):
@@ -83,9 +85,7 @@ def _end(record, ends_on: datetime.date, user: User, what: str):
             {"ends_on": f"The last day cannot be before it began, {long_date(record.starts_on)}."}
         )
     record.ends_on = ends_on
-    record._history_user = user
-    record.save()
-    return record
+    return _saved(record, user)
 
 
 @transaction.atomic
@@ -101,17 +101,9 @@ def nomination_add(
     seat = Seat.objects.select_for_update().get(pk=seat.pk)
     if seat.appointments.current(starts_on).filter(person=person).exists():
         raise ValidationError(f"{person.full_name} holds the seat, so cannot deputise for it.")
-    if (
-        seat.deputy_nominations.filter(person=person)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on))
-        .exists()
-    ):
+    if seat.deputy_nominations.filter(_on_or_after(starts_on), person=person).exists():
         raise ValidationError(f"{person.full_name} is already a nominated deputy for this seat.")
-    nomination = DeputyNomination(person=person, seat=seat, starts_on=starts_on)
-    nomination.full_clean()
-    nomination._history_user = user
-    nomination.save()
-    return nomination
+    return _saved(DeputyNomination(person=person, seat=seat, starts_on=starts_on), user)
 
 
 @transaction.atomic
