@@ -235,7 +235,7 @@ def _pages() -> dict[str, Page]:
     from meetings.services import attendance
     from meetings.services.decisions import decision_notice_publish
     from meetings.services.minutes import minutes_draft
-    from members.models import Person, User
+    from members.models import Appointment, Person, User
     from notices.models import Notice
 
     clerk = User.objects.get(username="clerk")
@@ -330,6 +330,10 @@ def _pages() -> dict[str, Page]:
             "chair", f"/deputy-requests/{_deputy_request(coming, clock.now()).pk}/"
         ),
         "new agenda item": Page("clerk", f"{m}/agenda/items/new/"),
+        "edit a person (clerk)": Page(
+            "clerk",
+            f"/people/{Appointment.objects.filter(seat__body=body).first().person_id}/edit/",
+        ),
         "a seat, finding someone (clerk)": Page(
             "clerk", f"/bodies/{body.slug}/seats/{body.seats.first().key}/?find=smith"
         ),

@@ -49,3 +49,24 @@ def add_service_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, problems)
     else:
         form.add_error(None, error.messages)
+
+
+def saved_values(record, form) -> list[tuple[str, str]]:
+    """The record's saved values, labelled as the form labels them, for the clerk to compare
+    with their own input."""
+    rows = []
+    for name, field in form.fields.items():
+        if field.widget.is_hidden or not hasattr(record, name):
+            continue
+        display = getattr(record, f"get_{name}_display", None)
+        value = display() if display else getattr(record, name)
+        rows.append((field.label, "" if value in (None, "") else str(value)))
+    return rows
+
+
+def with_revision(data, revision: int):
+    """The clerk's submitted input, made ready to save over the latest revision: shown back
+    to them beside the latest when their save was refused as out of date."""
+    data = data.copy()
+    data["revision"] = revision
+    return data

@@ -38,6 +38,25 @@ def person_add(*, honorific: str, given_name: str, family_name: str, job_title: 
     return person
 
 
+DETAILS = ("honorific", "given_name", "family_name", "job_title", "email", "phone")
+
+
+@transaction.atomic
+def person_update(*, person: Person, revision: int, details: dict, user: User) -> Person:
+    """A person's names and contact details, changed; refused (``code="stale"``) where
+    someone else changed them since ``revision`` was read."""
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if person.revision != revision:
+        raise ValidationError(
+            "Someone else changed these details while you had the form open.", code="stale"
+        )
+    for name in DETAILS:
+        value = details[name].strip()
+        setattr(person, name, value.lower() if name == "email" else value)
+    person.revision += 1
+    return _saved(person, user)
+
+
 def _on_or_after(day: datetime.date) -> Q:
     """Dated rows that run on ``day`` or later."""
     return Q(ends_on__isnull=True) | Q(ends_on__gte=day)

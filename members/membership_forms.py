@@ -8,7 +8,7 @@ from django import forms
 from config.forms import DATE, StyledForm
 
 from .membership import people_named
-from .models import Appointment
+from .models import Appointment, Person
 
 PEOPLE_FOUND = 20
 
@@ -79,6 +79,24 @@ class NominateForm(PersonChoiceForm):
 
 class EndForm(StyledForm, forms.Form):
     ends_on = forms.DateField(label="Last day", widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style()
+
+
+class PersonForm(StyledForm, forms.ModelForm):
+    revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Person
+        fields = ["honorific", "given_name", "family_name", "job_title", "email", "phone"]
+        labels = {"honorific": "Title (optional)", "job_title": "Job title (optional)",
+                  "email": "E-mail address", "phone": "Telephone (optional)"}  # fmt: skip
+        help_texts = {
+            "honorific": "Dr, Cllr, Professor, …",
+            "email": "Where Quorate sends their notices; empty if they have none.",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,14 +13,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from config import clock
-from config.forms import add_service_errors
+from config.forms import add_service_errors, saved_values, with_revision
 from governance.models import Seat
 from governance.rules.words import long_date
 
 from . import membership
-from .access import get_body_for_secretariat, people_visible_to
-from .membership_forms import AppointForm, EndForm, NominateForm
-from .models import Appointment, DeputyNomination
+from .access import (
+    get_body_for_secretariat,
+    get_person_for_secretariat,
+    people_visible_to,
+    secretariat_required,
+)
+from .membership_forms import AppointForm, EndForm, NominateForm, PersonForm
+from .models import Appointment, DeputyNomination, Person
 
 PAST_SHOWN = 10  # the latest earlier holders and deputies; the rest are in the history
 
@@ -180,3 +185,38 @@ def nomination_end(request, pk):
         lambda r, day, user: membership.nomination_end(nomination=r, ends_on=day, user=user),
         "nomination",
     )
+
+
+@secretariat_required
+def person_edit(request, pk):
+    """A person's names and contact details; a change someone else saved first is shown
+    beside the clerk's own, which stay in the form."""
+    person = get_person_for_secretariat(request, pk)
+    form = PersonForm(request.POST or None, instance=person, initial={"revision": person.revision})
+    latest = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership.person_update(
+                person=person,
+                revision=form.cleaned_data["revision"],
+                details=form.cleaned_data,
+                user=request.user,
+            )
+        except ValidationError as error:
+            if error.code != "stale":
+                raise
+            latest = Person.objects.get(pk=person.pk)  # shown as saved; the form edits a copy
+            form = PersonForm(
+                with_revision(request.POST, latest.revision),
+                instance=Person.objects.get(pk=person.pk),
+            )
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"Saved the details of {person.full_name}.")
+            return redirect("members:person-detail", person.pk)
+    context = {
+        "person": Person.objects.get(pk=person.pk),
+        "form": form,
+        "latest_rows": saved_values(latest, form) if latest else (),
+    }
+    return render(request, "members/person_edit.html", context, status=400 if form.errors else 200)

@@ -96,6 +96,9 @@ class Person(models.Model):
     user = models.OneToOneField(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="person"
     )
+    revision = models.PositiveIntegerField(default=0, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["courtesy_reminders"])
 
     class Meta:
         ordering = ["family_name", "given_name"]

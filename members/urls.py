@@ -29,6 +29,7 @@ urlpatterns = [
     path("interests/mine/", interest_views.my_interests, name="my-interests"),
     path("people/", views.person_list, name="person-list"),
     path("people/<int:pk>/", views.person_detail, name="person-detail"),
+    path("people/<int:pk>/edit/", membership_views.person_edit, name="person-edit"),
     path("organisations/", views.organisation_list, name="organisation-list"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation-detail"),
     path("outbox/", views.outbox, name="outbox"),

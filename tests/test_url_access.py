@@ -97,6 +97,11 @@ ACCESS = {
         lambda w: f"/people/{w.users['other_member'].person.pk}/",
         (LOGIN, NOT_FOUND, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
     ),
+    ("members:person-edit", "a member of the body"): (
+        "get",
+        lambda w: f"/people/{w.users['member'].person.pk}/edit/",
+        SECRETARIAT_ONLY,
+    ),
     ("members:organisation-list", ""): ("get", lambda w: "/organisations/", SECRETARIAT_ONLY),
     ("members:organisation-detail", ""): (
         "get",

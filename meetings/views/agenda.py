@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from config import clock
-from config.forms import add_service_errors
+from config.forms import add_service_errors, saved_values, with_revision
 from members.access import people_visible_to, roles_for
 from members.models import Appointment, Person
 
@@ -49,8 +49,6 @@ from ..services.schedule import meeting_deadlines
 from .common import (
     get_meeting_for_secretariat,
     meeting_snapshot,
-    saved_values,
-    with_revision,
 )
 from .minutes import previous_minutes
 

@@ -36,27 +36,6 @@ def meeting_snapshot(meeting: Meeting) -> BodySnapshot:
     return snapshot(meeting.body, clock.today())
 
 
-def with_revision(data, revision: int):
-    """The clerk's submitted input, made ready to save over the latest revision: shown back
-    to them beside the latest when their save was refused as out of date."""
-    data = data.copy()
-    data["revision"] = revision
-    return data
-
-
-def saved_values(record, form) -> list[tuple[str, str]]:
-    """The record's saved values, labelled as the form labels them, for the clerk to compare
-    with their own input."""
-    rows = []
-    for name, field in form.fields.items():
-        if field.widget.is_hidden or not hasattr(record, name):
-            continue
-        display = getattr(record, f"get_{name}_display", None)
-        value = display() if display else getattr(record, name)
-        rows.append((field.label, "" if value in (None, "") else str(value)))
-    return rows
-
-
 def posted_answer(request, form, *, asked: bool, already: str, record, done: str) -> bool:
     """A chair's answer posted to a request's page (late publication, a deputy): 404 for
     anyone not asked. True once ``record(cleaned_data)`` has recorded it; otherwise the form,

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from config import clock
-from config.forms import add_service_errors
+from config.forms import add_service_errors, with_revision
 from config.paging import uncounted_page
 from members.access import get_body_for_user, roles_for
 
@@ -23,7 +23,7 @@ from ..models import Decision, DecisionNotice, Meeting
 from ..queries import decisions_register
 from ..services.decisions import decision_notice_publish, decision_record_complete
 from ..services.locking import StaleChange
-from .common import get_meeting_for_secretariat, with_revision
+from .common import get_meeting_for_secretariat
 from .minutes import editor_context
 
 REGISTER_PAGE = 50

@@ -12,8 +12,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from governance.models import Body, Seat, TermsOfReference
-from members.access import roles_for
-from members.models import Appointment, DeputyNomination
+from members.access import people_visible_to, roles_for
+from members.models import Appointment, DeputyNomination, Person
 
 from ..models import (
     Action,
@@ -35,12 +35,21 @@ from ..queries import history_of
 @dataclass(frozen=True)
 class Kept:
     model: type[models.Model]
-    body: Callable  # the body whose secretariat may read the history
+    body: Callable | None  # the body whose secretariat may read the history (None: a person)
     related: tuple[str, ...] = ()
+
+    def readable(self, user, record) -> bool:
+        if self.body is None:  # a person's: whoever of the secretariat may look them up
+            return (
+                roles_for(user).is_secretariat
+                and people_visible_to(user).filter(pk=record.pk).exists()
+            )
+        return roles_for(user).serves(self.body(record))
 
 
 KEPT = {
     "body": Kept(Body, lambda o: o),
+    "person": Kept(Person, None),
     "terms": Kept(TermsOfReference, lambda o: o.body, ("body",)),
     "seat": Kept(Seat, lambda o: o.body, ("body",)),
     "appointment": Kept(Appointment, lambda o: o.seat.body, ("seat__body", "person")),
@@ -66,13 +75,12 @@ def history(request, kind, pk):
     if kept is None:
         raise Http404("No such record.")
     record = get_object_or_404(kept.model.objects.select_related(*kept.related), pk=pk)
-    body = kept.body(record)
-    if not roles_for(request.user).serves(body):
+    if not kept.readable(request.user, record):
         raise Http404("No such record.")
     context = {
         "record": record,
         "kind": kind,
-        "body": body,
+        "body": kept.body(record) if kept.body else None,
         "noun": kept.model._meta.verbose_name,
         "entries": history_of(record),
     }

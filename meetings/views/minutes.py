@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from config import clock
-from config.forms import add_service_errors
+from config.forms import add_service_errors, with_revision
 from members.access import roles_for
 from members.models import Appointment, Person
 from members.snapshots import snapshot
@@ -27,7 +27,7 @@ from ..richtext import as_typed
 from ..services import minutes as workflow
 from ..services.decisions import decision_gaps
 from ..services.locking import StaleChange
-from .common import get_meeting_for_secretariat, with_revision
+from .common import get_meeting_for_secretariat
 
 
 def _minutes_or_none(meeting: Meeting) -> Minutes | None:

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from config import clock
-from config.forms import add_service_errors
+from config.forms import add_service_errors, saved_values, with_revision
 from members.access import roles_for
 
 from ..forms.agenda import PaperDetailsForm, PaperForm
@@ -20,8 +20,6 @@ from ..services.papers import paper_add, paper_details_update
 from ..storage import signed_link
 from .common import (
     get_meeting_for_secretariat,
-    saved_values,
-    with_revision,
 )
 
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from config import clock
-from config.forms import add_service_errors
+from config.forms import add_service_errors, with_revision
 from governance.rules.words import LONDON, long_datetime
 from members.access import get_body_for_secretariat
 from members.snapshots import snapshot
@@ -35,7 +35,6 @@ from ..services.schedule import (
 from .common import (
     get_meeting_for_secretariat,
     meeting_snapshot,
-    with_revision,
 )
 
 

@@ -120,6 +120,7 @@ def test_the_secretariats_pages_pass_the_automated_wcag_checks(browser, live_ser
         f"/meetings/{meeting}/agenda/agreement/",
         f"/bodies/{site.body.slug}/terms/",
         f"/bodies/{site.body.slug}/seats/{site.body.seats.first().key}/?find=a",
+        f"/people/{site.holders['icb-chair'].pk}/edit/",
         f"/meetings/{meeting}/reschedule/",
         f"/meetings/{meeting}/cancel/",
         f"/bodies/{site.body.slug}/programme/",

@@ -215,3 +215,73 @@ def test_the_seat_page_costs_the_same_however_long_its_history(lie):
     serve_years(1960, 40)
     many, many_bytes = queries()
     assert many == few and many_bytes == few_bytes
+
+
+# A person's details ----------------------------------------------------------------------
+
+
+def details(person, **changes):
+    data = {
+        "honorific": person.honorific,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "job_title": person.job_title,
+        "email": person.email,
+        "phone": person.phone,
+        "revision": person.revision,
+    }
+    return data | changes
+
+
+def test_a_clerk_corrects_a_persons_details_and_the_change_is_kept(lie):
+    person = lie.holders["director-public-health"]
+    client = signed_in(lie.clerk)
+    edit = f"/people/{person.pk}/edit/"
+    refused = client.post(edit, details(person, email="not an address", job_title="DPH"))
+    assert refused.status_code == 400 and "Enter a valid email address." in text(refused)
+    assert 'value="DPH"' in refused.content.decode()
+    saved = client.post(edit, details(person, email=" Jo.Ng@Leics.example ", job_title=" DPH "))
+    assert saved.status_code == 302
+    person.refresh_from_db()
+    assert (person.email, person.job_title, person.revision) == ("jo.ng@leics.example", "DPH", 1)
+    assert person.history.first().history_user == lie.clerk
+    history = text(client.get(f"/history/person/{person.pk}/"))
+    assert "Job title: from" in history and "to DPH" in history
+
+
+def test_two_clerks_never_overwrite_each_others_change_to_a_person(lie):
+    person = lie.holders["director-public-health"]
+    first, second = signed_in(lie.clerk), signed_in(lie.clerk)
+    seen = details(person)
+    assert (
+        first.post(f"/people/{person.pk}/edit/", seen | {"phone": "0116 000 1111"}).status_code
+        == 302
+    )
+    late = second.post(
+        f"/people/{person.pk}/edit/", seen | {"job_title": "Director of Population Health"}
+    )
+    assert late.status_code == 400
+    page = text(late)
+    assert "Someone else changed these details while you had the form open." in page
+    assert "What is saved now" in page and "0116 000 1111" in page
+    assert (
+        'value="Director of Population Health"' in late.content.decode()
+    )  # their own change, kept to save again
+    person.refresh_from_db()
+    assert person.job_title != "Director of Population Health"
+    again = second.post(
+        f"/people/{person.pk}/edit/", details(person, job_title="Director of Population Health")
+    )
+    assert again.status_code == 302
+
+
+def test_only_the_secretariat_of_their_bodies_edits_a_person(lie):
+    person = lie.holders["director-public-health"]
+    other_clerk = UserFactory(username="a-clerk-of-nothing-here")
+    other_clerk.secretariat_bodies.add(
+        seed_body("south-east-london-icp", starts_at=TODAY + datetime.timedelta(days=30)).body
+    )
+    assert signed_in(other_clerk).get(f"/people/{person.pk}/edit/").status_code == 404
+    assert signed_in(other_clerk).get(f"/history/person/{person.pk}/").status_code == 404
+    member = UserFactory(username="just-a-member")
+    assert signed_in(member).get(f"/people/{person.pk}/edit/").status_code == 403
