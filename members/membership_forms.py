@@ -101,3 +101,7 @@ class PersonForm(StyledForm, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.style()
+
+
+class GiveSignInForm(forms.Form):
+    """Nothing to type: the account is named by the person's e-mail address."""

@@ -15,16 +15,16 @@ from django.views.decorators.http import require_POST
 from config import clock
 from config.forms import add_service_errors, saved_values, with_revision
 from governance.models import Seat
-from governance.rules.words import long_date
+from governance.rules.words import join, long_date
 
-from . import membership
+from . import invitations, membership
 from .access import (
     get_body_for_secretariat,
     get_person_for_secretariat,
     people_visible_to,
     secretariat_required,
 )
-from .membership_forms import AppointForm, EndForm, NominateForm, PersonForm
+from .membership_forms import AppointForm, EndForm, GiveSignInForm, NominateForm, PersonForm
 from .models import Appointment, DeputyNomination, Person
 
 PAST_SHOWN = 10  # the latest earlier holders and deputies; the rest are in the history
@@ -220,3 +220,28 @@ def person_edit(request, pk):
         "latest_rows": saved_values(latest, form) if latest else (),
     }
     return render(request, "members/person_edit.html", context, status=400 if form.errors else 200)
+
+
+@secretariat_required
+@require_POST
+def sign_in_give(request, pk):
+    person = get_person_for_secretariat(request, pk)
+    form = GiveSignInForm(request.POST)
+    bodies = sorted(
+        {a.seat.body.name for a in person.appointments.select_related("seat__body")}
+        | {n.seat.body.name for n in person.deputy_nominations.select_related("seat__body")}
+    )
+
+    def change(data):
+        invitations.sign_in_give(
+            person=person, bodies=join(bodies) or "its bodies", user=request.user
+        )
+        return (
+            f"{person.full_name} has a sign-in. They have been e-mailed a link to choose their "
+            "password; no one else sees it."
+        )
+
+    if not _apply(request, form, change):
+        for problem in form.non_field_errors():
+            messages.error(request, problem)
+    return redirect("members:person-detail", person.pk)

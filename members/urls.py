@@ -30,6 +30,7 @@ urlpatterns = [
     path("people/", views.person_list, name="person-list"),
     path("people/<int:pk>/", views.person_detail, name="person-detail"),
     path("people/<int:pk>/edit/", membership_views.person_edit, name="person-edit"),
+    path("people/<int:pk>/sign-in/", membership_views.sign_in_give, name="person-sign-in"),
     path("organisations/", views.organisation_list, name="organisation-list"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation-detail"),
     path("outbox/", views.outbox, name="outbox"),

@@ -102,6 +102,11 @@ ACCESS = {
         lambda w: f"/people/{w.users['member'].person.pk}/edit/",
         SECRETARIAT_ONLY,
     ),
+    ("members:person-sign-in", "a member of the body"): (
+        "post",
+        lambda w: f"/people/{w.users['member'].person.pk}/sign-in/",
+        (LOGIN, REACHED, FORBIDDEN, FORBIDDEN, FORBIDDEN, REACHED),
+    ),
     ("members:organisation-list", ""): ("get", lambda w: "/organisations/", SECRETARIAT_ONLY),
     ("members:organisation-detail", ""): (
         "get",

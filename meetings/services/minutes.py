@@ -140,7 +140,8 @@ def minutes_send_to_chair(
         raise ValidationError(
             {
                 "chair": f"{chair.full_name} has no sign-in to Quorate, so cannot approve the "
-                "minutes in it. Give them a sign-in first, or choose who else is to approve."
+                "minutes in it. Give them one from their page under People, or choose who "
+                "else is to approve."
             }
         )
     minutes.chair = chair

@@ -5,15 +5,19 @@ and ends a deputy; every refusal keeps what was typed and says why, and no one e
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 import time_machine
+from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from governance.models import Body
 from governance.rules.words import LONDON
 from members.models import Appointment, DeputyNomination, Person
+from members.outbox import SECRET_HEADER
 from members.snapshots import snapshot
 from tests.factories import PersonFactory, UserFactory
 from tests.meetings.test_console_pages import text
@@ -285,3 +289,55 @@ def test_only_the_secretariat_of_their_bodies_edits_a_person(lie):
     assert signed_in(other_clerk).get(f"/history/person/{person.pk}/").status_code == 404
     member = UserFactory(username="just-a-member")
     assert signed_in(member).get(f"/people/{person.pk}/edit/").status_code == 403
+
+
+# A sign-in, given by the secretariat ---------------------------------------------------------
+
+
+def test_a_person_given_a_sign_in_alone_gets_the_link_and_chooses_a_password(
+    lie, django_capture_on_commit_callbacks
+):
+    person = lie.holders["director-public-health"]
+    person.email = "Dph@Leics.example"
+    person.save()
+    clerk = signed_in(lie.clerk)
+    page = clerk.get(f"/people/{person.pk}/").content.decode()
+    assert "Give them a sign-in" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        given = clerk.post(f"/people/{person.pk}/sign-in/", follow=True)
+    shown = given.content.decode()
+    assert "has a sign-in. They have been e-mailed a link to choose their password" in shown
+    person.refresh_from_db()
+    account = person.user
+    assert account.username == "dph@leics.example" and not account.has_usable_password()
+    (message,) = mail.outbox
+    assert message.to == ["dph@leics.example"] and message.extra_headers[SECRET_HEADER]
+    link = re.search(r"https?://\S+/accounts/reset/\S+", message.body).group(0)
+    assert link.split("/accounts/")[1] not in shown  # the clerk never sees the secret
+    assert "Leicestershire Integration Executive" in message.body
+    stranger = Client()
+    chosen = stranger.get("/" + link.split("://", 1)[1].split("/", 1)[1], follow=True)
+    assert chosen.status_code == 200
+    form_url = chosen.redirect_chain[-1][0]
+    done = stranger.post(
+        form_url, {"new_password1": "a long new phrase 42", "new_password2": "a long new phrase 42"}
+    )
+    assert done.status_code == 302
+    signing_in = Client().post(
+        "/accounts/login/", {"username": "dph@leics.example", "password": "a long new phrase 42"}
+    )
+    assert signing_in.status_code == 302  # signed in with the password they chose
+    again = clerk.post(f"/people/{person.pk}/sign-in/", follow=True)
+    assert "already has a sign-in" in text(again)
+
+
+def test_a_person_without_an_address_is_told_to_get_one_first(lie):
+    person = lie.holders["director-public-health"]
+    person.email = ""
+    person.save()
+    clerk = signed_in(lie.clerk)
+    assert "add their e-mail address" in text(clerk.get(f"/people/{person.pk}/"))
+    refused = clerk.post(f"/people/{person.pk}/sign-in/", follow=True)
+    assert "has no e-mail address: add it to their details first" in text(refused)
+    person.refresh_from_db()
+    assert person.user is None and not mail.outbox
