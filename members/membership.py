@@ -19,8 +19,9 @@ from .models import Appointment, DeputyNomination, Person, User
 
 
 def people_named(people, find: str, limit: int):
-    """The first ``limit`` of ``people`` whose names contain every word typed (up to five)."""
-    for word in find.split()[:5]:
+    """The first ``limit`` of ``people`` whose names contain every word typed (up to five;
+    a NUL, which no name holds and PostgreSQL refuses in a query, is dropped)."""
+    for word in find.replace("\x00", "").split()[:5]:
         people = people.filter(Q(given_name__icontains=word) | Q(family_name__icontains=word))
     return people.order_by("family_name", "given_name", "pk")[:limit]
 

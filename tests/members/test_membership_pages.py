@@ -190,6 +190,14 @@ def test_only_the_bodys_secretariat_keeps_its_membership(lie):
     assert held.ends_on is None
 
 
+def test_a_search_with_a_nul_in_it_finds_by_the_rest(lie):
+    """PostgreSQL refuses a NUL in a query: the search drops it rather than fail."""
+    holder = lie.holders["director-public-health"]
+    found = signed_in(lie.clerk).get(seat_url(lie), {"find": f"{holder.family_name}\x00"})
+    assert found.status_code == 200
+    assert f'<option value="{holder.pk}">' in found.content.decode()
+
+
 def test_a_clerk_finds_only_people_connected_with_the_bodies_they_serve(lie):
     stranger = PersonFactory(given_name="Quentin", family_name="Stranger")
     page = signed_in(lie.clerk).get(seat_url(lie), {"find": "Stranger"}).content.decode()
