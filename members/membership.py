@@ -97,7 +97,11 @@ def appointment_add(
     return _saved(appointment, user)
 
 
-def _end(record, ends_on: datetime.date, user: User, what: str):
+@transaction.atomic
+def record_end(*, record: Appointment | DeputyNomination, ends_on: datetime.date, user: User):
+    """An appointment or a nomination, ended on its last day."""
+    record = type(record).objects.select_for_update().get(pk=record.pk)
+    what = "appointment" if isinstance(record, Appointment) else "nomination"
     if record.ends_on is not None:
         raise ValidationError(f"This {what} already ends on {long_date(record.ends_on)}.")
     if ends_on < record.starts_on:
@@ -106,12 +110,6 @@ def _end(record, ends_on: datetime.date, user: User, what: str):
         )
     record.ends_on = ends_on
     return _saved(record, user)
-
-
-@transaction.atomic
-def appointment_end(*, appointment: Appointment, ends_on: datetime.date, user: User):
-    appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
-    return _end(appointment, ends_on, user, "appointment")
 
 
 @transaction.atomic
@@ -124,9 +122,3 @@ def nomination_add(
     if seat.deputy_nominations.filter(_on_or_after(starts_on), person=person).exists():
         raise ValidationError(f"{person.full_name} is already a nominated deputy for this seat.")
     return _saved(DeputyNomination(person=person, seat=seat, starts_on=starts_on), user)
-
-
-@transaction.atomic
-def nomination_end(*, nomination: DeputyNomination, ends_on: datetime.date, user: User):
-    nomination = DeputyNomination.objects.select_for_update().get(pk=nomination.pk)
-    return _end(nomination, ends_on, user, "nomination")

@@ -147,13 +147,14 @@ def nominate(request, slug, key):
     return _page(request, seat, status=400, nominate=form)
 
 
-def _ending(request, record, end, what: str):
+def _ending(request, model, pk: int, what: str):
+    record = get_object_or_404(model.objects.select_related("seat__body", "person"), pk=pk)
     seat = record.seat
     get_body_for_secretariat(request, seat.body.slug)
     form = EndForm(request.POST, prefix=f"end-{what}-{record.pk}")
 
     def change(data):
-        end(record, data["ends_on"], request.user)
+        membership.record_end(record=record, ends_on=data["ends_on"], user=request.user)
         return f"{record.person.full_name}'s {what} ends on {long_date(data['ends_on'])}."
 
     if _apply(request, form, change):
@@ -164,27 +165,13 @@ def _ending(request, record, end, what: str):
 @login_required
 @require_POST
 def appointment_end(request, pk):
-    record = get_object_or_404(Appointment.objects.select_related("seat__body", "person"), pk=pk)
-    return _ending(
-        request,
-        record,
-        lambda r, day, user: membership.appointment_end(appointment=r, ends_on=day, user=user),
-        "appointment",
-    )
+    return _ending(request, Appointment, pk, "appointment")
 
 
 @login_required
 @require_POST
 def nomination_end(request, pk):
-    record = get_object_or_404(
-        DeputyNomination.objects.select_related("seat__body", "person"), pk=pk
-    )
-    return _ending(
-        request,
-        record,
-        lambda r, day, user: membership.nomination_end(nomination=r, ends_on=day, user=user),
-        "nomination",
-    )
+    return _ending(request, DeputyNomination, pk, "nomination")
 
 
 @secretariat_required
