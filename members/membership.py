@@ -26,7 +26,9 @@ def people_named(people, find: str, limit: int):
     return people.order_by("family_name", "given_name", "pk")[:limit]
 
 
-def person_add(*, honorific: str, given_name: str, family_name: str, job_title: str, email: str):
+def person_add(
+    *, honorific: str, given_name: str, family_name: str, job_title: str, email: str, user: User
+) -> Person:
     person = Person(
         honorific=honorific.strip(),
         given_name=given_name.strip(),
@@ -34,9 +36,7 @@ def person_add(*, honorific: str, given_name: str, family_name: str, job_title: 
         job_title=job_title.strip(),
         email=email.strip().lower(),
     )
-    person.full_clean()
-    person.save()
-    return person
+    return _saved(person, user)
 
 
 DETAILS = ("honorific", "given_name", "family_name", "job_title", "email", "phone")

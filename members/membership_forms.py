@@ -54,7 +54,7 @@ class PersonChoiceForm(StyledForm, forms.Form):
             find = data.get("find", "").strip()
             if find and not self.found:
                 self.add_error(
-                    "find", f"No one whose name contains “{find}” was found: check the spelling."
+                    "person", f"No one whose name contains “{find}” was found: check the spelling."
                 )
             raise forms.ValidationError(
                 "Choose someone found, or give a new person's given and family names."

@@ -87,13 +87,12 @@ def seat_detail(request, slug, key):
     return _page(request, _seat(request, slug, key))
 
 
-def _person(data):
+def _person(data, user):
     """The person chosen, or the new person named (made in the caller's transaction)."""
     if data["person"] is not None:
         return data["person"]
-    return membership.person_add(
-        **{k: data[k] for k in ("honorific", "given_name", "family_name", "job_title", "email")}
-    )
+    names = ("honorific", "given_name", "family_name", "job_title", "email")
+    return membership.person_add(**{k: data[k] for k in names}, user=user)
 
 
 def _apply(request, form, change) -> bool:
@@ -117,7 +116,7 @@ def appoint(request, slug, key):
     form = AppointForm(request.POST, prefix="appoint", people=people_visible_to(request.user))
 
     def change(data):
-        person = _person(data)
+        person = _person(data, request.user)
         made = membership.appointment_add(
             seat=seat, person=person, tenure=data["tenure"], starts_on=data["starts_on"],
             user=request.user,
@@ -136,7 +135,7 @@ def nominate(request, slug, key):
     form = NominateForm(request.POST, prefix="deputy", people=people_visible_to(request.user))
 
     def change(data):
-        person = _person(data)
+        person = _person(data, request.user)
         membership.nomination_add(
             seat=seat, person=person, starts_on=data["starts_on"], user=request.user
         )

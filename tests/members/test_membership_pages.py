@@ -87,6 +87,7 @@ def test_someone_new_is_named_and_appointed_and_the_body_page_shows_them(lie):
     assert response.status_code == 302
     person = Person.objects.get(family_name="Bankole")
     assert (person.given_name, person.email) == ("Ayo", "ayo.bankole@lpt.example")
+    assert person.history.get().history_user == lie.clerk
     with time_machine.travel(TODAY, tick=False):
         body_page = text(client.get(f"/bodies/{lie.body.slug}/"))
     assert "Director representative, LPT" in body_page and "Dr Ayo Bankole" in body_page
