@@ -95,18 +95,20 @@ def _person(data, user):
     return membership.person_add(**{k: data[k] for k in names}, user=user)
 
 
-def _apply(request, form, change) -> bool:
-    """Run ``change`` in one transaction with the form's refusals shown beside its fields."""
-    if not form.is_valid():
-        return False
-    try:
-        with transaction.atomic():
-            done = change(form.cleaned_data)
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return False
-    messages.success(request, done)
-    return True
+def _change(request, seat: Seat, form, change, **bound):
+    """Run ``change`` in one transaction once the form is valid, then back to the seat's
+    page; a refusal shows the page again with the form as sent (``bound`` names it) and the
+    reason beside the field it concerns."""
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                done = change(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("members:seat", seat.body.slug, seat.key)
+    return _page(request, seat, status=400, **bound)
 
 
 @login_required
@@ -123,9 +125,7 @@ def appoint(request, slug, key):
         )  # fmt: skip
         return f"{person.full_name} holds the {seat.title}'s seat from {long_date(made.starts_on)}."
 
-    if _apply(request, form, change):
-        return redirect("members:seat", seat.body.slug, seat.key)
-    return _page(request, seat, status=400, appoint=form)
+    return _change(request, seat, form, change, appoint=form)
 
 
 @login_required
@@ -141,9 +141,7 @@ def nominate(request, slug, key):
         )
         return f"{person.full_name} is a nominated deputy for the {seat.title}."
 
-    if _apply(request, form, change):
-        return redirect("members:seat", seat.body.slug, seat.key)
-    return _page(request, seat, status=400, nominate=form)
+    return _change(request, seat, form, change, nominate=form)
 
 
 def _ending(request, model, pk: int, what: str):
@@ -156,9 +154,7 @@ def _ending(request, model, pk: int, what: str):
         membership.record_end(record=record, ends_on=data["ends_on"], user=request.user)
         return f"{record.person.full_name}'s {what} ends on {long_date(data['ends_on'])}."
 
-    if _apply(request, form, change):
-        return redirect("members:seat", seat.body.slug, seat.key)
-    return _page(request, seat, status=400, ending={form.prefix: form})
+    return _change(request, seat, form, change, ending={form.prefix: form})
 
 
 @login_required
@@ -218,16 +214,18 @@ def sign_in_give(request, pk):
         | {n.seat.body.name for n in person.deputy_nominations.select_related("seat__body")}
     )
 
-    def change(data):
+    form.is_valid()  # nothing to type: the account is named by their address
+    try:
         invitations.sign_in_give(
             person=person, bodies=join(bodies) or "its bodies", user=request.user
         )
-        return (
-            f"{person.full_name} has a sign-in. They have been e-mailed a link to choose their "
-            "password; no one else sees it."
-        )
-
-    if not _apply(request, form, change):
-        for problem in form.non_field_errors():
+    except ValidationError as error:
+        for problem in error.messages:
             messages.error(request, problem)
+    else:
+        messages.success(
+            request,
+            f"{person.full_name} has a sign-in. They have been e-mailed a link to choose their "
+            "password; no one else sees it.",
+        )
     return redirect("members:person-detail", person.pk)
